@@ -1,0 +1,39 @@
+// Input errors: the one error type for a scenario or arguments the user must fix.
+//
+// Every problem found in a scenario is a Diagnostic that says where (file, line,
+// column, key path) and what is wrong. Readers collect all of them before throwing,
+// so the user fixes a file in one round. Only the program's main() catches
+// InputError, and turns it into exit status 2.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace flowfolio {
+
+struct Diagnostic {
+  enum class Severity { kError, kWarning };
+  std::string file;     // as given by the user; empty for command-line arguments
+  int line = 0;         // 1-based; 0 when unknown
+  int column = 0;       // 1-based; 0 when unknown
+  std::string path;     // key path, e.g. "activities.pharma_campaign.value.pert"
+  std::string message;  // what is wrong, and what would be right
+  Severity severity = Severity::kError;
+
+  // "file:line:col: key.path: message" (parts that are unknown are left out).
+  std::string to_string() const;
+};
+
+class InputError : public std::runtime_error {
+ public:
+  explicit InputError(std::vector<Diagnostic> diagnostics);
+  explicit InputError(const std::string& message);  // one diagnostic with no location
+
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace flowfolio

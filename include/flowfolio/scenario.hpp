@@ -1,0 +1,148 @@
+// A scenario: the activities, people, strategies and uncertainty of one question
+// (MODEL.md section 2; the file format is in docs/scenario-format.md).
+//
+// These are plain structs: the YAML reader (read_scenario_file) is the only code that
+// knows the file format, and it resolves every name to an index, so the engine never
+// looks a name up. A Scenario returned by the reader is valid: every rule of
+// MODEL.md section 2 holds.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "flowfolio/distribution.hpp"
+#include "flowfolio/error.hpp"
+
+namespace flowfolio {
+
+struct Skills {
+  double online = 0;
+  double domain = 0;
+};
+
+struct Activity {
+  std::string name;
+  std::string description;
+  Skills challenge;                // required skill, each in [0, 1]
+  double hours_per_unit = 1;       // > 0
+  double units_per_period = 0;     // demand rate r_a >= 0, fractional allowed
+  Distribution value;              // of one successful unit, >= 0
+  Distribution cost;               // of one attempted unit, >= 0
+  double incident_probability = 0; // p0_a at delta = 0
+  Distribution severity;           // loss of one incident, >= 0
+  double volatility = 0;           // sigma_a of the market multiplier
+  Distribution unmet_cost;         // of one unit nobody could take, >= 0
+};
+
+struct Profile {
+  std::string name;
+  std::string description;
+  Distribution online;             // initial skill, clipped to [0, 1] when drawn
+  Distribution domain;
+  double salary_per_period = 0;
+  double hours_per_period = 1;     // H_p > 0
+  Distribution learning_rate;      // eta, floored at 0 when drawn
+  Distribution resistance;         // rho, clamped to [0, 1] when drawn
+  double attrition_hazard = 0;     // h0 per period
+  double hire_cost = 0;
+  bool replace = true;
+};
+
+// `count` people of profile `profile` (an index into Scenario::profiles) joining at `at`.
+struct Headcount {
+  int profile = 0;
+  int count = 0;
+  int at = 0;
+};
+
+struct Training {
+  int who = 0;                     // profile index
+  int from = 0, to = 0;            // periods [from, to)
+  double hours_per_period = 0;
+  double cost_per_person_per_period = 0;
+  Skills gain;                     // skill per training hour
+};
+
+struct Mentoring {
+  int mentee = 0, mentor = 0;      // profile indices; they differ
+  double hours_per_period = 0;
+  double rate = 0;
+};
+
+enum class AssignPolicy { kStatic, kFlow };
+
+struct Strategy {
+  std::string name;
+  std::string description;
+  std::vector<Headcount> hire;
+  std::vector<Training> train;
+  std::optional<Mentoring> mentor;
+  AssignPolicy policy = AssignPolicy::kStatic;
+  double stretch = 0.15;           // flow policy only
+  // Static policy: roles[a] lists the profiles allowed on activity a; nullopt means
+  // the activity is open to everyone. Empty when the scenario gives no roles.
+  std::vector<std::optional<std::vector<int>>> roles;
+  // demand[a] replaces Activity::units_per_period when set. Empty when no override.
+  std::vector<std::optional<double>> demand;
+  std::vector<int> release;        // profiles whose organisation staff take no part
+
+  // The demand rate of activity `a` under this strategy.
+  double rate(const std::vector<Activity>& activities, std::size_t a) const {
+    return a < demand.size() && demand[a] ? *demand[a] : activities[a].units_per_period;
+  }
+};
+
+struct Correlation {
+  int first = 0, second = 0;       // activity indices
+  double rho = 0;                  // in (-1, 1)
+};
+
+// The constants of MODEL.md section 2 with their defaults.
+struct ModelConstants {
+  double flow_width = 0.10;
+  double success_max = 0.98;
+  double success_slope = 12;
+  double success_offset = 0.15;
+  double flow_bonus = 0.20;
+  double boredom_slope = 1.0;
+  double quality_floor = 0.5;
+  double incident_slope = 5.0;
+  double learning_peak = 0.0;
+  double learning_width = 0.15;
+  double burnout_anxiety = 1.0;
+  double burnout_boredom = 0.5;
+  double burnout_recovery = 0.10;
+  double attrition_per_burnout = 0.02;
+  double supervision = 0.5;
+  int replacement_lag = 6;
+  double catastrophe = 1e6;
+};
+
+struct Scenario {
+  std::string file;                // where it was read from, for messages and manifests
+  std::string name;
+  std::string description;
+  int horizon = 1;                 // periods T
+  int periods_per_year = 52;
+  double discount_rate = 0;        // yearly
+  std::string currency;
+  std::uint64_t trials = 10000;
+  std::uint64_t seed = 0;
+  ModelConstants model;
+  std::vector<Activity> activities;   // in priority order
+  std::vector<Profile> profiles;
+  std::vector<Headcount> staff;
+  std::vector<Strategy> strategies;
+  std::vector<Correlation> correlations;
+};
+
+// Reads and validates a scenario file. Throws InputError listing every problem found,
+// each as "file:line:col: key.path: message".
+Scenario read_scenario_file(const std::string& path);
+
+// The same for YAML text already in memory; `file` names it in messages.
+Scenario read_scenario_text(const std::string& text, const std::string& file);
+
+}  // namespace flowfolio

@@ -1,0 +1,320 @@
+#include "flowfolio/distribution.hpp"
+
+#include <algorithm>
+#include <boost/math/special_functions/beta.hpp>
+#include <boost/random/beta_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
+#include <cassert>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <sstream>
+
+namespace flowfolio {
+
+namespace {
+constexpr double kZ95 = 1.6448536269514722;  // standard normal 95th percentile
+
+double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+}  // namespace
+
+Distribution Distribution::fixed(double value) {
+  Distribution d;
+  d.p_[0] = value;
+  return d;
+}
+
+Distribution Distribution::uniform(double lo, double hi) {
+  assert(lo <= hi);
+  if (lo == hi) return fixed(lo);
+  Distribution d;
+  d.family_ = Family::kUniform;
+  d.p_[0] = lo;
+  d.p_[1] = hi;
+  return d;
+}
+
+Distribution Distribution::triangular(double lo, double mode, double hi) {
+  assert(lo <= mode && mode <= hi);
+  if (lo == hi) return fixed(lo);
+  Distribution d;
+  d.family_ = Family::kTriangular;
+  d.p_[0] = lo;
+  d.p_[1] = mode;
+  d.p_[2] = hi;
+  return d;
+}
+
+Distribution Distribution::pert(double lo, double mode, double hi, double lambda) {
+  assert(lo <= mode && mode <= hi && lambda >= 0);
+  if (lo == hi) return fixed(lo);
+  const double alpha = 1 + lambda * (mode - lo) / (hi - lo);
+  const double beta = 1 + lambda * (hi - mode) / (hi - lo);
+  Distribution d = Distribution::beta(alpha, beta, lo, hi);
+  d.family_ = Family::kPert;
+  return d;
+}
+
+Distribution Distribution::normal(double mean, double sd) {
+  assert(sd >= 0);
+  if (sd == 0) return fixed(mean);
+  Distribution d;
+  d.family_ = Family::kNormal;
+  d.p_[0] = mean;
+  d.p_[1] = sd;
+  return d;
+}
+
+Distribution Distribution::lognormal(double mu, double sigma) {
+  assert(sigma >= 0);
+  if (sigma == 0) return fixed(std::exp(mu));
+  Distribution d;
+  d.family_ = Family::kLognormal;
+  d.p_[0] = mu;
+  d.p_[1] = sigma;
+  return d;
+}
+
+Distribution Distribution::lognormal_interval(double p5, double p95) {
+  assert(0 < p5 && p5 <= p95);
+  const double mu = (std::log(p5) + std::log(p95)) / 2;
+  const double sigma = (std::log(p95) - std::log(p5)) / (2 * kZ95);
+  return lognormal(mu, sigma);
+}
+
+Distribution Distribution::beta(double a, double b, double lo, double hi) {
+  assert(a > 0 && b > 0 && lo <= hi);
+  if (lo == hi) return fixed(lo);
+  Distribution d;
+  d.family_ = Family::kBeta;
+  d.p_[0] = a;
+  d.p_[1] = b;
+  d.p_[2] = lo;
+  d.p_[3] = hi;
+  return d;
+}
+
+Distribution Distribution::discrete(std::vector<double> values, std::vector<double> weights) {
+  assert(!values.empty());
+  if (weights.empty()) weights.assign(values.size(), 1.0);
+  assert(weights.size() == values.size());
+  // Values of zero weight can never be drawn; dropping them keeps the search short and
+  // lets a one-valued result be fixed.
+  Distribution d;
+  d.family_ = Family::kDiscrete;
+  double total = 0;
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    if (weights[k] <= 0) continue;
+    total += weights[k];
+    d.values_.push_back(values[k]);
+    d.cumulative_.push_back(total);
+  }
+  assert(total > 0);
+  if (d.values_.size() == 1) return fixed(d.values_[0]);
+  for (double& c : d.cumulative_) c /= total;
+  d.cumulative_.back() = 1.0;
+  return d;
+}
+
+Distribution Distribution::clipped(double lo, double hi) const {
+  assert(lo <= hi);
+  if (is_fixed()) return fixed(std::clamp(p_[0], lo, hi));
+  Distribution d = *this;
+  d.has_clip_ = true;
+  d.clip_lo_ = lo;
+  d.clip_hi_ = hi;
+  return d;
+}
+
+double Distribution::sample(Stream& stream) const {
+  double x = 0;
+  switch (family_) {
+    case Family::kFixed:
+      return p_[0];
+    case Family::kUniform:
+      x = p_[0] + (p_[1] - p_[0]) * stream.uniform();
+      break;
+    case Family::kTriangular: {
+      // Inverse of the cumulative distribution: one uniform per draw.
+      const double lo = p_[0], mode = p_[1], hi = p_[2];
+      const double u = stream.uniform();
+      const double split = (mode - lo) / (hi - lo);
+      x = u < split ? lo + std::sqrt(u * (hi - lo) * (mode - lo))
+                    : hi - std::sqrt((1 - u) * (hi - lo) * (hi - mode));
+      break;
+    }
+    case Family::kNormal:
+      x = boost::random::normal_distribution<double>(p_[0], p_[1])(stream);
+      break;
+    case Family::kLognormal:
+      x = std::exp(boost::random::normal_distribution<double>(p_[0], p_[1])(stream));
+      break;
+    case Family::kPert:
+    case Family::kBeta:
+      x = p_[2] + (p_[3] - p_[2]) * boost::random::beta_distribution<double>(p_[0], p_[1])(stream);
+      break;
+    case Family::kDiscrete: {
+      const double u = stream.uniform();
+      const auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), u);
+      x = values_[std::min<std::size_t>(it - cumulative_.begin(), values_.size() - 1)];
+      break;
+    }
+  }
+  return has_clip_ ? std::clamp(x, clip_lo_, clip_hi_) : x;
+}
+
+double Distribution::mean() const {
+  switch (family_) {
+    case Family::kFixed:
+      return p_[0];
+    case Family::kUniform:
+      return (p_[0] + p_[1]) / 2;
+    case Family::kTriangular:
+      return (p_[0] + p_[1] + p_[2]) / 3;
+    case Family::kNormal:
+      return p_[0];
+    case Family::kLognormal:
+      return std::exp(p_[0] + p_[1] * p_[1] / 2);
+    case Family::kPert:
+    case Family::kBeta:
+      return p_[2] + (p_[3] - p_[2]) * p_[0] / (p_[0] + p_[1]);
+    case Family::kDiscrete: {
+      double m = 0, previous = 0;
+      for (std::size_t k = 0; k < values_.size(); ++k) {
+        m += values_[k] * (cumulative_[k] - previous);
+        previous = cumulative_[k];
+      }
+      return m;
+    }
+  }
+  return 0;
+}
+
+double Distribution::variance() const {
+  switch (family_) {
+    case Family::kFixed:
+      return 0;
+    case Family::kUniform:
+      return (p_[1] - p_[0]) * (p_[1] - p_[0]) / 12;
+    case Family::kTriangular: {
+      const double a = p_[0], c = p_[1], b = p_[2];
+      return (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
+    }
+    case Family::kNormal:
+      return p_[1] * p_[1];
+    case Family::kLognormal: {
+      const double s2 = p_[1] * p_[1];
+      return (std::exp(s2) - 1) * std::exp(2 * p_[0] + s2);
+    }
+    case Family::kPert:
+    case Family::kBeta: {
+      const double a = p_[0], b = p_[1], w = p_[3] - p_[2];
+      return w * w * a * b / ((a + b) * (a + b) * (a + b + 1));
+    }
+    case Family::kDiscrete: {
+      const double m = mean();
+      double v = 0, previous = 0;
+      for (std::size_t k = 0; k < values_.size(); ++k) {
+        v += (values_[k] - m) * (values_[k] - m) * (cumulative_[k] - previous);
+        previous = cumulative_[k];
+      }
+      return v;
+    }
+  }
+  return 0;
+}
+
+double Distribution::cdf(double x) const {
+  switch (family_) {
+    case Family::kFixed:
+      return x >= p_[0] ? 1 : 0;
+    case Family::kUniform:
+      return std::clamp((x - p_[0]) / (p_[1] - p_[0]), 0.0, 1.0);
+    case Family::kTriangular: {
+      const double a = p_[0], c = p_[1], b = p_[2];
+      if (x <= a) return 0;
+      if (x >= b) return 1;
+      if (x <= c) return (x - a) * (x - a) / ((b - a) * (c - a));
+      return 1 - (b - x) * (b - x) / ((b - a) * (b - c));
+    }
+    case Family::kNormal:
+      return normal_cdf((x - p_[0]) / p_[1]);
+    case Family::kLognormal:
+      return x <= 0 ? 0 : normal_cdf((std::log(x) - p_[0]) / p_[1]);
+    case Family::kPert:
+    case Family::kBeta: {
+      const double y = (x - p_[2]) / (p_[3] - p_[2]);
+      if (y <= 0) return 0;
+      if (y >= 1) return 1;
+      return boost::math::ibeta(p_[0], p_[1], y);
+    }
+    case Family::kDiscrete: {
+      double c = 0, previous = 0;
+      for (std::size_t k = 0; k < values_.size(); ++k) {
+        if (values_[k] <= x) c += cumulative_[k] - previous;
+        previous = cumulative_[k];
+      }
+      return c;
+    }
+  }
+  return 0;
+}
+
+double Distribution::support_min() const {
+  double lo = -std::numeric_limits<double>::infinity();
+  switch (family_) {
+    case Family::kFixed:
+    case Family::kUniform:
+    case Family::kTriangular:
+      lo = p_[0];
+      break;
+    case Family::kNormal:
+      break;
+    case Family::kLognormal:
+      lo = 0;
+      break;
+    case Family::kPert:
+    case Family::kBeta:
+      lo = p_[2];
+      break;
+    case Family::kDiscrete:
+      lo = *std::min_element(values_.begin(), values_.end());
+      break;
+  }
+  return has_clip_ ? std::max(lo, clip_lo_) : lo;
+}
+
+std::string Distribution::describe() const {
+  std::ostringstream out;
+  out.precision(6);
+  switch (family_) {
+    case Family::kFixed:
+      out << p_[0];
+      return out.str();
+    case Family::kUniform:
+      out << "uniform(" << p_[0] << ", " << p_[1] << ")";
+      break;
+    case Family::kTriangular:
+      out << "triangular(" << p_[0] << ", " << p_[1] << ", " << p_[2] << ")";
+      break;
+    case Family::kNormal:
+      out << "normal(mean " << p_[0] << ", sd " << p_[1] << ")";
+      break;
+    case Family::kLognormal:
+      out << "lognormal(median " << std::exp(p_[0]) << ", sigma " << p_[1] << ")";
+      break;
+    case Family::kPert:
+      out << "pert-beta(" << p_[0] << ", " << p_[1] << ") on [" << p_[2] << ", " << p_[3] << "]";
+      break;
+    case Family::kBeta:
+      out << "beta(" << p_[0] << ", " << p_[1] << ") on [" << p_[2] << ", " << p_[3] << "]";
+      break;
+    case Family::kDiscrete:
+      out << "discrete(" << values_.size() << " values)";
+      break;
+  }
+  if (has_clip_) out << " clipped to [" << clip_lo_ << ", " << clip_hi_ << "]";
+  return out.str();
+}
+
+}  // namespace flowfolio

@@ -1,0 +1,565 @@
+// One trial of MODEL.md sections 3 to 7. Section references below are to docs/model.md,
+// which follows MODEL.md's numbering.
+#include "flowfolio/engine.hpp"
+
+#include <Eigen/Cholesky>
+#include <Eigen/Dense>
+#include <algorithm>
+#include <atomic>
+#include <boost/random/normal_distribution.hpp>
+#include <cassert>
+#include <cmath>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "flowfolio/random.hpp"
+
+namespace flowfolio {
+
+namespace {
+
+// Sums of every training programme a profile follows in one period (section 4.2 step 2).
+struct TrainingLoad {
+  double hours = 0;
+  double cost = 0;
+  double gain_online = 0;  // sum of hours * gain
+  double gain_domain = 0;
+};
+
+// A person slot (section 4.1): organisation staff first, then the strategy's hires.
+struct SlotPlan {
+  int profile = 0;
+  int join_at = 0;
+  bool hired = false;     // pays hire_cost when joining
+  bool released = false;  // never active
+};
+
+struct CompiledStrategy {
+  const Strategy* strategy = nullptr;
+  std::vector<SlotPlan> slots;
+  std::vector<int> units;             // [t * A + a]: n_at of section 4.4
+  std::vector<char> has_demand;       // [a]: the rate is above 0
+  std::vector<TrainingLoad> training; // [p * T + t]
+  std::vector<char> eligible;         // [a * P + p]: static policy roles
+};
+
+// The state of one person slot, and what it accumulates during a period.
+struct Person {
+  bool active = false;
+  int generation = -1;  // -1 until the slot's first person joins
+  int profile = 0;
+  int rejoin_at = -1;   // period at which the next generation joins, or -1
+  double online = 0, domain = 0, eta = 0, rho = 0, burnout = 0;
+  // Period scratch.
+  double hours = 0;            // remaining hours for units
+  double domain_effective = 0;  // s'_d (section 4.2 step 3)
+  double practice_online = 0, practice_domain = 0;
+  double anxious_hours = 0, bored_hours = 0;
+  double training_online = 0, training_domain = 0;
+  double mentoring_online = 0, mentoring_domain = 0;
+};
+
+}  // namespace
+
+struct Engine::Impl {
+  Scenario scenario;
+  std::vector<CompiledStrategy> strategies;
+  std::vector<double> cholesky;  // [a * A + b], lower triangular
+  std::vector<double> discount;  // [t]: (1 + r)^(-(t + 1) / periods_per_year)
+  bool any_volatility = false;
+
+  explicit Impl(Scenario s);
+  void market(std::uint64_t seed, std::uint64_t trial, std::vector<double>& multipliers) const;
+  void simulate(const CompiledStrategy& cs, std::uint64_t seed, std::uint64_t trial,
+                const std::vector<double>& multipliers, TrialOutcome& out, bool trace) const;
+};
+
+Engine::Impl::Impl(Scenario s) : scenario(std::move(s)) {
+  const Scenario& sc = scenario;
+  const std::size_t A = sc.activities.size();
+  const std::size_t P = sc.profiles.size();
+  const int T = sc.horizon;
+
+  for (const Strategy& strategy : sc.strategies) {
+    CompiledStrategy cs;
+    cs.strategy = &strategy;
+    for (const Headcount& h : sc.staff) {
+      const bool released = std::find(strategy.release.begin(), strategy.release.end(),
+                                      h.profile) != strategy.release.end();
+      for (int k = 0; k < h.count; ++k) cs.slots.push_back({h.profile, h.at, false, released});
+    }
+    for (const Headcount& h : strategy.hire)
+      for (int k = 0; k < h.count; ++k) cs.slots.push_back({h.profile, h.at, true, false});
+
+    // Section 4.4: n_at = F(t + 1) - F(t), F(x) = floor(x r + 1e-9).
+    cs.units.assign(static_cast<std::size_t>(T) * A, 0);
+    cs.has_demand.assign(A, 0);
+    for (std::size_t a = 0; a < A; ++a) {
+      const double r = strategy.rate(sc.activities, a);
+      cs.has_demand[a] = r > 0;
+      const auto F = [r](int x) { return std::floor(x * r + 1e-9); };
+      for (int t = 0; t < T; ++t) cs.units[t * A + a] = static_cast<int>(F(t + 1) - F(t));
+    }
+
+    cs.training.assign(P * T, {});
+    for (const Training& tr : strategy.train) {
+      for (int t = tr.from; t < std::min(tr.to, T); ++t) {
+        TrainingLoad& load = cs.training[tr.who * T + t];
+        load.hours += tr.hours_per_period;
+        load.cost += tr.cost_per_person_per_period;
+        load.gain_online += tr.hours_per_period * tr.gain.online;
+        load.gain_domain += tr.hours_per_period * tr.gain.domain;
+      }
+    }
+
+    cs.eligible.assign(A * P, 1);
+    for (std::size_t a = 0; a < strategy.roles.size(); ++a) {
+      if (!strategy.roles[a]) continue;
+      std::fill_n(cs.eligible.begin() + a * P, P, 0);
+      for (int p : *strategy.roles[a]) cs.eligible[a * P + p] = 1;
+    }
+    strategies.push_back(std::move(cs));
+  }
+
+  // Section 4.3: the Cholesky factor of the activity correlation matrix.
+  Eigen::MatrixXd corr = Eigen::MatrixXd::Identity(A, A);
+  for (const Correlation& c : sc.correlations) corr(c.first, c.second) = corr(c.second, c.first) = c.rho;
+  const Eigen::MatrixXd lower = corr.llt().matrixL();
+  cholesky.assign(A * A, 0);
+  for (std::size_t a = 0; a < A; ++a)
+    for (std::size_t b = 0; b <= a; ++b) cholesky[a * A + b] = lower(a, b);
+  for (const Activity& act : sc.activities) any_volatility = any_volatility || act.volatility > 0;
+
+  for (int t = 0; t < T; ++t)
+    discount.push_back(std::pow(1 + sc.discount_rate, -(t + 1.0) / sc.periods_per_year));
+}
+
+// Section 4.3: M_at = exp(sigma_a z_a - sigma_a^2 / 2), z = C eps, eps from MARKET(t).
+// The market is the same for every strategy of a trial, so it is drawn once.
+void Engine::Impl::market(std::uint64_t seed, std::uint64_t trial,
+                          std::vector<double>& multipliers) const {
+  const std::size_t A = scenario.activities.size();
+  const int T = scenario.horizon;
+  multipliers.assign(static_cast<std::size_t>(T) * A, 1.0);
+  if (!any_volatility) return;
+  std::vector<double> eps(A);
+  for (int t = 0; t < T; ++t) {
+    Stream stream = market_stream(seed, trial, t);
+    boost::random::normal_distribution<double> normal;
+    for (double& e : eps) e = normal(stream);
+    for (std::size_t a = 0; a < A; ++a) {
+      double z = 0;
+      for (std::size_t b = 0; b <= a; ++b) z += cholesky[a * A + b] * eps[b];
+      const double sigma = scenario.activities[a].volatility;
+      multipliers[t * A + a] = std::exp(sigma * z - sigma * sigma / 2);
+    }
+  }
+}
+
+void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std::uint64_t trial,
+                            const std::vector<double>& market_multiplier, TrialOutcome& out,
+                            bool trace) const {
+  const Scenario& sc = scenario;
+  const ModelConstants& k = sc.model;
+  const Strategy& strategy = *cs.strategy;
+  const std::size_t A = sc.activities.size();
+  const std::size_t P = sc.profiles.size();
+  const int T = sc.horizon;
+  const std::size_t N = cs.slots.size();
+  const double w = k.flow_width;
+
+  std::vector<Person> people(N);
+  for (std::size_t j = 0; j < N; ++j) people[j].profile = cs.slots[j].profile;
+  std::vector<double> delta(N * A);
+  std::vector<int> mentees, mentors;
+
+  double npv = 0, total_value = 0, total_cost = 0, total_loss = 0;
+  long incidents = 0, catastrophes = 0, units_done = 0, units_skipped = 0, departures = 0;
+  double zone_hours[3] = {0, 0, 0};  // flow, anxiety, boredom
+  int proficiency = -1;
+  const bool any_demand = std::any_of(cs.has_demand.begin(), cs.has_demand.end(),
+                                      [](char d) { return d != 0; });
+
+  out.cumulative_discounted.assign(T, 0.0);
+  out.zone_share.assign(T, {0, 0, 0});
+  out.trace.clear();
+
+  // Section 4.1: a person joins and draws skills, eta and rho from PERSON(slot, generation).
+  const auto join = [&](std::size_t slot, int generation) {
+    Person& p = people[slot];
+    const Profile& profile = sc.profiles[p.profile];
+    const auto draw = [&](const Distribution& d, PersonDraw which) {
+      Stream stream = person_stream(seed, trial, slot, generation, which);
+      return d.sample(stream);
+    };
+    p.active = true;
+    p.generation = generation;
+    p.rejoin_at = -1;
+    p.online = std::clamp(draw(profile.online, PersonDraw::kOnline), 0.0, 1.0);
+    p.domain = std::clamp(draw(profile.domain, PersonDraw::kDomain), 0.0, 1.0);
+    p.eta = std::max(0.0, draw(profile.learning_rate, PersonDraw::kEta));
+    p.rho = std::clamp(draw(profile.resistance, PersonDraw::kRho), 0.0, 1.0);
+    p.burnout = 0;
+  };
+
+  for (int t = 0; t < T; ++t) {
+    PeriodTrace period{.period = t};
+    double value = 0, direct_cost = 0, unmet_cost = 0, loss = 0;
+    double salaries = 0, training_cost = 0, hire_cost = 0;
+    double period_zone_hours[3] = {0, 0, 0};
+
+    // Step 1: joining.
+    for (std::size_t j = 0; j < N; ++j) {
+      const SlotPlan& plan = cs.slots[j];
+      Person& p = people[j];
+      if (plan.released) continue;
+      if (p.generation < 0 && plan.join_at == t) {
+        join(j, 0);
+        if (plan.hired) hire_cost += sc.profiles[p.profile].hire_cost;
+      } else if (!p.active && p.rejoin_at == t) {
+        join(j, p.generation + 1);
+        hire_cost += sc.profiles[p.profile].hire_cost;
+      }
+    }
+
+    // Steps 2 to 4: training, mentoring pairs, hours.
+    for (std::size_t j = 0; j < N; ++j) {
+      Person& p = people[j];
+      if (!p.active) continue;
+      const TrainingLoad& load = cs.training[p.profile * T + t];
+      p.hours = sc.profiles[p.profile].hours_per_period - load.hours;
+      training_cost += load.cost;
+      p.training_online = load.gain_online;
+      p.training_domain = load.gain_domain;
+      p.domain_effective = p.domain;
+      p.practice_online = p.practice_domain = 0;
+      p.anxious_hours = p.bored_hours = 0;
+      p.mentoring_online = p.mentoring_domain = 0;
+      salaries += sc.profiles[p.profile].salary_per_period;
+      ++period.active;
+    }
+    if (strategy.mentor) {
+      const Mentoring& m = *strategy.mentor;
+      mentees.clear();
+      mentors.clear();
+      for (std::size_t j = 0; j < N; ++j) {
+        if (!people[j].active) continue;
+        if (people[j].profile == m.mentee) mentees.push_back(static_cast<int>(j));
+        if (people[j].profile == m.mentor) mentors.push_back(static_cast<int>(j));
+      }
+      if (!mentors.empty()) {
+        for (std::size_t q = 0; q < mentees.size(); ++q) {
+          Person& mentee = people[mentees[q]];
+          Person& mentor = people[mentors[q % mentors.size()]];
+          const double domain_gap = std::max(0.0, mentor.domain - mentee.domain);
+          mentee.domain_effective = mentee.domain + k.supervision * domain_gap;
+          mentee.hours -= m.hours_per_period;
+          mentor.hours -= m.hours_per_period;
+          // Section 5.1: mentoring moves, from start-of-period skills.
+          mentee.mentoring_domain += m.rate * m.hours_per_period * domain_gap;
+          mentor.mentoring_online +=
+              m.rate * m.hours_per_period * std::max(0.0, mentee.online - mentor.online);
+        }
+      }
+    }
+    for (Person& p : people)
+      if (p.active) p.hours = std::max(0.0, p.hours);
+
+    // Section 3: the balance of every active person on every activity this period.
+    for (std::size_t j = 0; j < N; ++j) {
+      if (!people[j].active) continue;
+      for (std::size_t a = 0; a < A; ++a) {
+        const Skills& c = sc.activities[a].challenge;
+        delta[j * A + a] =
+            std::max(c.online - people[j].online, c.domain - people[j].domain_effective);
+      }
+    }
+
+    // Section 7: proficiency_period, judged at assignment time.
+    if (proficiency < 0 && any_demand) {
+      bool all_covered = true;
+      for (std::size_t a = 0; a < A && all_covered; ++a) {
+        if (!cs.has_demand[a]) continue;
+        bool covered = false;
+        for (std::size_t j = 0; j < N && !covered; ++j)
+          covered = people[j].active && delta[j * A + a] <= w;
+        all_covered = covered;
+      }
+      if (all_covered) proficiency = t;
+    }
+
+    // Sections 4.5 and 4.6: assignment and outcomes, activities in priority order.
+    for (std::size_t a = 0; a < A; ++a) {
+      const Activity& act = sc.activities[a];
+      const double h = act.hours_per_unit;
+      const int n = cs.units[t * A + a];
+      for (int i = 0; i < n; ++i) {
+        int chosen = -1;
+        for (std::size_t j = 0; j < N; ++j) {
+          const Person& p = people[j];
+          if (!p.active || p.hours < h - 1e-9) continue;
+          if (strategy.policy == AssignPolicy::kStatic) {
+            if (!cs.eligible[a * P + p.profile]) continue;
+            if (chosen < 0 || p.hours > people[chosen].hours) chosen = static_cast<int>(j);
+          } else {
+            const double d = delta[j * A + a];
+            if (d > strategy.stretch) continue;
+            if (chosen < 0) {
+              chosen = static_cast<int>(j);
+              continue;
+            }
+            const double fit = std::abs(d - k.learning_peak);
+            const double best_fit = std::abs(delta[chosen * A + a] - k.learning_peak);
+            if (fit < best_fit || (fit == best_fit && p.hours > people[chosen].hours))
+              chosen = static_cast<int>(j);
+          }
+        }
+        if (chosen < 0) {
+          Stream stream = unit_stream(seed, trial, t, a, i, UnitDraw::kUnmet);
+          unmet_cost += act.unmet_cost.sample(stream);
+          ++units_skipped;
+          ++period.units_skipped;
+          continue;
+        }
+
+        Person& p = people[chosen];
+        const double d = delta[chosen * A + a];
+        p.hours -= h;
+        ++units_done;
+        ++period.units_done;
+
+        const int zone = std::abs(d) <= w ? 0 : (d > w ? 1 : 2);
+        period_zone_hours[zone] += h;
+
+        Stream success_stream = unit_stream(seed, trial, t, a, i, UnitDraw::kSuccess);
+        const double p_success = k.success_max / (1 + std::exp(k.success_slope * (d - k.success_offset)));
+        if (success_stream.uniform() < p_success) {
+          Stream value_stream = unit_stream(seed, trial, t, a, i, UnitDraw::kValue);
+          const double quality =
+              zone == 0 ? 1 + k.flow_bonus
+                        : (zone == 1 ? 1.0 : std::max(k.quality_floor, 1 - k.boredom_slope * (-d - w)));
+          value += act.value.sample(value_stream) * quality * market_multiplier[t * A + a];
+        }
+        if (act.incident_probability > 0) {
+          Stream incident_stream = unit_stream(seed, trial, t, a, i, UnitDraw::kIncident);
+          const double p_incident =
+              std::min(1.0, act.incident_probability * std::exp(k.incident_slope * std::max(0.0, d)));
+          if (incident_stream.uniform() < p_incident) {
+            Stream severity_stream = unit_stream(seed, trial, t, a, i, UnitDraw::kSeverity);
+            const double l = act.severity.sample(severity_stream);
+            loss += l;
+            ++incidents;
+            ++period.incidents;
+            if (l >= k.catastrophe) ++catastrophes;
+          }
+        }
+        Stream cost_stream = unit_stream(seed, trial, t, a, i, UnitDraw::kCost);
+        direct_cost += act.cost.sample(cost_stream);
+
+        // Section 5: what the unit teaches and how it wears.
+        const double off_peak = d - k.learning_peak;
+        const double g = std::exp(-off_peak * off_peak / (2 * k.learning_width * k.learning_width));
+        p.practice_online += h * act.challenge.online * g;
+        p.practice_domain += h * act.challenge.domain * g;
+        p.anxious_hours += h * std::max(0.0, d - w);
+        p.bored_hours += h * std::max(0.0, -d - w);
+      }
+    }
+
+    // Step 6: learning and burnout (section 5), from start-of-period values.
+    for (Person& p : people) {
+      if (!p.active) continue;
+      const double damp = 1 - p.rho;
+      const double online = p.online, domain = p.domain;
+      p.online = std::clamp(online + damp * (p.eta * p.practice_online + p.training_online) * (1 - online) +
+                                p.mentoring_online,
+                            0.0, 1.0);
+      p.domain = std::clamp(domain + damp * (p.eta * p.practice_domain + p.training_domain) * (1 - domain) +
+                                p.mentoring_domain,
+                            0.0, 1.0);
+      const double H = sc.profiles[p.profile].hours_per_period;
+      p.burnout = (1 - k.burnout_recovery) * p.burnout + k.burnout_anxiety * p.anxious_hours / H +
+                  k.burnout_boredom * p.bored_hours / H;
+    }
+
+    // Step 7: leaving, and the replacement's arrival.
+    for (std::size_t j = 0; j < N; ++j) {
+      Person& p = people[j];
+      if (!p.active) continue;
+      const Profile& profile = sc.profiles[p.profile];
+      const double hazard = std::min(1.0, profile.attrition_hazard + k.attrition_per_burnout * p.burnout);
+      if (hazard <= 0) continue;
+      Stream stream = attrition_stream(seed, trial, t, j);
+      if (stream.uniform() < hazard) {
+        p.active = false;
+        ++departures;
+        ++period.departures;
+        if (profile.replace) p.rejoin_at = t + 1 + k.replacement_lag;
+      }
+    }
+
+    // Step 8: cash flow (section 6).
+    const double period_cost = direct_cost + unmet_cost + salaries + training_cost + hire_cost;
+    const double cash_flow = value - period_cost - loss;
+    npv += cash_flow * discount[t];
+    total_value += value;
+    total_cost += period_cost;
+    total_loss += loss;
+    out.cumulative_discounted[t] = npv;
+    const double done_hours = period_zone_hours[0] + period_zone_hours[1] + period_zone_hours[2];
+    for (int z = 0; z < 3; ++z) {
+      zone_hours[z] += period_zone_hours[z];
+      out.zone_share[t][z] = done_hours > 0 ? period_zone_hours[z] / done_hours : 0.0;
+    }
+
+    if (trace) {
+      period.value = value;
+      period.cost = period_cost;
+      period.incident_loss = loss;
+      period.cash_flow = cash_flow;
+      period.cumulative_discounted = npv;
+      period.hours_flow = period_zone_hours[0];
+      period.hours_anxiety = period_zone_hours[1];
+      period.hours_boredom = period_zone_hours[2];
+      int remaining = 0;
+      for (const Person& p : people) {
+        if (!p.active) continue;
+        ++remaining;
+        period.mean_online += p.online;
+        period.mean_domain += p.domain;
+        period.mean_burnout += p.burnout;
+      }
+      if (remaining > 0) {
+        period.mean_online /= remaining;
+        period.mean_domain /= remaining;
+        period.mean_burnout /= remaining;
+      }
+      out.trace.push_back(period);
+    }
+  }
+
+  MetricValues& m = out.metrics;
+  m[index(Metric::kNpv)] = npv;
+  m[index(Metric::kValue)] = total_value;
+  m[index(Metric::kCost)] = total_cost;
+  m[index(Metric::kIncidentLoss)] = total_loss;
+  m[index(Metric::kIncidents)] = static_cast<double>(incidents);
+  m[index(Metric::kCatastrophes)] = static_cast<double>(catastrophes);
+  m[index(Metric::kUnitsDone)] = static_cast<double>(units_done);
+  m[index(Metric::kUnitsSkipped)] = static_cast<double>(units_skipped);
+  m[index(Metric::kAttrition)] = static_cast<double>(departures);
+  const double all_hours = zone_hours[0] + zone_hours[1] + zone_hours[2];
+  m[index(Metric::kFlowShare)] = all_hours > 0 ? zone_hours[0] / all_hours : 0;
+  m[index(Metric::kAnxietyShare)] = all_hours > 0 ? zone_hours[1] / all_hours : 0;
+  m[index(Metric::kBoredomShare)] = all_hours > 0 ? zone_hours[2] / all_hours : 0;
+  double online = 0, domain = 0;
+  int remaining = 0;
+  for (const Person& p : people) {
+    if (!p.active) continue;
+    online += p.online;
+    domain += p.domain;
+    ++remaining;
+  }
+  m[index(Metric::kOnlineFinal)] = remaining > 0 ? online / remaining : 0;
+  m[index(Metric::kDomainFinal)] = remaining > 0 ? domain / remaining : 0;
+  m[index(Metric::kProficiencyPeriod)] = !any_demand ? 0 : (proficiency < 0 ? T : proficiency);
+}
+
+Engine::Engine(Scenario scenario) : impl_(std::make_unique<Impl>(std::move(scenario))) {}
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+const Scenario& Engine::scenario() const { return impl_->scenario; }
+std::size_t Engine::strategy_count() const { return impl_->strategies.size(); }
+
+void Engine::simulate_trial(std::uint64_t seed, std::uint64_t trial, std::span<TrialOutcome> out,
+                            bool trace) const {
+  assert(out.size() == impl_->strategies.size());
+  std::vector<double> multipliers;
+  impl_->market(seed, trial, multipliers);
+  for (std::size_t s = 0; s < impl_->strategies.size(); ++s)
+    impl_->simulate(impl_->strategies[s], seed, trial, multipliers, out[s], trace);
+}
+
+RunResults run(const Scenario& scenario, const RunOptions& options) {
+  assert(options.trials > 0);
+  const Engine engine(scenario);
+  const std::size_t S = engine.strategy_count();
+  const std::size_t T = static_cast<std::size_t>(scenario.horizon);
+  const std::uint64_t trials = options.trials;
+
+  RunResults results;
+  results.seed = options.seed;
+  results.trials = trials;
+  results.strategies.resize(S);
+  for (std::size_t s = 0; s < S; ++s) {
+    results.strategies[s].name = scenario.strategies[s].name;
+    for (auto& column : results.strategies[s].per_trial) column.assign(trials, 0.0);
+  }
+
+  // Trials run in fixed blocks; the per-period series are summed per block and the
+  // blocks added in order, so the result does not depend on which thread ran what.
+  constexpr std::uint64_t kBlock = 64;
+  const std::uint64_t blocks = (trials + kBlock - 1) / kBlock;
+  const std::size_t series_width = T * 4;  // cumulative discounted, then three zone shares
+  std::vector<double> block_series(blocks * S * series_width, 0.0);
+
+  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+  threads = static_cast<unsigned>(std::clamp<std::uint64_t>(threads, 1, blocks));
+  results.threads = threads;
+
+  std::atomic<std::uint64_t> next_block{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  const auto worker = [&] {
+    try {
+      std::vector<TrialOutcome> outcomes(S);
+      for (std::uint64_t b; (b = next_block.fetch_add(1)) < blocks;) {
+        const std::uint64_t end = std::min(trials, (b + 1) * kBlock);
+        for (std::uint64_t n = b * kBlock; n < end; ++n) {
+          engine.simulate_trial(options.seed, n, outcomes);
+          for (std::size_t s = 0; s < S; ++s) {
+            const TrialOutcome& o = outcomes[s];
+            for (std::size_t m = 0; m < kMetricCount; ++m)
+              results.strategies[s].per_trial[m][n] = o.metrics[m];
+            double* series = &block_series[(b * S + s) * series_width];
+            for (std::size_t t = 0; t < T; ++t) {
+              series[t] += o.cumulative_discounted[t];
+              for (std::size_t z = 0; z < 3; ++z) series[T * (z + 1) + t] += o.zone_share[t][z];
+            }
+          }
+        }
+      }
+    } catch (...) {
+      const std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next_block = blocks;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(worker);
+  worker();
+  for (auto& thread : pool) thread.join();
+  if (failure) std::rethrow_exception(failure);
+
+  for (std::size_t s = 0; s < S; ++s) {
+    std::vector<double> sum(series_width, 0.0);
+    for (std::uint64_t b = 0; b < blocks; ++b) {
+      const double* series = &block_series[(b * S + s) * series_width];
+      for (std::size_t i = 0; i < series_width; ++i) sum[i] += series[i];
+    }
+    StrategyResults& r = results.strategies[s];
+    r.mean_cumulative_discounted.resize(T);
+    r.mean_zone_share.resize(T);
+    for (std::size_t t = 0; t < T; ++t) {
+      r.mean_cumulative_discounted[t] = sum[t] / static_cast<double>(trials);
+      for (std::size_t z = 0; z < 3; ++z)
+        r.mean_zone_share[t][z] = sum[T * (z + 1) + t] / static_cast<double>(trials);
+    }
+  }
+  return results;
+}
+
+}  // namespace flowfolio

@@ -1,0 +1,24 @@
+#include "flowfolio/random.hpp"
+
+#include <Random123/philox.h>
+
+namespace flowfolio {
+
+Stream::Stream(std::uint64_t seed, std::uint64_t trial, StreamKind kind, std::uint8_t sub,
+               std::uint64_t t, std::uint64_t a, std::uint64_t b)
+    : key_{seed, trial},
+      counter_{(std::uint64_t{static_cast<std::uint8_t>(kind)} << 56) |
+                   (std::uint64_t{sub} << 48) | (t & ((std::uint64_t{1} << 48) - 1)),
+               a, b, 0} {}
+
+void Stream::refill() {
+  r123::Philox4x64 generator;
+  const r123::Philox4x64::ctr_type ctr = {{counter_[0], counter_[1], counter_[2], counter_[3]}};
+  const r123::Philox4x64::key_type key = {{key_[0], key_[1]}};
+  const auto out = generator(ctr, key);
+  for (int i = 0; i < 4; ++i) buffer_[i] = out[i];
+  ++counter_[3];
+  next_ = 0;
+}
+
+}  // namespace flowfolio

@@ -1,0 +1,1051 @@
+// The YAML reader: the only code in flowfolio that knows YAML. It reads a scenario into
+// the plain structs of scenario.hpp and checks every rule of MODEL.md section 2,
+// collecting all problems before it throws, so the user fixes a file in one round.
+#include <yaml-cpp/yaml.h>
+
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <limits>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "flowfolio/scenario.hpp"
+
+namespace flowfolio {
+
+namespace {
+
+using Keys = std::vector<std::string>;
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1] ? 1 : 0)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// " (did you mean 'x'?)" when a known word is close to the unknown one.
+std::string suggestion(const std::string& word, const Keys& known) {
+  std::string best;
+  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  for (const auto& k : known) {
+    const std::size_t d = edit_distance(word, k);
+    if (d < best_distance) {
+      best_distance = d;
+      best = k;
+    }
+  }
+  return best.empty() ? "" : " (did you mean '" + best + "'?)";
+}
+
+std::string join(const Keys& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
+  return out;
+}
+
+std::string quoted_scalar(const YAML::Node& node) {
+  std::string s = node.Scalar();
+  if (s.size() > 40) s = s.substr(0, 37) + "...";
+  return "'" + s + "'";
+}
+
+std::string describe_kind(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Null:
+      return "nothing";
+    case YAML::NodeType::Scalar:
+      return node.Tag() == "!" ? "the string " + quoted_scalar(node) : quoted_scalar(node);
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Map:
+      return "a map";
+    default:
+      return "an undefined value";
+  }
+}
+
+// How a number must lie. Whole numbers are checked separately.
+enum class Range {
+  kAny,          // any finite number
+  kUnit,         // [0, 1]
+  kPositive,     // > 0
+  kNonNegative,  // >= 0
+  kAtLeastOne,   // >= 1
+  kAboveMinusOne,  // > -1
+  kOpenUnitSymmetric,  // (-1, 1)
+};
+
+bool in_range(double x, Range range) {
+  switch (range) {
+    case Range::kAny:
+      return true;
+    case Range::kUnit:
+      return x >= 0 && x <= 1;
+    case Range::kPositive:
+      return x > 0;
+    case Range::kNonNegative:
+      return x >= 0;
+    case Range::kAtLeastOne:
+      return x >= 1;
+    case Range::kAboveMinusOne:
+      return x > -1;
+    case Range::kOpenUnitSymmetric:
+      return x > -1 && x < 1;
+  }
+  return false;
+}
+
+const char* range_text(Range range) {
+  switch (range) {
+    case Range::kAny:
+      return "a finite number";
+    case Range::kUnit:
+      return "in [0, 1]";
+    case Range::kPositive:
+      return "above 0";
+    case Range::kNonNegative:
+      return "0 or more";
+    case Range::kAtLeastOne:
+      return "1 or more";
+    case Range::kAboveMinusOne:
+      return "above -1";
+    case Range::kOpenUnitSymmetric:
+      return "strictly between -1 and 1";
+  }
+  return "";
+}
+
+// A map's entries, in file order, with unknown and duplicate keys already reported.
+class MapView {
+ public:
+  const YAML::Node* get(const std::string& key) const {
+    const auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : &it->second;
+  }
+  bool has(const std::string& key) const { return entries_.count(key) > 0; }
+
+  std::map<std::string, YAML::Node> entries_;
+  std::vector<std::pair<std::string, YAML::Node>> ordered_;  // (key, key node) in order
+  YAML::Node node_;
+  bool ok_ = false;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string file) : file_(std::move(file)) {}
+
+  Scenario read(const YAML::Node& root);
+  std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+
+  void error(const YAML::Node& at, const std::string& path, const std::string& message) {
+    Diagnostic d{.file = file_, .path = path, .message = message};
+    const YAML::Mark mark = at.Mark();
+    if (!at.IsNull() || mark.line >= 0) {
+      d.line = mark.line >= 0 ? mark.line + 1 : 0;
+      d.column = mark.column >= 0 ? mark.column + 1 : 0;
+    }
+    diagnostics_.push_back(std::move(d));
+  }
+
+ private:
+  // --- Structure -------------------------------------------------------------------
+  MapView map(const YAML::Node& node, const std::string& path, const Keys& allowed,
+              const Keys& required) {
+    MapView view;
+    view.node_ = node;
+    if (!node.IsMap()) {
+      error(node, path, "expected a map with keys " + join(allowed) + ", got " +
+                            describe_kind(node));
+      return view;
+    }
+    view.ok_ = true;
+    for (const auto& entry : node) {
+      const YAML::Node key_node = entry.first;
+      if (!key_node.IsScalar()) {
+        error(key_node, path, "a key must be a plain word, got " + describe_kind(key_node));
+        continue;
+      }
+      const std::string key = key_node.Scalar();
+      const std::string key_path = child(path, key);
+      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+        error(key_node, key_path,
+              "unknown key '" + key + "'" + suggestion(key, allowed) + "; allowed here: " +
+                  join(allowed));
+        continue;
+      }
+      if (view.entries_.count(key)) {
+        error(key_node, key_path, "duplicate key '" + key + "'; each key may appear once");
+        continue;
+      }
+      view.entries_.emplace(key, entry.second);
+      view.ordered_.emplace_back(key, key_node);
+    }
+    for (const auto& key : required) {
+      if (!view.has(key)) error(node, child(path, key), "missing required key '" + key + "'");
+    }
+    return view;
+  }
+
+  static std::string child(const std::string& path, const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+  }
+  static std::string item(const std::string& path, std::size_t index) {
+    return path + "[" + std::to_string(index) + "]";
+  }
+
+  // --- Scalars ---------------------------------------------------------------------
+  // A number as YAML 1.2's core schema writes it; NaN and infinities are refused.
+  std::optional<double> number(const YAML::Node& node, const std::string& path) {
+    static const std::regex kNumber(
+        R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)", std::regex::optimize);
+    static const std::regex kInfNan(R"([-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
+    if (!node.IsScalar() || node.Tag() == "!") {
+      error(node, path, "expected a number, got " + describe_kind(node));
+      return std::nullopt;
+    }
+    const std::string& text = node.Scalar();
+    if (std::regex_match(text, kInfNan)) {
+      error(node, path, "NaN and infinities are not allowed; give a finite number");
+      return std::nullopt;
+    }
+    if (!std::regex_match(text, kNumber)) {
+      error(node, path, "expected a number, got " + describe_kind(node));
+      return std::nullopt;
+    }
+    const double value = std::strtod(text.c_str(), nullptr);
+    if (!std::isfinite(value)) {
+      error(node, path, "the number " + text + " is too large to represent");
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  std::optional<double> number(const YAML::Node& node, const std::string& path, Range range) {
+    const auto value = number(node, path);
+    if (value && !in_range(*value, range)) {
+      error(node, path, "must be " + std::string(range_text(range)) + ", got " + node.Scalar());
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  // A whole number >= minimum (whole-valued decimals such as 1e4 are accepted).
+  std::optional<std::uint64_t> whole(const YAML::Node& node, const std::string& path,
+                                     std::uint64_t minimum) {
+    const auto value = number(node, path);
+    if (!value) return std::nullopt;
+    const std::string& text = node.Scalar();
+    std::uint64_t exact = 0;
+    const bool plain_integer = !text.empty() &&
+                               std::all_of(text.begin(), text.end(), [](char c) {
+                                 return c >= '0' && c <= '9';
+                               });
+    if (plain_integer) {
+      try {
+        exact = std::stoull(text);
+      } catch (const std::out_of_range&) {
+        error(node, path, "must be a whole number below 2^64, got " + text);
+        return std::nullopt;
+      }
+    } else if (*value < 0 || *value != std::floor(*value) || *value >= 0x1.0p63) {
+      error(node, path, "must be a whole number " + std::string(minimum ? "of 1 or more" : "of 0 or more") +
+                            ", got " + text);
+      return std::nullopt;
+    } else {
+      exact = static_cast<std::uint64_t>(*value);
+    }
+    if (exact < minimum) {
+      error(node, path, "must be a whole number of " + std::to_string(minimum) + " or more, got " + text);
+      return std::nullopt;
+    }
+    return exact;
+  }
+
+  // A whole number that fits an int (periods, counts).
+  std::optional<int> whole_int(const YAML::Node& node, const std::string& path,
+                               std::uint64_t minimum) {
+    const auto value = whole(node, path, minimum);
+    if (!value) return std::nullopt;
+    if (*value > 100'000'000) {
+      error(node, path, "is absurdly large (" + node.Scalar() + "); at most 100000000");
+      return std::nullopt;
+    }
+    return static_cast<int>(*value);
+  }
+
+  std::optional<std::string> text(const YAML::Node& node, const std::string& path) {
+    if (!node.IsScalar()) {
+      error(node, path, "expected text, got " + describe_kind(node));
+      return std::nullopt;
+    }
+    return node.Scalar();
+  }
+
+  std::optional<std::string> name(const YAML::Node& node, const std::string& path) {
+    auto value = text(node, path);
+    if (value && value->empty()) {
+      error(node, path, "a name must not be empty");
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  std::optional<bool> boolean(const YAML::Node& node, const std::string& path) {
+    if (node.IsScalar() && node.Tag() != "!") {
+      const std::string& s = node.Scalar();
+      if (s == "true" || s == "True" || s == "TRUE") return true;
+      if (s == "false" || s == "False" || s == "FALSE") return false;
+    }
+    error(node, path, "expected true or false, got " + describe_kind(node));
+    return std::nullopt;
+  }
+
+  // Helpers that read an optional key of a map into a field, leaving the default.
+  void read_number(const MapView& m, const std::string& key, const std::string& path,
+                   Range range, double& out) {
+    if (const auto* node = m.get(key)) {
+      if (auto v = number(*node, child(path, key), range)) out = *v;
+    }
+  }
+  void read_whole(const MapView& m, const std::string& key, const std::string& path,
+                  std::uint64_t minimum, int& out) {
+    if (const auto* node = m.get(key)) {
+      if (auto v = whole_int(*node, child(path, key), minimum)) out = *v;
+    }
+  }
+  void read_text(const MapView& m, const std::string& key, const std::string& path,
+                 std::string& out) {
+    if (const auto* node = m.get(key)) {
+      if (auto v = text(*node, child(path, key))) out = *v;
+    }
+  }
+
+  // --- Distributions (MODEL.md section 10) ------------------------------------------
+  // `nonnegative`: the draws must never be below 0 (money and losses).
+  Distribution distribution(const YAML::Node& node, const std::string& path, bool nonnegative);
+  std::optional<Distribution> distribution_family(const std::string& family,
+                                                  const YAML::Node& node,
+                                                  const std::string& path,
+                                                  const YAML::Node* lambda,
+                                                  std::vector<double>& raw_values);
+  std::optional<std::vector<double>> numbers(const YAML::Node& node, const std::string& path,
+                                             std::size_t count);
+  std::optional<Distribution> ordered_three(const YAML::Node& node, const std::string& path,
+                                            bool pert, const YAML::Node* lambda);
+
+  // --- Names -----------------------------------------------------------------------
+  // The index of `node`'s name in `names`, or -1 after an error naming the known ones.
+  int lookup(const YAML::Node& node, const std::string& path, const Keys& names,
+             const char* what) {
+    const auto value = name(node, path);
+    if (!value) return -1;
+    const auto it = std::find(names.begin(), names.end(), *value);
+    if (it == names.end()) {
+      error(node, path,
+            "unknown " + std::string(what) + " '" + *value + "'" + suggestion(*value, names) +
+                (names.empty() ? "" : "; known: " + join(names)));
+      return -1;
+    }
+    return static_cast<int>(it - names.begin());
+  }
+
+  // Reads a list of named items; reports duplicate names and returns the names found.
+  template <typename T>
+  std::vector<T> named_list(const YAML::Node* node, const std::string& path,
+                            const std::function<T(const YAML::Node&, const std::string&)>& read_one,
+                            Keys& names) {
+    std::vector<T> out;
+    if (!node) return out;
+    if (!node->IsSequence()) {
+      error(*node, path, "expected a list, got " + describe_kind(*node));
+      return out;
+    }
+    std::map<std::string, int> first_line;
+    for (std::size_t i = 0; i < node->size(); ++i) {
+      const YAML::Node entry = (*node)[i];
+      std::string item_path = item(path, i);
+      std::string entry_name;
+      if (entry.IsMap() && entry["name"] && entry["name"].IsScalar() &&
+          !entry["name"].Scalar().empty()) {
+        entry_name = entry["name"].Scalar();
+        item_path = path + "." + entry_name;
+        if (first_line.count(entry_name)) {
+          error(entry["name"], child(item_path, "name"),
+                "duplicate name '" + entry_name + "' (first defined on line " +
+                    std::to_string(first_line[entry_name]) + "); names must be unique");
+        } else {
+          first_line[entry_name] = entry["name"].Mark().line + 1;
+        }
+      }
+      out.push_back(read_one(entry, item_path));
+      names.push_back(entry_name);
+    }
+    return out;
+  }
+
+  Activity activity(const YAML::Node& node, const std::string& path);
+  Profile profile(const YAML::Node& node, const std::string& path);
+  std::vector<Headcount> headcounts(const YAML::Node* node, const std::string& path,
+                                    bool allow_at);
+  Strategy strategy(const YAML::Node& node, const std::string& path, int horizon);
+  void model_constants(const YAML::Node& node, ModelConstants& model);
+  std::vector<Correlation> correlations(const YAML::Node* node);
+  void check_positive_definite(const YAML::Node& at, const std::vector<Correlation>& pairs);
+
+  std::string file_;
+  std::vector<Diagnostic> diagnostics_;
+  Keys activity_names_;
+  Keys profile_names_;
+};
+
+// --- Distributions --------------------------------------------------------------------
+
+const Keys kFamilies = {"uniform", "triangular", "pert", "normal", "lognormal", "beta",
+                        "discrete"};
+
+std::optional<std::vector<double>> Reader::numbers(const YAML::Node& node,
+                                                   const std::string& path, std::size_t count) {
+  if (!node.IsSequence() || node.size() != count) {
+    error(node, path, "expected a list of " + std::to_string(count) + " numbers, got " +
+                          (node.IsSequence() ? "a list of " + std::to_string(node.size())
+                                             : describe_kind(node)));
+    return std::nullopt;
+  }
+  std::vector<double> out;
+  bool ok = true;
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto v = number(node[i], item(path, i));
+    ok = ok && v.has_value();
+    out.push_back(v.value_or(0));
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::optional<Distribution> Reader::ordered_three(const YAML::Node& node, const std::string& path,
+                                                  bool pert, const YAML::Node* lambda_node) {
+  const auto v = numbers(node, path, 3);
+  if (!v) return std::nullopt;
+  const double lo = (*v)[0], mode = (*v)[1], hi = (*v)[2];
+  if (!(lo <= mode && mode <= hi)) {
+    error(node, path,
+          "must be ordered [lo, mode, hi] with lo <= mode <= hi, got [" + node[0].Scalar() + ", " +
+              node[1].Scalar() + ", " + node[2].Scalar() + "]");
+    return std::nullopt;
+  }
+  if (!pert) return Distribution::triangular(lo, mode, hi);
+  double lambda = 4;
+  if (lambda_node) {
+    const auto l = number(*lambda_node, child(path.substr(0, path.rfind('.')), "lambda"),
+                          Range::kNonNegative);
+    if (!l) return std::nullopt;
+    lambda = *l;
+  }
+  return Distribution::pert(lo, mode, hi, lambda);
+}
+
+std::optional<Distribution> Reader::distribution_family(const std::string& family,
+                                                        const YAML::Node& node,
+                                                        const std::string& path,
+                                                        const YAML::Node* lambda,
+                                                        std::vector<double>& raw) {
+  if (family == "uniform") {
+    const auto v = numbers(node, path, 2);
+    if (!v) return std::nullopt;
+    if ((*v)[0] > (*v)[1]) {
+      error(node, path, "must be [lo, hi] with lo <= hi");
+      return std::nullopt;
+    }
+    raw = *v;
+    return Distribution::uniform((*v)[0], (*v)[1]);
+  }
+  if (family == "triangular" || family == "pert") {
+    return ordered_three(node, path, family == "pert", lambda);
+  }
+  if (family == "normal") {
+    const MapView m = map(node, path, {"mean", "sd"}, {"mean", "sd"});
+    if (!m.ok_ || !m.has("mean") || !m.has("sd")) return std::nullopt;
+    const auto mean = number(*m.get("mean"), child(path, "mean"));
+    const auto sd = number(*m.get("sd"), child(path, "sd"), Range::kNonNegative);
+    if (!mean || !sd) return std::nullopt;
+    return Distribution::normal(*mean, *sd);
+  }
+  if (family == "lognormal") {
+    if (node.IsMap() && (node["p5"] || node["p95"])) {
+      const MapView m = map(node, path, {"p5", "p95"}, {"p5", "p95"});
+      if (!m.ok_ || !m.has("p5") || !m.has("p95")) return std::nullopt;
+      const auto p5 = number(*m.get("p5"), child(path, "p5"), Range::kPositive);
+      const auto p95 = number(*m.get("p95"), child(path, "p95"), Range::kPositive);
+      if (!p5 || !p95) return std::nullopt;
+      if (*p5 > *p95) {
+        error(node, path, "p5 must not exceed p95");
+        return std::nullopt;
+      }
+      return Distribution::lognormal_interval(*p5, *p95);
+    }
+    const MapView m = map(node, path, {"median", "sigma", "p5", "p95"}, {"median", "sigma"});
+    if (!m.ok_ || !m.has("median") || !m.has("sigma")) return std::nullopt;
+    const auto median = number(*m.get("median"), child(path, "median"), Range::kPositive);
+    const auto sigma = number(*m.get("sigma"), child(path, "sigma"), Range::kNonNegative);
+    if (!median || !sigma) return std::nullopt;
+    return Distribution::lognormal(std::log(*median), *sigma);
+  }
+  if (family == "beta") {
+    const MapView m = map(node, path, {"a", "b", "range"}, {"a", "b"});
+    if (!m.ok_ || !m.has("a") || !m.has("b")) return std::nullopt;
+    const auto a = number(*m.get("a"), child(path, "a"), Range::kPositive);
+    const auto b = number(*m.get("b"), child(path, "b"), Range::kPositive);
+    std::vector<double> range = {0, 1};
+    if (const auto* r = m.get("range")) {
+      const auto v = numbers(*r, child(path, "range"), 2);
+      if (!v) return std::nullopt;
+      if ((*v)[0] > (*v)[1]) {
+        error(*r, child(path, "range"), "must be [lo, hi] with lo <= hi");
+        return std::nullopt;
+      }
+      range = *v;
+    }
+    if (!a || !b) return std::nullopt;
+    raw = range;
+    return Distribution::beta(*a, *b, range[0], range[1]);
+  }
+  if (family == "discrete") {
+    const MapView m = map(node, path, {"values", "weights"}, {"values"});
+    if (!m.ok_ || !m.has("values")) return std::nullopt;
+    const YAML::Node& values_node = *m.get("values");
+    if (!values_node.IsSequence() || values_node.size() == 0) {
+      error(values_node, child(path, "values"), "expected a non-empty list of numbers");
+      return std::nullopt;
+    }
+    const auto values = numbers(values_node, child(path, "values"), values_node.size());
+    if (!values) return std::nullopt;
+    std::vector<double> weights;
+    if (const auto* w = m.get("weights")) {
+      if (!w->IsSequence() || w->size() != values->size()) {
+        error(*w, child(path, "weights"),
+              "expected as many weights as values (" + std::to_string(values->size()) + ")");
+        return std::nullopt;
+      }
+      const auto ws = numbers(*w, child(path, "weights"), w->size());
+      if (!ws) return std::nullopt;
+      double total = 0;
+      for (std::size_t i = 0; i < ws->size(); ++i) {
+        if ((*ws)[i] < 0) {
+          error((*w)[i], item(child(path, "weights"), i), "a weight must be 0 or more");
+          return std::nullopt;
+        }
+        total += (*ws)[i];
+      }
+      if (total <= 0) {
+        error(*w, child(path, "weights"), "the weights must not all be 0");
+        return std::nullopt;
+      }
+      weights = *ws;
+    }
+    raw = *values;
+    return Distribution::discrete(*values, weights);
+  }
+  return std::nullopt;
+}
+
+Distribution Reader::distribution(const YAML::Node& node, const std::string& path,
+                                  bool nonnegative) {
+  if (node.IsScalar()) {
+    const auto v = number(node, path);
+    if (!v) return {};
+    if (nonnegative && *v < 0) {
+      error(node, path, "must be 0 or more, got " + node.Scalar());
+      return {};
+    }
+    return Distribution::fixed(*v);
+  }
+  Keys allowed = kFamilies;
+  allowed.push_back("lambda");
+  allowed.push_back("clip");
+  const MapView m = map(node, path, allowed, {});
+  if (!m.ok_) return {};
+  Keys present;
+  for (const auto& f : kFamilies)
+    if (m.has(f)) present.push_back(f);
+  if (present.size() != 1) {
+    error(node, path,
+          present.empty() ? "expected a number or exactly one of " + join(kFamilies)
+                          : "exactly one distribution family per value, got " + join(present));
+    return {};
+  }
+  const std::string& family = present[0];
+  const YAML::Node* lambda = m.get("lambda");
+  if (lambda && family != "pert") {
+    error(*lambda, child(path, "lambda"), "'lambda' belongs to pert only");
+  }
+  std::vector<double> raw;
+  auto d = distribution_family(family, *m.get(family), child(path, family),
+                               family == "pert" ? lambda : nullptr, raw);
+  if (!d) return {};
+  bool clipped_below_zero = false;
+  if (const auto* clip = m.get("clip")) {
+    const auto v = numbers(*clip, child(path, "clip"), 2);
+    if (!v) return {};
+    if ((*v)[0] > (*v)[1]) {
+      error(*clip, child(path, "clip"), "must be [lo, hi] with lo <= hi");
+      return {};
+    }
+    d = d->clipped((*v)[0], (*v)[1]);
+    clipped_below_zero = (*v)[0] >= 0;
+  }
+  if (nonnegative && !clipped_below_zero) {
+    const double lowest = raw.empty() ? d->support_min() : *std::min_element(raw.begin(), raw.end());
+    if (lowest < 0 || !std::isfinite(lowest)) {
+      error(node, path,
+            "draws could fall below 0 (" + d->describe() +
+                "); money and losses must be 0 or more: use a family bounded at 0 or add "
+                "'clip: [0, hi]'");
+      return {};
+    }
+  }
+  return *d;
+}
+
+// --- Entities -------------------------------------------------------------------------
+
+Activity Reader::activity(const YAML::Node& node, const std::string& path) {
+  Activity a;
+  const MapView m = map(node, path,
+                        {"name", "description", "challenge", "hours_per_unit", "units_per_period",
+                         "value", "cost", "incident", "volatility", "unmet_cost"},
+                        {"name", "challenge", "hours_per_unit", "units_per_period", "value"});
+  if (!m.ok_) return a;
+  if (const auto* n = m.get("name")) a.name = name(*n, child(path, "name")).value_or("");
+  read_text(m, "description", path, a.description);
+  if (const auto* c = m.get("challenge")) {
+    const std::string cpath = child(path, "challenge");
+    const MapView cm = map(*c, cpath, {"online", "domain"}, {"online", "domain"});
+    read_number(cm, "online", cpath, Range::kUnit, a.challenge.online);
+    read_number(cm, "domain", cpath, Range::kUnit, a.challenge.domain);
+  }
+  read_number(m, "hours_per_unit", path, Range::kPositive, a.hours_per_unit);
+  read_number(m, "units_per_period", path, Range::kNonNegative, a.units_per_period);
+  if (const auto* v = m.get("value")) a.value = distribution(*v, child(path, "value"), true);
+  if (const auto* v = m.get("cost")) a.cost = distribution(*v, child(path, "cost"), true);
+  if (const auto* v = m.get("unmet_cost"))
+    a.unmet_cost = distribution(*v, child(path, "unmet_cost"), true);
+  read_number(m, "volatility", path, Range::kNonNegative, a.volatility);
+  if (const auto* inc = m.get("incident")) {
+    const std::string ipath = child(path, "incident");
+    const MapView im = map(*inc, ipath, {"probability", "severity"}, {});
+    read_number(im, "probability", ipath, Range::kUnit, a.incident_probability);
+    if (const auto* s = im.get("severity")) {
+      a.severity = distribution(*s, child(ipath, "severity"), true);
+    } else if (im.ok_ && a.incident_probability > 0) {
+      error(*inc, child(ipath, "severity"),
+            "missing required key 'severity': the incident probability is above 0");
+    }
+  }
+  return a;
+}
+
+Profile Reader::profile(const YAML::Node& node, const std::string& path) {
+  Profile p;
+  const MapView m = map(node, path,
+                        {"name", "description", "online", "domain", "salary_per_period",
+                         "hours_per_period", "learning_rate", "resistance", "attrition_hazard",
+                         "hire_cost", "replace"},
+                        {"name", "online", "domain", "salary_per_period", "hours_per_period"});
+  if (!m.ok_) return p;
+  if (const auto* n = m.get("name")) p.name = name(*n, child(path, "name")).value_or("");
+  read_text(m, "description", path, p.description);
+  // Skills, eta and rho may be distributions; a plain number must already be in range.
+  const auto ranged = [&](const char* key, Range range, Distribution& out) {
+    const auto* v = m.get(key);
+    if (!v) return;
+    if (v->IsScalar()) {
+      if (auto x = number(*v, child(path, key), range)) out = Distribution::fixed(*x);
+    } else {
+      out = distribution(*v, child(path, key), false);
+    }
+  };
+  ranged("online", Range::kUnit, p.online);
+  ranged("domain", Range::kUnit, p.domain);
+  ranged("learning_rate", Range::kNonNegative, p.learning_rate);
+  ranged("resistance", Range::kUnit, p.resistance);
+  read_number(m, "salary_per_period", path, Range::kNonNegative, p.salary_per_period);
+  read_number(m, "hours_per_period", path, Range::kPositive, p.hours_per_period);
+  read_number(m, "attrition_hazard", path, Range::kUnit, p.attrition_hazard);
+  read_number(m, "hire_cost", path, Range::kNonNegative, p.hire_cost);
+  if (const auto* r = m.get("replace")) p.replace = boolean(*r, child(path, "replace")).value_or(true);
+  return p;
+}
+
+std::vector<Headcount> Reader::headcounts(const YAML::Node* node, const std::string& path,
+                                          bool allow_at) {
+  std::vector<Headcount> out;
+  if (!node) return out;
+  if (!node->IsSequence()) {
+    error(*node, path, "expected a list of {profile, count" + std::string(allow_at ? ", at}" : "}") +
+                           ", got " + describe_kind(*node));
+    return out;
+  }
+  for (std::size_t i = 0; i < node->size(); ++i) {
+    const std::string ipath = item(path, i);
+    Keys keys = {"profile", "count"};
+    if (allow_at) keys.push_back("at");
+    const MapView m = map((*node)[i], ipath, keys, {"profile", "count"});
+    Headcount h;
+    if (const auto* p = m.get("profile"))
+      h.profile = lookup(*p, child(ipath, "profile"), profile_names_, "profile");
+    read_whole(m, "count", ipath, 0, h.count);
+    read_whole(m, "at", ipath, 0, h.at);
+    if (m.ok_ && h.profile >= 0) out.push_back(h);
+  }
+  return out;
+}
+
+Strategy Reader::strategy(const YAML::Node& node, const std::string& path, int horizon) {
+  Strategy s;
+  const MapView m = map(node, path,
+                        {"name", "description", "hire", "train", "mentor", "assign", "demand",
+                         "release"},
+                        {"name"});
+  if (!m.ok_) return s;
+  if (const auto* n = m.get("name")) s.name = name(*n, child(path, "name")).value_or("");
+  read_text(m, "description", path, s.description);
+  s.hire = headcounts(m.get("hire"), child(path, "hire"), true);
+
+  if (const auto* train = m.get("train")) {
+    const std::string tpath = child(path, "train");
+    if (!train->IsSequence()) {
+      error(*train, tpath, "expected a list of training programmes, got " + describe_kind(*train));
+    } else {
+      for (std::size_t i = 0; i < train->size(); ++i) {
+        const std::string ipath = item(tpath, i);
+        const MapView tm = map((*train)[i], ipath,
+                               {"who", "from", "to", "hours_per_period",
+                                "cost_per_person_per_period", "gain"},
+                               {"who", "hours_per_period"});
+        Training t;
+        t.to = horizon;
+        if (const auto* w = tm.get("who"))
+          t.who = lookup(*w, child(ipath, "who"), profile_names_, "profile");
+        read_whole(tm, "from", ipath, 0, t.from);
+        read_whole(tm, "to", ipath, 0, t.to);
+        if (t.from > t.to && tm.has("from"))
+          error(*tm.get("from"), child(ipath, "from"),
+                "'from' (" + std::to_string(t.from) + ") must not be after 'to' (" +
+                    std::to_string(t.to) + ")");
+        read_number(tm, "hours_per_period", ipath, Range::kNonNegative, t.hours_per_period);
+        read_number(tm, "cost_per_person_per_period", ipath, Range::kNonNegative,
+                    t.cost_per_person_per_period);
+        if (const auto* g = tm.get("gain")) {
+          const std::string gpath = child(ipath, "gain");
+          const MapView gm = map(*g, gpath, {"online", "domain"}, {});
+          read_number(gm, "online", gpath, Range::kNonNegative, t.gain.online);
+          read_number(gm, "domain", gpath, Range::kNonNegative, t.gain.domain);
+        }
+        if (tm.ok_ && t.who >= 0) s.train.push_back(t);
+      }
+    }
+  }
+
+  if (const auto* mentor = m.get("mentor")) {
+    const std::string mpath = child(path, "mentor");
+    const MapView mm = map(*mentor, mpath, {"mentee", "mentor", "hours_per_period", "rate"},
+                           {"mentee", "mentor", "hours_per_period", "rate"});
+    Mentoring mt;
+    int mentee = -1, mentor_profile = -1;
+    if (const auto* v = mm.get("mentee"))
+      mentee = lookup(*v, child(mpath, "mentee"), profile_names_, "profile");
+    if (const auto* v = mm.get("mentor"))
+      mentor_profile = lookup(*v, child(mpath, "mentor"), profile_names_, "profile");
+    read_number(mm, "hours_per_period", mpath, Range::kNonNegative, mt.hours_per_period);
+    read_number(mm, "rate", mpath, Range::kNonNegative, mt.rate);
+    if (mentee >= 0 && mentee == mentor_profile) {
+      error(*mm.get("mentor"), child(mpath, "mentor"),
+            "a profile cannot mentor itself: mentee and mentor must differ");
+    } else if (mentee >= 0 && mentor_profile >= 0) {
+      mt.mentee = mentee;
+      mt.mentor = mentor_profile;
+      s.mentor = mt;
+    }
+  }
+
+  if (const auto* assign = m.get("assign")) {
+    const std::string apath = child(path, "assign");
+    const MapView am = map(*assign, apath, {"policy", "roles", "stretch"}, {});
+    if (const auto* p = am.get("policy")) {
+      const auto policy = text(*p, child(apath, "policy"));
+      if (policy == "static") {
+        s.policy = AssignPolicy::kStatic;
+      } else if (policy == "flow") {
+        s.policy = AssignPolicy::kFlow;
+      } else if (policy) {
+        error(*p, child(apath, "policy"),
+              "unknown policy '" + *policy + "'" + suggestion(*policy, {"static", "flow"}) +
+                  "; expected static or flow");
+      }
+    }
+    if (const auto* st = am.get("stretch")) {
+      if (s.policy != AssignPolicy::kFlow)
+        error(*st, child(apath, "stretch"), "'stretch' belongs to the flow policy only");
+      if (auto v = number(*st, child(apath, "stretch"))) s.stretch = *v;
+    }
+    if (const auto* roles = am.get("roles")) {
+      const std::string rpath = child(apath, "roles");
+      if (s.policy != AssignPolicy::kStatic) {
+        error(*roles, rpath, "'roles' belongs to the static policy only");
+      } else if (!roles->IsMap()) {
+        error(*roles, rpath, "expected a map of activity: [profiles], got " + describe_kind(*roles));
+      } else {
+        s.roles.assign(activity_names_.size(), std::nullopt);
+        for (const auto& entry : *roles) {
+          const YAML::Node key = entry.first, value = entry.second;
+          const int a = lookup(key, rpath, activity_names_, "activity");
+          if (a < 0) continue;
+          const std::string ppath = child(rpath, key.Scalar());
+          if (s.roles[a]) {
+            error(key, ppath, "duplicate key '" + key.Scalar() + "'");
+            continue;
+          }
+          std::vector<int> allowed;
+          if (!value.IsSequence()) {
+            error(value, ppath, "expected a list of profiles, got " + describe_kind(value));
+            continue;
+          }
+          for (std::size_t i = 0; i < value.size(); ++i) {
+            const int p = lookup(value[i], item(ppath, i), profile_names_, "profile");
+            if (p >= 0) allowed.push_back(p);
+          }
+          s.roles[a] = std::move(allowed);
+        }
+      }
+    }
+  }
+
+  if (const auto* demand = m.get("demand")) {
+    const std::string dpath = child(path, "demand");
+    if (!demand->IsMap()) {
+      error(*demand, dpath, "expected a map of activity: units_per_period, got " + describe_kind(*demand));
+    } else {
+      s.demand.assign(activity_names_.size(), std::nullopt);
+      for (const auto& entry : *demand) {
+        const YAML::Node key = entry.first, value = entry.second;
+        const int a = lookup(key, dpath, activity_names_, "activity");
+        if (a < 0) continue;
+        const std::string key_path = child(dpath, key.Scalar());
+        if (s.demand[a]) {
+          error(key, key_path, "duplicate key '" + key.Scalar() + "'");
+          continue;
+        }
+        if (auto v = number(value, key_path, Range::kNonNegative)) s.demand[a] = *v;
+      }
+    }
+  }
+
+  if (const auto* release = m.get("release")) {
+    const std::string rpath = child(path, "release");
+    if (!release->IsSequence()) {
+      error(*release, rpath, "expected a list of profiles, got " + describe_kind(*release));
+    } else {
+      for (std::size_t i = 0; i < release->size(); ++i) {
+        const int p = lookup((*release)[i], item(rpath, i), profile_names_, "profile");
+        if (p >= 0) s.release.push_back(p);
+      }
+    }
+  }
+  return s;
+}
+
+void Reader::model_constants(const YAML::Node& node, ModelConstants& k) {
+  const std::string path = "model";
+  const MapView m = map(node, path,
+                        {"flow_width", "success_max", "success_slope", "success_offset",
+                         "flow_bonus", "boredom_slope", "quality_floor", "incident_slope",
+                         "learning_peak", "learning_width", "burnout_anxiety", "burnout_boredom",
+                         "burnout_recovery", "attrition_per_burnout", "supervision",
+                         "replacement_lag", "catastrophe"},
+                        {});
+  read_number(m, "flow_width", path, Range::kNonNegative, k.flow_width);
+  read_number(m, "success_max", path, Range::kUnit, k.success_max);
+  read_number(m, "success_slope", path, Range::kNonNegative, k.success_slope);
+  read_number(m, "success_offset", path, Range::kAny, k.success_offset);
+  read_number(m, "flow_bonus", path, Range::kNonNegative, k.flow_bonus);
+  read_number(m, "boredom_slope", path, Range::kNonNegative, k.boredom_slope);
+  read_number(m, "quality_floor", path, Range::kNonNegative, k.quality_floor);
+  read_number(m, "incident_slope", path, Range::kNonNegative, k.incident_slope);
+  read_number(m, "learning_peak", path, Range::kAny, k.learning_peak);
+  read_number(m, "learning_width", path, Range::kPositive, k.learning_width);
+  read_number(m, "burnout_anxiety", path, Range::kNonNegative, k.burnout_anxiety);
+  read_number(m, "burnout_boredom", path, Range::kNonNegative, k.burnout_boredom);
+  read_number(m, "burnout_recovery", path, Range::kUnit, k.burnout_recovery);
+  read_number(m, "attrition_per_burnout", path, Range::kNonNegative, k.attrition_per_burnout);
+  read_number(m, "supervision", path, Range::kUnit, k.supervision);
+  read_whole(m, "replacement_lag", path, 0, k.replacement_lag);
+  read_number(m, "catastrophe", path, Range::kPositive, k.catastrophe);
+}
+
+std::vector<Correlation> Reader::correlations(const YAML::Node* node) {
+  std::vector<Correlation> out;
+  if (!node) return out;
+  const std::string path = "correlation";
+  if (!node->IsSequence()) {
+    error(*node, path, "expected a list of {between: [a, b], rho}, got " + describe_kind(*node));
+    return out;
+  }
+  std::map<std::pair<int, int>, std::size_t> seen;
+  for (std::size_t i = 0; i < node->size(); ++i) {
+    const std::string ipath = item(path, i);
+    const MapView m = map((*node)[i], ipath, {"between", "rho"}, {"between", "rho"});
+    if (!m.ok_ || !m.has("between") || !m.has("rho")) continue;
+    const YAML::Node& between = *m.get("between");
+    const std::string bpath = child(ipath, "between");
+    if (!between.IsSequence() || between.size() != 2) {
+      error(between, bpath, "expected a list of two activity names");
+      continue;
+    }
+    const int a = lookup(between[0], item(bpath, 0), activity_names_, "activity");
+    const int b = lookup(between[1], item(bpath, 1), activity_names_, "activity");
+    const auto rho = number(*m.get("rho"), child(ipath, "rho"), Range::kOpenUnitSymmetric);
+    if (a < 0 || b < 0 || !rho) continue;
+    if (a == b) {
+      error(between, bpath, "an activity cannot be correlated with itself ('" +
+                                activity_names_[a] + "')");
+      continue;
+    }
+    const auto key = std::minmax(a, b);
+    if (seen.count(key)) {
+      error(between, bpath,
+            "the pair " + activity_names_[a] + "/" + activity_names_[b] +
+                " is listed twice (first as correlation[" + std::to_string(seen[key]) + "])");
+      continue;
+    }
+    seen[key] = i;
+    out.push_back({a, b, *rho});
+  }
+  check_positive_definite(*node, out);
+  return out;
+}
+
+void Reader::check_positive_definite(const YAML::Node& at, const std::vector<Correlation>& pairs) {
+  const int n = static_cast<int>(activity_names_.size());
+  if (pairs.empty() || n == 0) return;
+  Eigen::MatrixXd c = Eigen::MatrixXd::Identity(n, n);
+  for (const auto& p : pairs) c(p.first, p.second) = c(p.second, p.first) = p.rho;
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(c);
+  const double smallest = eigen.eigenvalues()(0);
+  if (smallest > 1e-10) return;
+  // The eigenvector of the smallest eigenvalue shows which activities conflict.
+  const Eigen::VectorXd v = eigen.eigenvectors().col(0);
+  std::string involved;
+  for (const auto& p : pairs) {
+    if (std::abs(v(p.first)) > 0.1 && std::abs(v(p.second)) > 0.1)
+      involved += (involved.empty() ? "" : ", ") + activity_names_[p.first] + "/" +
+                  activity_names_[p.second] + " (" + std::to_string(p.rho).substr(0, 6) + ")";
+  }
+  std::ostringstream msg;
+  msg << "the correlation matrix is not positive definite (smallest eigenvalue " << smallest
+      << "); these pairs cannot hold together: " << involved
+      << "; weaken one of them";
+  error(at, "correlation", msg.str());
+}
+
+Scenario Reader::read(const YAML::Node& root) {
+  Scenario s;
+  s.file = file_;
+  const MapView m = map(root, "",
+                        {"name", "description", "horizon", "periods_per_year", "discount_rate",
+                         "currency", "trials", "seed", "model", "activities", "correlation",
+                         "profiles", "staff", "strategies"},
+                        {"name", "horizon", "activities", "profiles", "staff", "strategies"});
+  if (!m.ok_) return s;
+  if (const auto* n = m.get("name")) s.name = name(*n, "name").value_or("");
+  read_text(m, "description", "", s.description);
+  read_text(m, "currency", "", s.currency);
+  read_whole(m, "horizon", "", 1, s.horizon);
+  read_whole(m, "periods_per_year", "", 1, s.periods_per_year);
+  read_number(m, "discount_rate", "", Range::kAboveMinusOne, s.discount_rate);
+  if (const auto* t = m.get("trials")) s.trials = whole(*t, "trials", 1).value_or(s.trials);
+  if (const auto* t = m.get("seed")) s.seed = whole(*t, "seed", 0).value_or(s.seed);
+  if (const auto* k = m.get("model")) model_constants(*k, s.model);
+
+  s.activities = named_list<Activity>(
+      m.get("activities"), "activities",
+      [this](const YAML::Node& n, const std::string& p) { return activity(n, p); },
+      activity_names_);
+  s.profiles = named_list<Profile>(
+      m.get("profiles"), "profiles",
+      [this](const YAML::Node& n, const std::string& p) { return profile(n, p); },
+      profile_names_);
+  s.staff = headcounts(m.get("staff"), "staff", true);
+  s.correlations = correlations(m.get("correlation"));
+  Keys strategy_names;
+  const int horizon = s.horizon;
+  s.strategies = named_list<Strategy>(
+      m.get("strategies"), "strategies",
+      [this, horizon](const YAML::Node& n, const std::string& p) { return strategy(n, p, horizon); },
+      strategy_names);
+  for (const char* key : {"activities", "profiles", "strategies"}) {
+    const auto* list = m.get(key);
+    if (list && list->IsSequence() && list->size() == 0)
+      error(*list, key, "the list is empty; at least one entry is needed");
+  }
+  return s;
+}
+
+std::string read_whole_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) throw InputError({Diagnostic{.file = path, .message = "is a directory, not a scenario file"}});
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw InputError({Diagnostic{
+        .file = path,
+        .message = fs::exists(path, ec) ? "cannot be read (permission denied?)"
+                                        : "no such file"}});
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace
+
+Scenario read_scenario_text(const std::string& text, const std::string& file) {
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw InputError({Diagnostic{.file = file, .message = "the file is empty; a scenario needs "
+                                                          "name, horizon, activities, profiles, "
+                                                          "staff and strategies"}});
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    throw InputError({Diagnostic{.file = file,
+                                 .line = e.mark.line + 1,
+                                 .column = e.mark.column + 1,
+                                 .message = "YAML syntax error: " + e.msg}});
+  }
+  Reader reader(file);
+  Scenario scenario = reader.read(root);
+  if (!reader.diagnostics().empty()) throw InputError(std::move(reader.diagnostics()));
+  return scenario;
+}
+
+Scenario read_scenario_file(const std::string& path) {
+  return read_scenario_text(read_whole_file(path), path);
+}
+
+}  // namespace flowfolio

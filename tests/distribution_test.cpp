@@ -1,0 +1,116 @@
+// Every family of MODEL.md section 10 against its closed form: the sample mean within
+// 4 standard errors (se = sqrt(variance / n)), the sample variance within 5 of its own
+// standard errors (se^2 of s^2 = (mu4 - sigma^4) / n, with mu4 estimated from the
+// sample), and a Kolmogorov-Smirnov distance below the 0.1% critical value 1.95/sqrt(n).
+// Seeds are fixed, so each check is deterministic; the tolerances say how far chance
+// alone could have carried a correct sampler.
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "flowfolio/distribution.hpp"
+
+using namespace flowfolio;
+
+namespace {
+constexpr int kN = 40000;
+
+std::vector<double> draws(const Distribution& d, std::uint64_t seed) {
+  std::vector<double> x(kN);
+  for (int i = 0; i < kN; ++i) {
+    Stream s = unit_stream(seed, 0, 0, 0, i, UnitDraw::kValue);
+    x[i] = d.sample(s);
+  }
+  return x;
+}
+
+void check_against_closed_form(const Distribution& d, std::uint64_t seed, bool check_ks = true) {
+  const std::vector<double> x = draws(d, seed);
+  double mean = 0;
+  for (double v : x) mean += v;
+  mean /= kN;
+  double m2 = 0, m4 = 0;
+  for (double v : x) {
+    const double e = v - mean;
+    m2 += e * e;
+    m4 += e * e * e * e;
+  }
+  const double var = m2 / (kN - 1);
+  m4 /= kN;
+  INFO(d.describe());
+  CHECK(std::abs(mean - d.mean()) < 4 * std::sqrt(d.variance() / kN));
+  const double var_se = std::sqrt(std::max(m4 - var * var, 0.0) / kN);
+  CHECK(std::abs(var - d.variance()) < 5 * var_se);
+  if (check_ks) {
+    std::vector<double> sorted = x;
+    std::sort(sorted.begin(), sorted.end());
+    double ks = 0;
+    for (int i = 0; i < kN; ++i) {
+      const double f = d.cdf(sorted[i]);
+      ks = std::max({ks, std::abs(f - static_cast<double>(i) / kN),
+                     std::abs(f - static_cast<double>(i + 1) / kN)});
+    }
+    CHECK(ks < 1.95 / std::sqrt(static_cast<double>(kN)));
+  }
+}
+}  // namespace
+
+TEST_CASE("fixed distributions draw nothing", "[distribution]") {
+  for (const Distribution& d :
+       {Distribution::fixed(3.5), Distribution::uniform(2, 2), Distribution::pert(1, 1, 1),
+        Distribution::normal(4, 0), Distribution::lognormal(0, 0),
+        Distribution::discrete({5, 6}, {0, 1})}) {
+    Stream s = market_stream(1, 1, 1);
+    const double v = d.sample(s);
+    CHECK(d.is_fixed());
+    CHECK(s.words_drawn() == 0);
+    CHECK(v == d.mean());
+  }
+}
+
+TEST_CASE("uniform", "[distribution]") { check_against_closed_form(Distribution::uniform(-2, 5), 1); }
+TEST_CASE("triangular", "[distribution]") {
+  check_against_closed_form(Distribution::triangular(1, 2, 6), 2);
+  check_against_closed_form(Distribution::triangular(0, 0, 1), 3);  // mode at an end
+}
+TEST_CASE("pert", "[distribution]") {
+  check_against_closed_form(Distribution::pert(5000, 15000, 60000), 4);
+  check_against_closed_form(Distribution::pert(0, 1, 10, 8), 5);  // lambda 8
+  // alpha = 1 + 4 (15000 - 5000) / 55000 and beta = 1 + 4 * 45000 / 55000 give the mean.
+  CHECK(Distribution::pert(5000, 15000, 60000).mean() ==
+        Approx(5000 + 55000 * (1 + 40.0 / 55) / (2 + 4)));
+}
+TEST_CASE("normal", "[distribution]") { check_against_closed_form(Distribution::normal(10, 3), 6); }
+TEST_CASE("lognormal", "[distribution]") {
+  check_against_closed_form(Distribution::lognormal(std::log(200.0), 0.6), 7);
+  // The 90% interval form: its 5% and 95% points are the given ones.
+  const Distribution d = Distribution::lognormal_interval(20000, 200000);
+  CHECK(d.cdf(20000) == Approx(0.05).margin(1e-9));
+  CHECK(d.cdf(200000) == Approx(0.95).margin(1e-9));
+  check_against_closed_form(d, 8);
+}
+TEST_CASE("beta with a range", "[distribution]") {
+  check_against_closed_form(Distribution::beta(2, 5), 9);
+  check_against_closed_form(Distribution::beta(0.5, 0.7, 10, 20), 10);
+}
+TEST_CASE("discrete: chi-square on the weights", "[distribution]") {
+  const Distribution d = Distribution::discrete({1, 2, 5}, {1, 2, 7});
+  check_against_closed_form(d, 11, false);
+  const std::vector<double> x = draws(d, 12);
+  const double expected[3] = {0.1 * kN, 0.2 * kN, 0.7 * kN};
+  double counts[3] = {0, 0, 0};
+  for (double v : x) counts[v == 1 ? 0 : (v == 2 ? 1 : 2)] += 1;
+  double chi2 = 0;
+  for (int k = 0; k < 3; ++k) chi2 += (counts[k] - expected[k]) * (counts[k] - expected[k]) / expected[k];
+  CHECK(chi2 < 13.8);  // chi-square, 2 degrees of freedom, 0.1% critical value
+}
+TEST_CASE("clip clamps every draw", "[distribution]") {
+  const Distribution d = Distribution::normal(0, 1).clipped(-0.5, 0.5);
+  const std::vector<double> x = draws(d, 13);
+  CHECK(*std::min_element(x.begin(), x.end()) == -0.5);
+  CHECK(*std::max_element(x.begin(), x.end()) == 0.5);
+  const double below = static_cast<double>(std::count(x.begin(), x.end(), -0.5)) / kN;
+  CHECK(std::abs(below - d.cdf(-0.5)) < 4 * std::sqrt(0.31 * 0.69 / kN));
+  CHECK(d.support_min() == -0.5);
+}

@@ -1,0 +1,274 @@
+// The scenario reader: defaults, the shipped scenarios, and every validation rule with
+// its message (file:line:col: key.path: message), all problems reported at once.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "flowfolio/scenario.hpp"
+#include "test_support.hpp"
+
+using namespace flowfolio;
+using flowfolio::testing::parse;
+using flowfolio::testing::tiny_scenario;
+
+namespace {
+std::string replace(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+// The diagnostics of an invalid scenario.
+std::vector<Diagnostic> problems(const std::string& yaml) {
+  try {
+    parse(yaml);
+  } catch (const InputError& e) {
+    return e.diagnostics();
+  }
+  FAIL("the scenario was accepted");
+  return {};
+}
+
+// The one diagnostic whose path is `path`.
+Diagnostic problem_at(const std::string& yaml, const std::string& path) {
+  for (const Diagnostic& d : problems(yaml))
+    if (d.path == path) return d;
+  std::string all;
+  for (const Diagnostic& d : problems(yaml)) all += d.to_string() + "\n";
+  FAIL("no problem at " << path << "; got:\n" << all);
+  return {};
+}
+
+const std::string kStrategyBlock = "strategies:\n  - name: base\n";
+std::string with_strategies(const std::string& strategies) {
+  return replace(tiny_scenario(), kStrategyBlock, "strategies:\n" + strategies);
+}
+}  // namespace
+
+TEST_CASE("defaults of MODEL.md section 2", "[scenario]") {
+  const Scenario s = parse(replace(tiny_scenario(), "periods_per_year: 1\ntrials: 10\nseed: 7\n", ""));
+  CHECK(s.periods_per_year == 52);
+  CHECK(s.trials == 10000);
+  CHECK(s.seed == 0);
+  CHECK(s.discount_rate == 0);
+  CHECK(s.currency.empty());
+  CHECK(s.model.flow_width == 0.10);
+  CHECK(s.model.replacement_lag == 6);
+  CHECK(s.model.catastrophe == 1e6);
+  const Activity& a = s.activities[0];
+  CHECK(a.cost.mean() == 10);
+  CHECK(a.incident_probability == 0);
+  CHECK(a.unmet_cost.is_fixed());
+  CHECK(a.unmet_cost.mean() == 0);
+  const Profile& p = s.profiles[0];
+  CHECK(p.replace);
+  CHECK(p.attrition_hazard == 0);
+  CHECK(p.learning_rate.mean() == 0);
+  const Strategy& st = s.strategies[0];
+  CHECK(st.policy == AssignPolicy::kStatic);
+  CHECK(st.stretch == 0.15);
+}
+
+TEST_CASE("the shipped scenarios are valid", "[scenario]") {
+  for (const auto& entry : std::filesystem::directory_iterator(testing::source_path("scenarios"))) {
+    if (entry.path().extension() != ".yaml") continue;
+    INFO(entry.path());
+    CHECK_NOTHROW(read_scenario_file(entry.path().string()));
+  }
+  const Scenario s = read_scenario_file(testing::source_path("scenarios/seed-default.yaml"));
+  CHECK(s.activities.size() == 4);
+  CHECK(s.activities[0].name == "pharma_campaign");
+  CHECK(s.strategies.size() == 5);
+  CHECK(s.correlations.size() == 6);
+  CHECK(s.horizon == 104);
+  CHECK(s.discount_rate == 0.08);
+}
+
+TEST_CASE("unknown keys are errors with a suggestion", "[scenario][messages]") {
+  const std::string yaml = replace(tiny_scenario(), "hours_per_unit: 2", "hours_per_unt: 2");
+  const Diagnostic d = problem_at(yaml, "activities.work.hours_per_unt");
+  CHECK(d.to_string().rfind("test.yaml:10:5: activities.work.hours_per_unt: unknown key "
+                            "'hours_per_unt' (did you mean 'hours_per_unit'?)", 0) == 0);
+  // The required key it replaced is reported too, in the same round.
+  CHECK(problem_at(yaml, "activities.work.hours_per_unit").message ==
+        "missing required key 'hours_per_unit'");
+}
+
+TEST_CASE("wrong types say what was expected and what came", "[scenario][messages]") {
+  const Diagnostic d = problem_at(replace(tiny_scenario(), "horizon: 4", "horizon: four"), "horizon");
+  CHECK(d.to_string() == "test.yaml:2:10: horizon: expected a number, got 'four'");
+  CHECK(problem_at(replace(tiny_scenario(), "horizon: 4", "horizon: \"4\""), "horizon").message ==
+        "expected a number, got the string '4'");
+  CHECK(problem_at(replace(tiny_scenario(), "value: 100", "value: [100]"), "activities.work.value")
+            .message.find("expected a map") == 0);
+}
+
+TEST_CASE("NaN, infinities and out-of-range numbers are refused", "[scenario][messages]") {
+  CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: .nan"), "activities.work.cost").message ==
+        "NaN and infinities are not allowed; give a finite number");
+  CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: -.inf"), "activities.work.cost")
+            .message.find("NaN and infinities") == 0);
+  CHECK(problem_at(replace(tiny_scenario(), "online: 0.5, domain", "online: 1.5, domain"),
+                   "activities.work.challenge.online")
+            .message == "must be in [0, 1], got 1.5");
+  CHECK(problem_at(replace(tiny_scenario(), "hours_per_unit: 2", "hours_per_unit: 0"),
+                   "activities.work.hours_per_unit")
+            .message == "must be above 0, got 0");
+  CHECK(problem_at(replace(tiny_scenario(), "horizon: 4", "horizon: 2.5"), "horizon").message ==
+        "must be a whole number of 1 or more, got 2.5");
+  CHECK(problem_at(replace(tiny_scenario(), "horizon: 4", "horizon: 0"), "horizon").message ==
+        "must be a whole number of 1 or more, got 0");
+  CHECK(problem_at(replace(tiny_scenario(), "seed: 7", "discount_rate: -1\nseed: 7"), "discount_rate")
+            .message == "must be above -1, got -1");
+  CHECK(problem_at(replace(tiny_scenario(), "salary_per_period: 50", "salary_per_period: -5"),
+                   "profiles.worker.salary_per_period")
+            .message == "must be 0 or more, got -5");
+}
+
+TEST_CASE("YAML 1.2 numbers such as 1e6 are numbers", "[scenario]") {
+  const Scenario s = parse(replace(tiny_scenario(), "value: 100", "value: 1e6"));
+  CHECK(s.activities[0].value.mean() == 1e6);
+  const Scenario big_seed = parse(replace(tiny_scenario(), "seed: 7", "seed: 18446744073709551615"));
+  CHECK(big_seed.seed == 18446744073709551615ull);
+}
+
+TEST_CASE("distribution rules of section 10", "[scenario][messages]") {
+  CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: {pert: [5, 3, 9]}"),
+                   "activities.work.cost.pert")
+            .message == "must be ordered [lo, mode, hi] with lo <= mode <= hi, got [5, 3, 9]");
+  CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: {triangular: [1, 2]}"),
+                   "activities.work.cost.triangular")
+            .message == "expected a list of 3 numbers, got a list of 2");
+  CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: {lognormal: {p5: 9, p95: 3}}"),
+                   "activities.work.cost.lognormal")
+            .message == "p5 must not exceed p95");
+  CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: {uniform: [1, 2], normal: {mean: 1, sd: 1}}"),
+                   "activities.work.cost")
+            .message == "exactly one distribution family per value, got uniform, normal");
+  CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: {beta: {a: 0, b: 1}}"),
+                   "activities.work.cost.beta.a")
+            .message == "must be above 0, got 0");
+  CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: {discrete: {values: [1, 2], weights: [1]}}"),
+                   "activities.work.cost.discrete.weights")
+            .message == "expected as many weights as values (2)");
+  CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: {discrete: {values: [1, 2], weights: [0, 0]}}"),
+                   "activities.work.cost.discrete.weights")
+            .message == "the weights must not all be 0");
+  CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: {uniform: [1, 2], lambda: 3}"),
+                   "activities.work.cost.lambda")
+            .message == "'lambda' belongs to pert only");
+  // Money whose draws could fall below 0.
+  CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: {normal: {mean: 10, sd: 2}}"),
+                   "activities.work.cost")
+            .message.find("draws could fall below 0") == 0);
+  CHECK_NOTHROW(parse(replace(tiny_scenario(), "cost: 10", "cost: {normal: {mean: 10, sd: 2}, clip: [0, 50]}")));
+  CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: {discrete: {values: [-1, 2], weights: [0, 1]}}"),
+                   "activities.work.cost")
+            .message.find("draws could fall below 0") == 0);
+  CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: {uniform: [1, 2], clip: [3, 2]}"),
+                   "activities.work.cost.clip")
+            .message == "must be [lo, hi] with lo <= hi");
+}
+
+TEST_CASE("an incident probability above 0 needs a severity", "[scenario][messages]") {
+  CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: 10\n    incident: {probability: 0.1}"),
+                   "activities.work.incident.severity")
+            .message.find("missing required key 'severity'") == 0);
+}
+
+TEST_CASE("names must exist and be unique", "[scenario][messages]") {
+  CHECK(problem_at(replace(tiny_scenario(), "{profile: worker, count: 1}", "{profile: wroker, count: 1}"),
+                   "staff[0].profile")
+            .message == "unknown profile 'wroker' (did you mean 'worker'?); known: worker");
+  const std::string dup = replace(tiny_scenario(), "strategies:\n  - name: base\n",
+                                  "strategies:\n  - name: base\n  - name: base\n");
+  CHECK(problem_at(dup, "strategies.base.name").message ==
+        "duplicate name 'base' (first defined on line 23); names must be unique");
+  const std::string refs = with_strategies(
+      "  - name: s\n"
+      "    hire: [{profile: nobody, count: 1}]\n"
+      "    train: [{who: nobody, hours_per_period: 1}]\n"
+      "    mentor: {mentee: nobody, mentor: worker, hours_per_period: 1, rate: 0.1}\n"
+      "    assign: {policy: static, roles: {nowork: [worker], work: [nobody]}}\n"
+      "    demand: {nowork: 2}\n"
+      "    release: [nobody]\n");
+  const auto all = problems(refs);
+  CHECK(all.size() == 7);  // every unknown name at once
+  CHECK(problem_at(refs, "strategies.s.hire[0].profile").message.find("unknown profile 'nobody'") == 0);
+  CHECK(problem_at(refs, "strategies.s.train[0].who").message.find("unknown profile 'nobody'") == 0);
+  CHECK(problem_at(refs, "strategies.s.mentor.mentee").message.find("unknown profile") == 0);
+  CHECK(problem_at(refs, "strategies.s.assign.roles").message.find("unknown activity 'nowork'") == 0);
+  CHECK(problem_at(refs, "strategies.s.assign.roles.work[0]").message.find("unknown profile") == 0);
+  CHECK(problem_at(refs, "strategies.s.demand").message.find("unknown activity 'nowork'") == 0);
+  CHECK(problem_at(refs, "strategies.s.release[0]").message.find("unknown profile") == 0);
+}
+
+TEST_CASE("strategy rules", "[scenario][messages]") {
+  CHECK(problem_at(with_strategies("  - name: s\n    assign: {policy: flow, roles: {work: [worker]}}\n"),
+                   "strategies.s.assign.roles")
+            .message == "'roles' belongs to the static policy only");
+  CHECK(problem_at(with_strategies("  - name: s\n    assign: {policy: static, stretch: 0.2}\n"),
+                   "strategies.s.assign.stretch")
+            .message == "'stretch' belongs to the flow policy only");
+  CHECK(problem_at(with_strategies("  - name: s\n    assign: {policy: flw}\n"), "strategies.s.assign.policy")
+            .message == "unknown policy 'flw' (did you mean 'flow'?); expected static or flow");
+  CHECK(problem_at(with_strategies("  - name: s\n    mentor: {mentee: worker, mentor: worker, "
+                                   "hours_per_period: 1, rate: 0.1}\n"),
+                   "strategies.s.mentor.mentor")
+            .message == "a profile cannot mentor itself: mentee and mentor must differ");
+  CHECK(problem_at(with_strategies("  - name: s\n    train: [{who: worker, from: 5, to: 2, "
+                                   "hours_per_period: 1}]\n"),
+                   "strategies.s.train[0].from")
+            .message == "'from' (5) must not be after 'to' (2)");
+  CHECK(problem_at(with_strategies("  - name: s\n    mentor: {mentee: worker}\n"), "strategies.s.mentor.rate")
+            .message == "missing required key 'rate'");
+}
+
+TEST_CASE("correlation rules of section 4.3", "[scenario][messages]") {
+  std::string three = replace(tiny_scenario(), "profiles:",
+                              "  - name: b\n    challenge: {online: 0, domain: 0}\n    hours_per_unit: 1\n"
+                              "    units_per_period: 0\n    value: 0\n"
+                              "  - name: c\n    challenge: {online: 0, domain: 0}\n    hours_per_unit: 1\n"
+                              "    units_per_period: 0\n    value: 0\nprofiles:");
+  const auto with = [&](const std::string& corr) { return replace(three, "profiles:", corr + "profiles:"); };
+  CHECK(problem_at(with("correlation:\n  - {between: [work, work], rho: 0.5}\n"), "correlation[0].between")
+            .message == "an activity cannot be correlated with itself ('work')");
+  CHECK(problem_at(with("correlation:\n  - {between: [work, b], rho: 0.5}\n  - {between: [b, work], rho: 0.2}\n"),
+                   "correlation[1].between")
+            .message == "the pair b/work is listed twice (first as correlation[0])");
+  CHECK(problem_at(with("correlation:\n  - {between: [work, b], rho: 1}\n"), "correlation[0].rho").message ==
+        "must be strictly between -1 and 1, got 1");
+  const Diagnostic pd = problem_at(
+      with("correlation:\n  - {between: [work, b], rho: 0.9}\n  - {between: [b, c], rho: 0.9}\n"
+           "  - {between: [work, c], rho: -0.9}\n"),
+      "correlation");
+  CHECK(pd.message.find("the correlation matrix is not positive definite") == 0);
+  CHECK(pd.message.find("work/b") != std::string::npos);
+  CHECK(pd.message.find("work/c") != std::string::npos);
+  CHECK_NOTHROW(parse(with("correlation:\n  - {between: [work, b], rho: 0.5}\n  - {between: [b, c], rho: 0.5}\n")));
+}
+
+TEST_CASE("every problem is reported at once, with lines and columns", "[scenario][messages]") {
+  std::string yaml = replace(tiny_scenario(), "horizon: 4", "horizon: -4");
+  yaml = replace(yaml, "salary_per_period: 50", "salary: 50");
+  yaml = replace(yaml, "units_per_period: 3", "units_per_period: many");
+  const auto all = problems(yaml);
+  REQUIRE(all.size() == 4);  // horizon, unknown salary, missing salary_per_period, units
+  CHECK(all[0].to_string() == "test.yaml:2:10: horizon: must be a whole number of 1 or more, got -4");
+  CHECK(all[1].line == 11);  // units_per_period: many
+  CHECK(all[1].column == 23);
+}
+
+TEST_CASE("broken YAML, empty files and missing files", "[scenario][messages]") {
+  try {
+    parse("name: x\nactivities: [1, 2\nhorizon: 3\n");
+    FAIL("accepted");
+  } catch (const InputError& e) {
+    REQUIRE(e.diagnostics().size() == 1);
+    CHECK(e.diagnostics()[0].line == 3);
+    CHECK(e.diagnostics()[0].message.find("YAML syntax error") == 0);
+  }
+  CHECK_THROWS_WITH(parse("  \n"), Catch::Contains("the file is empty"));
+  CHECK_THROWS_WITH(read_scenario_file("/nonexistent/x.yaml"), "/nonexistent/x.yaml: no such file");
+  CHECK_THROWS_WITH(read_scenario_file("/tmp"), "/tmp: is a directory, not a scenario file");
+  CHECK_THROWS_WITH(parse("- a\n- b\n"), Catch::Contains("expected a map"));
+}
