@@ -11,9 +11,9 @@
 #include <functional>
 #include <limits>
 #include <map>
-#include <regex>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "flowfolio/scenario.hpp"
 
@@ -22,6 +22,8 @@ namespace flowfolio {
 namespace {
 
 using Keys = std::vector<std::string>;
+
+constexpr std::uint64_t kMaxTrials = 1'000'000'000;  // the same cap as --trials
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -58,6 +60,14 @@ std::string join(const Keys& words) {
   return out;
 }
 
+// "; known: a, b" for the non-empty names (unnamed items are reported elsewhere).
+std::string known_names(const Keys& names) {
+  Keys known;
+  for (const auto& n : names)
+    if (!n.empty()) known.push_back(n);
+  return known.empty() ? "" : "; known: " + join(known);
+}
+
 std::string quoted_scalar(const YAML::Node& node) {
   std::string s = node.Scalar();
   if (s.size() > 40) s = s.substr(0, 37) + "...";
@@ -77,6 +87,38 @@ std::string describe_kind(const YAML::Node& node) {
     default:
       return "an undefined value";
   }
+}
+
+// YAML 1.2 core schema: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+bool is_decimal_number(std::string_view s) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i - start;
+  };
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  const std::size_t whole = digits();
+  std::size_t fraction = 0;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    fraction = digits();
+  }
+  if (whole == 0 && fraction == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == s.size();
+}
+
+// YAML 1.2 core schema: [-+]?\.(inf|Inf|INF) and \.(nan|NaN|NAN)
+bool is_infinity_or_nan(std::string_view s) {
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
+  for (const char* word : {".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN"})
+    if (s == word) return true;
+  return false;
 }
 
 // How a number must lie. Whole numbers are checked separately.
@@ -211,19 +253,16 @@ class Reader {
   // --- Scalars ---------------------------------------------------------------------
   // A number as YAML 1.2's core schema writes it; NaN and infinities are refused.
   std::optional<double> number(const YAML::Node& node, const std::string& path) {
-    static const std::regex kNumber(
-        R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)", std::regex::optimize);
-    static const std::regex kInfNan(R"([-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
     if (!node.IsScalar() || node.Tag() == "!") {
       error(node, path, "expected a number, got " + describe_kind(node));
       return std::nullopt;
     }
     const std::string& text = node.Scalar();
-    if (std::regex_match(text, kInfNan)) {
+    if (is_infinity_or_nan(text)) {
       error(node, path, "NaN and infinities are not allowed; give a finite number");
       return std::nullopt;
     }
-    if (!std::regex_match(text, kNumber)) {
+    if (!is_decimal_number(text)) {
       error(node, path, "expected a number, got " + describe_kind(node));
       return std::nullopt;
     }
@@ -262,7 +301,10 @@ class Reader {
         error(node, path, "must be a whole number below 2^64, got " + text);
         return std::nullopt;
       }
-    } else if (*value < 0 || *value != std::floor(*value) || *value >= 0x1.0p63) {
+    } else if (*value >= 0x1.0p63) {
+      error(node, path, "must be a whole number below 2^63 when written as a decimal, got " + text);
+      return std::nullopt;
+    } else if (*value < 0 || *value != std::floor(*value)) {
       error(node, path, "must be a whole number " + std::string(minimum ? "of 1 or more" : "of 0 or more") +
                             ", got " + text);
       return std::nullopt;
@@ -358,7 +400,7 @@ class Reader {
     if (it == names.end()) {
       error(node, path,
             "unknown " + std::string(what) + " '" + *value + "'" + suggestion(*value, names) +
-                (names.empty() ? "" : "; known: " + join(names)));
+                known_names(names));
       return -1;
     }
     return static_cast<int>(it - names.begin());
@@ -577,6 +619,11 @@ Distribution Reader::distribution(const YAML::Node& node, const std::string& pat
   Keys allowed = kFamilies;
   allowed.push_back("lambda");
   allowed.push_back("clip");
+  if (!node.IsMap()) {
+    error(node, path, "expected a number or a distribution ({" + join(kFamilies) +
+                          "}: ...), got " + describe_kind(node));
+    return {};
+  }
   const MapView m = map(node, path, allowed, {});
   if (!m.ok_) return {};
   Keys present;
@@ -611,8 +658,14 @@ Distribution Reader::distribution(const YAML::Node& node, const std::string& pat
   if (nonnegative && !clipped_below_zero) {
     const double lowest = raw.empty() ? d->support_min() : *std::min_element(raw.begin(), raw.end());
     if (lowest < 0 || !std::isfinite(lowest)) {
+      std::ostringstream why;
+      if (std::isfinite(lowest)) {
+        why << "its lowest value is " << lowest;
+      } else {
+        why << d->describe() << " is unbounded below";
+      }
       error(node, path,
-            "draws could fall below 0 (" + d->describe() +
+            "draws could fall below 0 (" + why.str() +
                 "); money and losses must be 0 or more: use a family bounded at 0 or add "
                 "'clip: [0, hi]'");
       return {};
@@ -977,7 +1030,15 @@ Scenario Reader::read(const YAML::Node& root) {
   read_whole(m, "horizon", "", 1, s.horizon);
   read_whole(m, "periods_per_year", "", 1, s.periods_per_year);
   read_number(m, "discount_rate", "", Range::kAboveMinusOne, s.discount_rate);
-  if (const auto* t = m.get("trials")) s.trials = whole(*t, "trials", 1).value_or(s.trials);
+  if (const auto* t = m.get("trials")) {
+    if (const auto v = whole(*t, "trials", 1)) {
+      if (*v > kMaxTrials) {
+        error(*t, "trials", "at most " + std::to_string(kMaxTrials) + " trials, got " + t->Scalar());
+      } else {
+        s.trials = *v;
+      }
+    }
+  }
   if (const auto* t = m.get("seed")) s.seed = whole(*t, "seed", 0).value_or(s.seed);
   if (const auto* k = m.get("model")) model_constants(*k, s.model);
 

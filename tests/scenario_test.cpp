@@ -99,7 +99,14 @@ TEST_CASE("wrong types say what was expected and what came", "[scenario][message
   CHECK(problem_at(replace(tiny_scenario(), "horizon: 4", "horizon: \"4\""), "horizon").message ==
         "expected a number, got the string '4'");
   CHECK(problem_at(replace(tiny_scenario(), "value: 100", "value: [100]"), "activities.work.value")
-            .message.find("expected a map") == 0);
+            .message == "expected a number or a distribution ({uniform, triangular, pert, normal, "
+                        "lognormal, beta, discrete}: ...), got a list");
+  CHECK(problem_at(replace(tiny_scenario(), "value: 100", "value:"), "activities.work.value")
+            .message.find("expected a number or a distribution") == 0);
+  CHECK(problem_at(replace(tiny_scenario(), "trials: 10", "trials: 1e20"), "trials").message ==
+        "must be a whole number below 2^63 when written as a decimal, got 1e20");
+  CHECK(problem_at(replace(tiny_scenario(), "trials: 10", "trials: 2000000000"), "trials").message ==
+        "at most 1000000000 trials, got 2000000000");
 }
 
 TEST_CASE("NaN, infinities and out-of-range numbers are refused", "[scenario][messages]") {
@@ -163,7 +170,7 @@ TEST_CASE("distribution rules of section 10", "[scenario][messages]") {
   CHECK_NOTHROW(parse(replace(tiny_scenario(), "cost: 10", "cost: {normal: {mean: 10, sd: 2}, clip: [0, 50]}")));
   CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: {discrete: {values: [-1, 2], weights: [0, 1]}}"),
                    "activities.work.cost")
-            .message.find("draws could fall below 0") == 0);
+            .message.find("draws could fall below 0 (its lowest value is -1)") == 0);
   CHECK(problem_at(replace(tiny_scenario(), "cost: 10", "cost: {uniform: [1, 2], clip: [3, 2]}"),
                    "activities.work.cost.clip")
             .message == "must be [lo, hi] with lo <= hi");
