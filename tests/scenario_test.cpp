@@ -242,6 +242,8 @@ TEST_CASE("correlation rules of section 4.3", "[scenario][messages]") {
   CHECK(problem_at(with("correlation:\n  - {between: [work, b], rho: 0.5}\n  - {between: [b, work], rho: 0.2}\n"),
                    "correlation[1].between")
             .message == "the pair b/work is listed twice (first as correlation[0])");
+  CHECK(problem_at(with("correlation:\n  - {between: [work, tweet], rho: 0.5}\n"), "correlation[0].between[1]")
+            .message == "unknown activity 'tweet'; known: work, b, c");
   CHECK(problem_at(with("correlation:\n  - {between: [work, b], rho: 1}\n"), "correlation[0].rho").message ==
         "must be strictly between -1 and 1, got 1");
   const Diagnostic pd = problem_at(
