@@ -58,7 +58,21 @@ struct Person {
   double anxious_hours = 0, bored_hours = 0;
   double training_online = 0, training_domain = 0;
   double mentoring_online = 0, mentoring_domain = 0;
+  // Period scratch kept for traces only.
+  double training_hours = 0, mentoring_hours = 0, hours_available = 0;
+  int units = 0, successes = 0, incidents = 0;
+  double hours_worked = 0, delta_hours = 0;
+  bool left = false;
 };
+
+// The seed of strategy s's own streams when streams are independent (SplitMix64 of the
+// seed and the strategy's position), so no two strategies share a draw.
+std::uint64_t independent_seed(std::uint64_t seed, std::size_t strategy) {
+  std::uint64_t z = seed + 0x9E3779B97F4A7C15ull * (strategy + 1);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
 
 }  // namespace
 
@@ -213,6 +227,7 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
     for (std::size_t j = 0; j < N; ++j) {
       const SlotPlan& plan = cs.slots[j];
       Person& p = people[j];
+      p.left = false;
       if (plan.released) continue;
       if (p.generation < 0 && plan.join_at == t) {
         join(j, 0);
@@ -229,6 +244,11 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
       if (!p.active) continue;
       const TrainingLoad& load = cs.training[p.profile * T + t];
       p.hours = sc.profiles[p.profile].hours_per_period - load.hours;
+      p.training_hours = load.hours;
+      p.mentoring_hours = 0;
+      p.units = p.successes = p.incidents = 0;
+      p.hours_worked = p.delta_hours = 0;
+      p.left = false;
       training_cost += load.cost;
       p.training_online = load.gain_online;
       p.training_domain = load.gain_domain;
@@ -256,6 +276,8 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
           mentee.domain_effective = mentee.domain + k.supervision * domain_gap;
           mentee.hours -= m.hours_per_period;
           mentor.hours -= m.hours_per_period;
+          mentee.mentoring_hours += m.hours_per_period;
+          mentor.mentoring_hours += m.hours_per_period;
           // Section 5.1: mentoring moves, from start-of-period skills.
           mentee.mentoring_domain += m.rate * m.hours_per_period * domain_gap;
           mentor.mentoring_online +=
@@ -263,8 +285,11 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
         }
       }
     }
-    for (Person& p : people)
-      if (p.active) p.hours = std::max(0.0, p.hours);
+    for (Person& p : people) {
+      if (!p.active) continue;
+      p.hours = std::max(0.0, p.hours);
+      p.hours_available = p.hours;
+    }
 
     // Section 3: the balance of every active person on every activity this period.
     for (std::size_t j = 0; j < N; ++j) {
@@ -326,6 +351,9 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
         Person& p = people[chosen];
         const double d = delta[chosen * A + a];
         p.hours -= h;
+        ++p.units;
+        p.hours_worked += h;
+        p.delta_hours += h * d;
         ++units_done;
         ++period.units_done;
 
@@ -335,6 +363,7 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
         Stream success_stream = unit_stream(seed, trial, t, a, i, UnitDraw::kSuccess);
         const double p_success = k.success_max / (1 + std::exp(k.success_slope * (d - k.success_offset)));
         if (success_stream.uniform() < p_success) {
+          ++p.successes;
           Stream value_stream = unit_stream(seed, trial, t, a, i, UnitDraw::kValue);
           const double quality =
               zone == 0 ? 1 + k.flow_bonus
@@ -349,6 +378,7 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
             Stream severity_stream = unit_stream(seed, trial, t, a, i, UnitDraw::kSeverity);
             const double l = act.severity.sample(severity_stream);
             loss += l;
+            ++p.incidents;
             ++incidents;
             ++period.incidents;
             if (l >= k.catastrophe) ++catastrophes;
@@ -393,6 +423,7 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
       Stream stream = attrition_stream(seed, trial, t, j);
       if (stream.uniform() < hazard) {
         p.active = false;
+        p.left = true;
         ++departures;
         ++period.departures;
         if (profile.replace) p.rejoin_at = t + 1 + k.replacement_lag;
@@ -422,6 +453,25 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
       period.hours_flow = period_zone_hours[0];
       period.hours_anxiety = period_zone_hours[1];
       period.hours_boredom = period_zone_hours[2];
+      for (std::size_t j = 0; j < N; ++j) {
+        const Person& p = people[j];
+        if (!p.active && !p.left) continue;
+        period.people.push_back({.slot = static_cast<int>(j),
+                                 .profile = p.profile,
+                                 .generation = p.generation,
+                                 .hours_available = p.hours_available,
+                                 .training_hours = p.training_hours,
+                                 .mentoring_hours = p.mentoring_hours,
+                                 .units = p.units,
+                                 .successes = p.successes,
+                                 .incidents = p.incidents,
+                                 .hours_worked = p.hours_worked,
+                                 .mean_delta = p.hours_worked > 0 ? p.delta_hours / p.hours_worked : 0,
+                                 .online = p.online,
+                                 .domain = p.domain,
+                                 .burnout = p.burnout,
+                                 .left = p.left});
+      }
       int remaining = 0;
       for (const Person& p : people) {
         if (!p.active) continue;
@@ -475,40 +525,37 @@ const Scenario& Engine::scenario() const { return impl_->scenario; }
 std::size_t Engine::strategy_count() const { return impl_->strategies.size(); }
 
 void Engine::simulate_trial(std::uint64_t seed, std::uint64_t trial, std::span<TrialOutcome> out,
-                            bool trace) const {
+                            bool trace, bool independent_streams) const {
   assert(out.size() == impl_->strategies.size());
   std::vector<double> multipliers;
-  impl_->market(seed, trial, multipliers);
-  for (std::size_t s = 0; s < impl_->strategies.size(); ++s)
-    impl_->simulate(impl_->strategies[s], seed, trial, multipliers, out[s], trace);
+  if (!independent_streams) impl_->market(seed, trial, multipliers);
+  for (std::size_t s = 0; s < impl_->strategies.size(); ++s) {
+    const std::uint64_t strategy_seed = independent_streams ? independent_seed(seed, s) : seed;
+    if (independent_streams) impl_->market(strategy_seed, trial, multipliers);
+    impl_->simulate(impl_->strategies[s], strategy_seed, trial, multipliers, out[s], trace);
+  }
 }
 
-RunResults run(const Scenario& scenario, const RunOptions& options) {
-  assert(options.trials > 0);
-  const Engine engine(scenario);
+void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads) {
+  assert(results.trials % kTrialBlock == 0);
   const std::size_t S = engine.strategy_count();
-  const std::size_t T = static_cast<std::size_t>(scenario.horizon);
-  const std::uint64_t trials = options.trials;
-
-  RunResults results;
-  results.seed = options.seed;
-  results.trials = trials;
-  results.strategies.resize(S);
-  for (std::size_t s = 0; s < S; ++s) {
-    results.strategies[s].name = scenario.strategies[s].name;
-    for (auto& column : results.strategies[s].per_trial) column.assign(trials, 0.0);
+  const std::size_t T = static_cast<std::size_t>(engine.scenario().horizon);
+  const std::uint64_t first = results.trials;
+  const std::uint64_t total = first + more;
+  for (StrategyResults& r : results.strategies) {
+    for (auto& column : r.per_trial) column.resize(total, 0.0);
+    r.cumulative_discounted.resize(total * T, 0.0f);
   }
 
-  // Trials run in fixed blocks; the per-period series are summed per block and the
-  // blocks added in order, so the result does not depend on which thread ran what.
-  constexpr std::uint64_t kBlock = 64;
-  const std::uint64_t blocks = (trials + kBlock - 1) / kBlock;
-  const std::size_t series_width = T * 4;  // cumulative discounted, then three zone shares
-  std::vector<double> block_series(blocks * S * series_width, 0.0);
+  // Trials run in fixed blocks of kTrialBlock; the per-period series are summed per
+  // block and the blocks added in order, so no result depends on which thread ran what.
+  const std::uint64_t blocks = (more + kTrialBlock - 1) / kTrialBlock;
+  const std::size_t width = T * 4;  // cumulative discounted, then three zone shares
+  std::vector<double> block_series(blocks * S * width, 0.0);
 
-  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-  threads = static_cast<unsigned>(std::clamp<std::uint64_t>(threads, 1, blocks));
-  results.threads = threads;
+  if (threads == 0) threads = std::thread::hardware_concurrency();
+  threads = static_cast<unsigned>(std::clamp<std::uint64_t>(threads, 1, std::max<std::uint64_t>(blocks, 1)));
+  results.threads = std::max(results.threads, threads);
 
   std::atomic<std::uint64_t> next_block{0};
   std::exception_ptr failure;
@@ -517,16 +564,18 @@ RunResults run(const Scenario& scenario, const RunOptions& options) {
     try {
       std::vector<TrialOutcome> outcomes(S);
       for (std::uint64_t b; (b = next_block.fetch_add(1)) < blocks;) {
-        const std::uint64_t end = std::min(trials, (b + 1) * kBlock);
-        for (std::uint64_t n = b * kBlock; n < end; ++n) {
-          engine.simulate_trial(options.seed, n, outcomes);
+        const std::uint64_t end = std::min(total, first + (b + 1) * kTrialBlock);
+        for (std::uint64_t n = first + b * kTrialBlock; n < end; ++n) {
+          engine.simulate_trial(results.seed, n, outcomes, false, results.independent_streams);
           for (std::size_t s = 0; s < S; ++s) {
             const TrialOutcome& o = outcomes[s];
-            for (std::size_t m = 0; m < kMetricCount; ++m)
-              results.strategies[s].per_trial[m][n] = o.metrics[m];
-            double* series = &block_series[(b * S + s) * series_width];
+            StrategyResults& r = results.strategies[s];
+            for (std::size_t m = 0; m < kMetricCount; ++m) r.per_trial[m][n] = o.metrics[m];
+            double* series = &block_series[(b * S + s) * width];
+            float* cumulative = &r.cumulative_discounted[n * T];
             for (std::size_t t = 0; t < T; ++t) {
               series[t] += o.cumulative_discounted[t];
+              cumulative[t] = static_cast<float>(o.cumulative_discounted[t]);
               for (std::size_t z = 0; z < 3; ++z) series[T * (z + 1) + t] += o.zone_share[t][z];
             }
           }
@@ -544,21 +593,34 @@ RunResults run(const Scenario& scenario, const RunOptions& options) {
   for (auto& thread : pool) thread.join();
   if (failure) std::rethrow_exception(failure);
 
+  results.trials = total;
+  const auto n = static_cast<double>(total);
   for (std::size_t s = 0; s < S; ++s) {
-    std::vector<double> sum(series_width, 0.0);
-    for (std::uint64_t b = 0; b < blocks; ++b) {
-      const double* series = &block_series[(b * S + s) * series_width];
-      for (std::size_t i = 0; i < series_width; ++i) sum[i] += series[i];
-    }
     StrategyResults& r = results.strategies[s];
+    r.series_sum.resize(width, 0.0);
+    for (std::uint64_t b = 0; b < blocks; ++b) {
+      const double* series = &block_series[(b * S + s) * width];
+      for (std::size_t i = 0; i < width; ++i) r.series_sum[i] += series[i];
+    }
     r.mean_cumulative_discounted.resize(T);
     r.mean_zone_share.resize(T);
     for (std::size_t t = 0; t < T; ++t) {
-      r.mean_cumulative_discounted[t] = sum[t] / static_cast<double>(trials);
-      for (std::size_t z = 0; z < 3; ++z)
-        r.mean_zone_share[t][z] = sum[T * (z + 1) + t] / static_cast<double>(trials);
+      r.mean_cumulative_discounted[t] = r.series_sum[t] / n;
+      for (std::size_t z = 0; z < 3; ++z) r.mean_zone_share[t][z] = r.series_sum[T * (z + 1) + t] / n;
     }
   }
+}
+
+RunResults run(const Scenario& scenario, const RunOptions& options) {
+  assert(options.trials > 0);
+  const Engine engine(scenario);
+  RunResults results;
+  results.seed = options.seed;
+  results.independent_streams = options.independent_streams;
+  results.strategies.resize(engine.strategy_count());
+  for (std::size_t s = 0; s < results.strategies.size(); ++s)
+    results.strategies[s].name = scenario.strategies[s].name;
+  extend(engine, results, options.trials, options.threads);
   return results;
 }
 

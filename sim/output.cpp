@@ -4,7 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -13,6 +15,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "flowfolio/comparison.hpp"
 #include "flowfolio/statistics.hpp"
 
 namespace flowfolio {
@@ -55,21 +58,112 @@ std::string format_money(double amount) {
   return buffer;
 }
 
+ReportOptions ReportOptions::from(const Scenario& scenario) {
+  ReportOptions options;
+  options.levels = scenario.risk.levels;
+  options.loss_thresholds = scenario.risk.loss_thresholds;
+  return options;
+}
+
+namespace {
+const char* const kQuantileNames[] = {"p5", "p25", "p50", "p75", "p95"};
+constexpr double kQuantiles[] = {0.05, 0.25, 0.50, 0.75, 0.95};
+
+// The statistics of one metric: section 8's, and a 95% interval for each quantile.
+ordered_json metric_object(std::span<const double> values, std::vector<double>& sorted) {
+  ordered_json stats = summary_object(summarize(values));
+  sorted.assign(values.begin(), values.end());
+  std::sort(sorted.begin(), sorted.end());
+  ordered_json intervals = ordered_json::object();
+  for (std::size_t q = 0; q < 5; ++q) {
+    const QuantileInterval ci = quantile_interval(sorted, kQuantiles[q]);
+    intervals[kQuantileNames[q]] = {ci.lo, ci.hi};
+  }
+  stats["ci95"] = intervals;
+  return stats;
+}
+
+// The share p of trials, with its standard error sqrt(p (1 - p) / n).
+ordered_json share_object(double p, std::size_t n) {
+  return {{"p", p}, {"se", std::sqrt(p * (1 - p) / static_cast<double>(n))}};
+}
+
+ordered_json paired_object(const PairedDifference& d) {
+  return {{"mean", d.mean},   {"se", d.se},         {"lo95", d.lo95},      {"hi95", d.hi95},
+          {"p_better", d.p_better}, {"p_tie", d.p_tie}, {"p_worse", d.p_worse}};
+}
+
+ordered_json comparison_object(const Comparison& c, const RunResults& results) {
+  ordered_json metrics = ordered_json::object();
+  for (const MetricComparison& m : c.metrics) {
+    ordered_json o = paired_object(m.difference);
+    o["better"] = m.higher_is_better ? "higher" : "lower";
+    o["p_beats"] = m.p_beats;
+    metrics[std::string(metric_name(m.metric))] = o;
+  }
+  return {{"strategy", results.strategies[c.strategy].name},
+          {"baseline", results.strategies[c.baseline].name},
+          {"sentence", c.sentence},
+          {"metrics", metrics}};
+}
+
+// The comparisons of a report: every strategy against the baseline, then named pairs.
+std::vector<Comparison> comparisons(const Scenario& scenario, const RunResults& results,
+                                    const ReportOptions& options) {
+  std::vector<Comparison> out;
+  for (std::size_t s = 0; s < results.strategies.size(); ++s)
+    if (s != options.baseline) out.push_back(compare(scenario, results, s, options.baseline));
+  for (const auto& [s, b] : options.pairs) out.push_back(compare(scenario, results, s, b));
+  return out;
+}
+
+ordered_json run_object(const RunResults& results, const ReportOptions& options) {
+  ordered_json run = {{"trials", results.trials},
+                      {"streams", results.independent_streams ? "independent" : "common"}};
+  if (!options.stop_reason.empty()) run["stop_reason"] = options.stop_reason;
+  return run;
+}
+}  // namespace
+
 std::string summary_json(const Scenario& scenario, const RunResults& results) {
+  return summary_json(scenario, results, ReportOptions::from(scenario));
+}
+
+std::string summary_json(const Scenario& scenario, const RunResults& results,
+                         const ReportOptions& options) {
   ordered_json strategies = ordered_json::array();
+  std::vector<double> sorted;
   for (std::size_t s = 0; s < results.strategies.size(); ++s) {
     const StrategyResults& r = results.strategies[s];
     ordered_json metrics = ordered_json::object();
     for (std::size_t m = 0; m < kMetricCount; ++m) {
       const auto metric = static_cast<Metric>(m);
-      ordered_json stats = summary_object(summarize(r.metric(metric)));
+      ordered_json stats = metric_object(r.metric(metric), sorted);
       if (metric == Metric::kNpv) {
-        const TailRisk tail = tail_risk(r.metric(metric));
+        const TailRisk tail = tail_risk_sorted(sorted);
         stats["var95"] = tail.var95;
         stats["cvar95"] = tail.cvar95;
         stats["p_loss"] = tail.p_loss;
+        ordered_json levels = ordered_json::array();
+        for (double level : options.levels) {
+          const TailRisk t = tail_risk_sorted(sorted, level);
+          levels.push_back({{"level", level}, {"var", t.var95}, {"cvar", t.cvar95}});
+        }
+        stats["tail"] = levels;
       }
       metrics[std::string(metric_name(metric))] = stats;
+    }
+    ordered_json exceedances = ordered_json::array();
+    if (!options.loss_thresholds.empty()) {
+      std::vector<double> net_loss(r.metric(Metric::kNpv).begin(), r.metric(Metric::kNpv).end());
+      for (double& v : net_loss) v = -v;
+      for (double x : options.loss_thresholds) {
+        exceedances.push_back(
+            {{"threshold", x},
+             {"net_loss", share_object(exceedance(net_loss, x), net_loss.size())},
+             {"incident_loss",
+              share_object(exceedance(r.metric(Metric::kIncidentLoss), x), net_loss.size())}});
+      }
     }
     ordered_json flow = ordered_json::array(), anxiety = ordered_json::array(),
                  boredom = ordered_json::array();
@@ -78,29 +172,26 @@ std::string summary_json(const Scenario& scenario, const RunResults& results) {
       anxiety.push_back(share[1]);
       boredom.push_back(share[2]);
     }
-    strategies.push_back({{"name", r.name},
+    ordered_json entry = {{"name", r.name},
                           {"description", scenario.strategies[s].description},
-                          {"metrics", metrics},
-                          {"series",
-                           {{"cumulative_discounted_cash_flow", r.mean_cumulative_discounted},
-                            {"flow_share", flow},
-                            {"anxiety_share", anxiety},
-                            {"boredom_share", boredom}}}});
+                          {"metrics", metrics}};
+    if (!options.loss_thresholds.empty()) entry["exceedance"] = exceedances;
+    entry["series"] = {{"cumulative_discounted_cash_flow", r.mean_cumulative_discounted},
+                       {"flow_share", flow},
+                       {"anxiety_share", anxiety},
+                       {"boredom_share", boredom}};
+    strategies.push_back(entry);
   }
-  ordered_json comparisons = ordered_json::array();
-  const StrategyResults& baseline = results.strategies.front();
-  for (std::size_t s = 1; s < results.strategies.size(); ++s) {
-    const PairedDifference d =
-        paired_difference(baseline.metric(Metric::kNpv), results.strategies[s].metric(Metric::kNpv));
-    comparisons.push_back({{"strategy", results.strategies[s].name},
-                           {"baseline", baseline.name},
-                           {"metric", "npv"},
-                           {"mean", d.mean},
-                           {"se", d.se},
-                           {"lo95", d.lo95},
-                           {"hi95", d.hi95},
-                           {"p_better", d.p_better},
-                           {"p_tie", d.p_tie}});
+  ordered_json paired = ordered_json::array();
+  const StrategyResults& baseline = results.strategies[options.baseline];
+  for (std::size_t s = 0; s < results.strategies.size(); ++s) {
+    if (s == options.baseline) continue;
+    ordered_json o = {{"strategy", results.strategies[s].name},
+                      {"baseline", baseline.name},
+                      {"metric", "npv"}};
+    o.update(paired_object(paired_difference(baseline.metric(Metric::kNpv),
+                                             results.strategies[s].metric(Metric::kNpv))));
+    paired.push_back(o);
   }
   const ordered_json root = {{"scenario", scenario.name},
                              {"seed", results.seed},
@@ -109,9 +200,143 @@ std::string summary_json(const Scenario& scenario, const RunResults& results) {
                              {"currency", scenario.currency},
                              {"horizon", scenario.horizon},
                              {"periods_per_year", scenario.periods_per_year},
+                             {"run", run_object(results, options)},
                              {"strategies", strategies},
-                             {"comparisons", comparisons}};
+                             {"comparisons", paired}};
   return root.dump(1) + "\n";
+}
+
+std::string paired_json(const Scenario& scenario, const RunResults& results,
+                        const ReportOptions& options) {
+  ordered_json list = ordered_json::array();
+  for (const Comparison& c : comparisons(scenario, results, options))
+    list.push_back(comparison_object(c, results));
+  const ordered_json root = {{"scenario", scenario.name},
+                             {"seed", results.seed},
+                             {"trials", results.trials},
+                             {"currency", scenario.currency},
+                             {"run", run_object(results, options)},
+                             {"baseline", results.strategies[options.baseline].name},
+                             {"comparisons", list}};
+  return root.dump(1) + "\n";
+}
+
+std::string format_number(double value) {
+  char buffer[64];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, ec == std::errc() ? end : buffer);
+}
+
+std::string format_number(float value) {
+  char buffer[64];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, ec == std::errc() ? end : buffer);
+}
+
+namespace {
+// RFC 4180: quote a field holding a comma, a quote or a line break.
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+}  // namespace
+
+std::string trials_csv(const RunResults& results) {
+  std::string out = "strategy,trial";
+  for (std::size_t m = 0; m < kMetricCount; ++m) {
+    out += ',';
+    out += metric_name(static_cast<Metric>(m));
+  }
+  out += '\n';
+  for (const StrategyResults& r : results.strategies) {
+    const std::string name = csv_field(r.name);
+    for (std::uint64_t n = 0; n < results.trials; ++n) {
+      out += name;
+      out += ',';
+      out += std::to_string(n);
+      for (std::size_t m = 0; m < kMetricCount; ++m) {
+        out += ',';
+        out += format_number(r.per_trial[m][n]);
+      }
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+std::string series_csv(const RunResults& results) {
+  std::string out =
+      "strategy,period,cumulative_discounted_mean,cumulative_discounted_p5,"
+      "cumulative_discounted_p25,cumulative_discounted_p50,cumulative_discounted_p75,"
+      "cumulative_discounted_p95,flow_share,anxiety_share,boredom_share\n";
+  std::vector<double> column(results.trials);
+  for (const StrategyResults& r : results.strategies) {
+    const std::string name = csv_field(r.name);
+    const std::size_t T = r.mean_cumulative_discounted.size();
+    for (std::size_t t = 0; t < T; ++t) {
+      for (std::uint64_t n = 0; n < results.trials; ++n) column[n] = r.cumulative_discounted[n * T + t];
+      std::sort(column.begin(), column.end());
+      out += name + "," + std::to_string(t) + "," + format_number(r.mean_cumulative_discounted[t]);
+      // The trials' values are single precision, so the quantiles are printed as such.
+      for (double q : kQuantiles)
+        out += "," + format_number(static_cast<float>(quantile_sorted(column, q)));
+      for (int z = 0; z < 3; ++z) out += "," + format_number(r.mean_zone_share[t][z]);
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+std::string manifest_json(const Manifest& m) {
+  ordered_json root = {{"flowfolio_version", FLOWFOLIO_VERSION},
+                       {"model_version", "1.1"},
+                       {"command_line", m.command_line},
+                       {"scenario_file", m.scenario_file},
+                       {"scenario_sha256", m.scenario_sha256},
+                       {"seed", m.seed},
+                       {"trials", m.trials},
+                       {"threads", m.threads},
+                       {"streams", m.independent_streams ? "independent" : "common"}};
+  if (m.precision > 0) root["precision"] = m.precision;
+  if (!m.stop_reason.empty()) root["stop_reason"] = m.stop_reason;
+  root["start_time"] = m.start_time;
+  root["end_time"] = m.end_time;
+  root["files"] = m.files;
+  return root.dump(1) + "\n";
+}
+
+std::string comparison_table(const Scenario& scenario, const RunResults& results,
+                             const ReportOptions& options) {
+  const std::vector<Comparison> list = comparisons(scenario, results, options);
+  std::ostringstream out;
+  out << scenario.name << ": " << results.trials << " trials, seed " << results.seed << ", "
+      << (results.independent_streams ? "independent streams (no pairing)"
+                                      : "common random numbers")
+      << "\n\n";
+  for (const Comparison& c : list) out << "- " << c.sentence << "\n";
+  std::size_t width = 10;
+  for (const Comparison& c : list)
+    width = std::max(width, results.strategies[c.strategy].name.size() +
+                                results.strategies[c.baseline].name.size() + 3);
+  out << "\n" << pad("paired difference", width, true) << "  " << pad("npv mean", 10) << "  "
+      << pad("se", 9) << "  " << pad("95% interval", 21) << "  " << pad("P(beats)", 8) << "  "
+      << pad("incident loss", 13) << "  " << pad("P(lower)", 8) << "  " << pad("catastrophes", 12)
+      << "\n";
+  for (const Comparison& c : list) {
+    const PairedDifference& npv = c.metrics[0].difference;
+    out << pad(results.strategies[c.strategy].name + " - " + results.strategies[c.baseline].name,
+               width, true)
+        << "  " << pad(format_money(npv.mean), 10) << "  " << pad(format_money(npv.se), 9) << "  "
+        << pad(format_money(npv.lo95) + " to " + format_money(npv.hi95), 21) << "  "
+        << pad(fixed(100 * c.metrics[0].p_beats, 1) + "%", 8) << "  "
+        << pad(format_money(c.metrics[1].difference.mean), 13) << "  "
+        << pad(fixed(100 * c.metrics[1].p_beats, 1) + "%", 8) << "  "
+        << pad(fixed(c.metrics[2].difference.mean, 3), 12) << "\n";
+  }
+  if (!options.stop_reason.empty()) out << "\n" << options.stop_reason << "\n";
+  return out.str();
 }
 
 std::string summary_table(const Scenario& scenario, const RunResults& results) {
@@ -149,22 +374,40 @@ std::string summary_table(const Scenario& scenario, const RunResults& results) {
 }
 
 std::string trace_table(const Scenario& scenario, std::uint64_t trial,
-                        const std::vector<TrialOutcome>& outcomes) {
+                        const std::vector<TrialOutcome>& outcomes, int only_strategy) {
+  const double w = scenario.model.flow_width;
   std::ostringstream out;
   for (std::size_t s = 0; s < outcomes.size(); ++s) {
+    if (only_strategy >= 0 && s != static_cast<std::size_t>(only_strategy)) continue;
     out << "trial " << trial << ", strategy " << scenario.strategies[s].name << "\n";
-    out << "period active done skipped incidents leavers      value       cost       loss  "
-           "cash_flow cum_discounted flow_h anx_h bored_h online domain burnout\n";
     for (const PeriodTrace& p : outcomes[s].trace) {
-      char line[320];
+      char line[400];
       std::snprintf(line, sizeof line,
-                    "%6d %6d %4d %7d %9d %7d %10.2f %10.2f %10.2f %10.2f %14.2f %6.2f %5.2f %7.2f "
-                    "%6.3f %6.3f %7.3f\n",
+                    "period %d: %d active, %d units done, %d skipped, %d incidents, %d left; "
+                    "value %s, cost %s, incident loss %s, cash flow %s, cumulative discounted %s; "
+                    "hours in flow %.2f, anxiety %.2f, boredom %.2f\n",
                     p.period, p.active, p.units_done, p.units_skipped, p.incidents, p.departures,
-                    p.value, p.cost, p.incident_loss, p.cash_flow, p.cumulative_discounted,
-                    p.hours_flow, p.hours_anxiety, p.hours_boredom, p.mean_online, p.mean_domain,
-                    p.mean_burnout);
+                    format_money(p.value).c_str(), format_money(p.cost).c_str(),
+                    format_money(p.incident_loss).c_str(), format_money(p.cash_flow).c_str(),
+                    format_money(p.cumulative_discounted).c_str(), p.hours_flow, p.hours_anxiety,
+                    p.hours_boredom);
       out << line;
+      for (const PersonTrace& person : p.people) {
+        const char* zone = person.units == 0 ? "-"
+                           : std::abs(person.mean_delta) <= w
+                               ? "flow"
+                               : (person.mean_delta > w ? "anxiety" : "boredom");
+        std::snprintf(line, sizeof line,
+                      "  slot %2d %-12s gen %d: %5.2f h free (training %.2f, mentoring %.2f); "
+                      "%3d units in %5.2f h, %3d succeeded, %d incidents; balance %+.3f (%s); "
+                      "skill online %.3f domain %.3f; burnout %.3f%s\n",
+                      person.slot, scenario.profiles[person.profile].name.c_str(),
+                      person.generation, person.hours_available, person.training_hours,
+                      person.mentoring_hours, person.units, person.hours_worked, person.successes,
+                      person.incidents, person.mean_delta, zone, person.online, person.domain,
+                      person.burnout, person.left ? "; leaves" : "");
+        out << line;
+      }
     }
     out << "\n";
   }

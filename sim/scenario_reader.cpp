@@ -129,6 +129,7 @@ enum class Range {
   kNonNegative,  // >= 0
   kAtLeastOne,   // >= 1
   kAboveMinusOne,  // > -1
+  kOpenUnit,     // (0, 1)
   kOpenUnitSymmetric,  // (-1, 1)
 };
 
@@ -146,6 +147,8 @@ bool in_range(double x, Range range) {
       return x >= 1;
     case Range::kAboveMinusOne:
       return x > -1;
+    case Range::kOpenUnit:
+      return x > 0 && x < 1;
     case Range::kOpenUnitSymmetric:
       return x > -1 && x < 1;
   }
@@ -166,6 +169,8 @@ const char* range_text(Range range) {
       return "1 or more";
     case Range::kAboveMinusOne:
       return "above -1";
+    case Range::kOpenUnit:
+      return "strictly between 0 and 1";
     case Range::kOpenUnitSymmetric:
       return "strictly between -1 and 1";
   }
@@ -446,6 +451,8 @@ class Reader {
                                     bool allow_at);
   Strategy strategy(const YAML::Node& node, const std::string& path, int horizon);
   void model_constants(const YAML::Node& node, ModelConstants& model);
+  void risk_report(const YAML::Node& node, RiskReport& risk);
+  std::vector<double> number_list(const YAML::Node& node, const std::string& path, Range range);
   std::vector<Correlation> correlations(const YAML::Node* node);
   void check_positive_definite(const YAML::Node& at, const std::vector<Correlation>& pairs);
 
@@ -950,6 +957,29 @@ void Reader::model_constants(const YAML::Node& node, ModelConstants& k) {
   read_number(m, "catastrophe", path, Range::kPositive, k.catastrophe);
 }
 
+std::vector<double> Reader::number_list(const YAML::Node& node, const std::string& path,
+                                        Range range) {
+  std::vector<double> out;
+  if (!node.IsSequence()) {
+    error(node, path, "expected a list of numbers, got " + describe_kind(node));
+    return out;
+  }
+  for (std::size_t i = 0; i < node.size(); ++i)
+    if (const auto v = number(node[i], item(path, i), range)) out.push_back(*v);
+  return out;
+}
+
+void Reader::risk_report(const YAML::Node& node, RiskReport& risk) {
+  const MapView m = map(node, "risk", {"levels", "loss_thresholds"}, {});
+  if (const auto* levels = m.get("levels")) {
+    risk.levels = number_list(*levels, "risk.levels", Range::kOpenUnit);
+    if (risk.levels.empty() && levels->IsSequence())
+      error(*levels, "risk.levels", "give at least one level, such as [0.95]");
+  }
+  if (const auto* thresholds = m.get("loss_thresholds"))
+    risk.loss_thresholds = number_list(*thresholds, "risk.loss_thresholds", Range::kNonNegative);
+}
+
 std::vector<Correlation> Reader::correlations(const YAML::Node* node) {
   std::vector<Correlation> out;
   if (!node) return out;
@@ -1021,7 +1051,7 @@ Scenario Reader::read(const YAML::Node& root) {
   const MapView m = map(root, "",
                         {"name", "description", "horizon", "periods_per_year", "discount_rate",
                          "currency", "trials", "seed", "model", "activities", "correlation",
-                         "profiles", "staff", "strategies"},
+                         "profiles", "staff", "strategies", "risk"},
                         {"name", "horizon", "activities", "profiles", "staff", "strategies"});
   if (!m.ok_) return s;
   if (const auto* n = m.get("name")) s.name = name(*n, "name").value_or("");
@@ -1041,6 +1071,7 @@ Scenario Reader::read(const YAML::Node& root) {
   }
   if (const auto* t = m.get("seed")) s.seed = whole(*t, "seed", 0).value_or(s.seed);
   if (const auto* k = m.get("model")) model_constants(*k, s.model);
+  if (const auto* r = m.get("risk")) risk_report(*r, s.risk);
 
   s.activities = named_list<Activity>(
       m.get("activities"), "activities",

@@ -8,7 +8,6 @@
 namespace flowfolio {
 
 namespace {
-constexpr double kZ975 = 1.959964;  // MODEL.md section 8
 
 struct Moments {
   double mean = 0, sd = 0, se = 0;
@@ -64,33 +63,56 @@ Summary summarize(std::span<const double> values) {
   return s;
 }
 
-TailRisk tail_risk(std::span<const double> values) {
+TailRisk tail_risk(std::span<const double> values, double level) {
   assert(!values.empty());
   const std::vector<double> sorted = sorted_copy(values);
-  const double q05 = quantile_sorted(sorted, 0.05);
+  return tail_risk_sorted(sorted, level);
+}
+
+TailRisk tail_risk_sorted(std::span<const double> sorted, double level) {
+  assert(!sorted.empty() && level > 0 && level < 1);
+  const double q = quantile_sorted(sorted, 1 - level);
   double tail_sum = 0;
   std::size_t tail_count = 0;
   for (double v : sorted) {
-    if (v > q05) break;
+    if (v > q) break;
     tail_sum += v;
     ++tail_count;
   }
   TailRisk r;
-  r.var95 = -q05;
-  r.cvar95 = -(tail_sum / static_cast<double>(tail_count));  // tail_count >= 1: min <= q05
+  r.var95 = -q;
+  r.cvar95 = -(tail_sum / static_cast<double>(tail_count));  // tail_count >= 1: min <= q
   const auto losses = std::lower_bound(sorted.begin(), sorted.end(), 0.0) - sorted.begin();
   r.p_loss = static_cast<double>(losses) / static_cast<double>(sorted.size());
   return r;
 }
 
+QuantileInterval quantile_interval(std::span<const double> sorted, double p, double z) {
+  assert(!sorted.empty() && p >= 0 && p <= 1 && z > 0);
+  const double n = static_cast<double>(sorted.size());
+  const double half = z * std::sqrt(n * p * (1 - p));
+  // 1-based ranks of the order statistics that bound the interval.
+  const double lower = std::clamp(std::floor(n * p - half), 1.0, n);
+  const double upper = std::clamp(std::ceil(n * p + half), 1.0, n);
+  return {sorted[static_cast<std::size_t>(lower) - 1], sorted[static_cast<std::size_t>(upper) - 1]};
+}
+
+double exceedance(std::span<const double> values, double threshold) {
+  assert(!values.empty());
+  std::size_t count = 0;
+  for (double v : values) count += v >= threshold;
+  return static_cast<double>(count) / static_cast<double>(values.size());
+}
+
 PairedDifference paired_difference(std::span<const double> a, std::span<const double> b) {
   assert(a.size() == b.size() && !a.empty());
   std::vector<double> diff(a.size());
-  std::size_t better = 0, tie = 0;
+  std::size_t better = 0, tie = 0, worse = 0;
   for (std::size_t i = 0; i < a.size(); ++i) {
     diff[i] = b[i] - a[i];
     better += b[i] > a[i];
     tie += b[i] == a[i];
+    worse += b[i] < a[i];
   }
   const Moments m = moments(diff);
   const double n = static_cast<double>(a.size());
@@ -99,7 +121,8 @@ PairedDifference paired_difference(std::span<const double> a, std::span<const do
           .lo95 = m.mean - kZ975 * m.se,
           .hi95 = m.mean + kZ975 * m.se,
           .p_better = static_cast<double>(better) / n,
-          .p_tie = static_cast<double>(tie) / n};
+          .p_tie = static_cast<double>(tie) / n,
+          .p_worse = static_cast<double>(worse) / n};
 }
 
 }  // namespace flowfolio

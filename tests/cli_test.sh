@@ -16,7 +16,7 @@ expect() {  # expect NAME STATUS PATTERN -- command...
   if [[ $got -ne $status ]]; then
     echo "FAIL $name: exit $got, expected $status"; cat "$work/stderr"; failures=$((failures + 1)); return
   fi
-  if [[ -n $pattern ]] && ! cat "$work/stdout" "$work/stderr" | grep -qE -- "$pattern"; then
+  if [[ -n $pattern ]] && ! grep -qE -- "$pattern" "$work/stdout" "$work/stderr"; then
     echo "FAIL $name: output does not match /$pattern/"; cat "$work/stdout" "$work/stderr"
     failures=$((failures + 1)); return
   fi
@@ -65,7 +65,27 @@ cmp -s "$work/first.json" "$work/out/summary.json" || { echo "FAIL: 1 and 2 thre
 
 touch "$work/a-file"
 expect out-is-a-file 1 "cannot create output folder" -- "$bin" run "$default" --trials 10 --out "$work/a-file/x"
-expect single-trial 0 "cum_discounted" -- "$bin" run "$default" --trial 3 --trace
+expect single-trial 0 "slot  0 veteran +gen 0" -- "$bin" run "$default" --trial 3 --trace --strategy train_staff
+grep -q "strategy status_quo" "$work/stdout" && { echo "FAIL --strategy did not limit the trace"; failures=$((failures + 1)); }
+expect trace-unknown-strategy 2 "--strategy: unknown strategy 'nope'; known: status_quo" -- "$bin" run "$default" --trial 3 --trace --strategy nope
+
+# compare: sentences, every output file, names checked, pairs.
+expect compare 0 "train_staff beats status_quo in [0-9]+% of futures; expected npv gain" -- \
+  "$bin" compare "$default" --trials 256 --out "$work/cmp" --pair train_staff:mentored_mix --levels 0.9,0.99
+for f in summary.json paired.json trials.csv series.csv manifest.json; do
+  [[ -s "$work/cmp/$f" ]] || { echo "FAIL compare: no $f"; failures=$((failures + 1)); }
+done
+[[ $(wc -l < "$work/cmp/trials.csv") -eq $((5 * 256 + 1)) ]] || { echo "FAIL trials.csv rows"; failures=$((failures + 1)); }
+[[ $(wc -l < "$work/cmp/series.csv") -eq $((5 * 104 + 1)) ]] || { echo "FAIL series.csv rows"; failures=$((failures + 1)); }
+grep -q '"scenario_sha256": "'"$(sha256sum "$default" | cut -d' ' -f1)"'"' "$work/cmp/manifest.json" || { echo "FAIL manifest hash"; failures=$((failures + 1)); }
+grep -q '"strategy": "train_staff",' "$work/cmp/paired.json" || { echo "FAIL paired.json"; failures=$((failures + 1)); }
+grep -q '"level": 0.99' "$work/cmp/summary.json" || { echo "FAIL --levels"; failures=$((failures + 1)); }
+expect compare-bad-baseline 2 "--baseline: unknown strategy 'nobody'" -- "$bin" compare "$default" --baseline nobody
+expect compare-bad-pair 2 "--pair x: write the pair as STRATEGY:BASELINE" -- "$bin" compare "$default" --pair x
+expect bad-level 2 "levels" -- "$bin" run "$default" --levels 0.9,1.5
+expect precision-and-trials 2 "excludes" -- "$bin" run "$default" --precision 0.1 --trials 10
+expect precision-cap 0 "stopped at the cap of 100 trials" -- "$bin" run "$default" --precision 0.001 --max-trials 100 --out "$work/prec"
+expect independent 0 "independent streams" -- "$bin" compare "$default" --trials 64 --independent-streams --out "$work/ind"
 for f in "$src"/scenarios/*.yaml; do
   expect "run-$(basename "$f")" 0 "strategy" -- "$bin" run "$f" --trials 50 --out "$work/any"
 done

@@ -1,5 +1,6 @@
 // summary.json and the console table.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -39,6 +40,16 @@ TEST_CASE("summary.json holds every metric of section 7 with the statistics of s
   }
   REQUIRE(j["comparisons"].size() == 4);
   CHECK(j["comparisons"][0]["baseline"] == "status_quo");
+  CHECK(j["run"]["streams"] == "common");
+  // Beyond section 8: quantile intervals, tail risk at the scenario's levels.
+  const auto& npv = j["strategies"][0]["metrics"]["npv"];
+  CHECK(npv["ci95"]["p5"][0] <= npv["p5"]);
+  CHECK(npv["ci95"]["p5"][1] >= npv["p5"]);
+  REQUIRE(npv["tail"].size() == 3);
+  CHECK(npv["tail"][1]["level"] == 0.95);
+  CHECK(npv["tail"][1]["var"] == npv["var95"]);
+  CHECK(npv["tail"][1]["cvar"] == npv["cvar95"]);
+  CHECK(npv["tail"][2]["cvar"] >= npv["tail"][0]["cvar"]);  // deeper tails lose more
   const std::string table = summary_table(s, r);
   CHECK(table.find("train_staff") != std::string::npos);
   CHECK(table.find("CVaR95") != std::string::npos);
@@ -59,4 +70,37 @@ TEST_CASE("files are written whole, replacing what was there", "[output]") {
   CHECK_THROWS_WITH(write_file_atomically("/nonexistent-dir/x.json", "x"),
                     Catch::Contains("cannot write in /nonexistent-dir"));
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("exceedance probabilities for the scenario's loss thresholds", "[output]") {
+  Scenario s = read_scenario_file(testing::source_path("scenarios/seed-default.yaml"));
+  s.risk.loss_thresholds = {0, 1e6};
+  const RunResults r = run(s, {.trials = 128, .seed = 5, .threads = 2});
+  const auto j = nlohmann::json::parse(summary_json(s, r));
+  const auto& e = j["strategies"][0]["exceedance"];
+  REQUIRE(e.size() == 2);
+  // P(-npv >= 0) counts npv <= 0; P(incident loss >= 0) is 1.
+  const auto npv = r.strategies[0].metric(Metric::kNpv);
+  const double at_or_below_zero =
+      static_cast<double>(std::count_if(npv.begin(), npv.end(), [](double v) { return v <= 0; })) / 128;
+  CHECK(e[0]["net_loss"]["p"] == Approx(at_or_below_zero));
+  CHECK(e[0]["incident_loss"]["p"] == 1);
+  CHECK(e[0]["incident_loss"]["se"] == 0);
+  CHECK(e[1]["net_loss"]["p"] <= e[0]["net_loss"]["p"]);
+}
+
+TEST_CASE("trials.csv and series.csv hold every trial and period", "[output]") {
+  const Scenario s = read_scenario_file(testing::source_path("scenarios/seed-default.yaml"));
+  const RunResults r = run(s, {.trials = 70, .seed = 5, .threads = 2});
+  const std::string trials = trials_csv(r);
+  CHECK(std::count(trials.begin(), trials.end(), '\n') == 5 * 70 + 1);
+  CHECK(trials.rfind("strategy,trial,npv,value,cost,incident_loss,", 0) == 0);
+  // Numbers read back exactly.
+  const std::string first_row = trials.substr(trials.find('\n') + 1, trials.find('\n', trials.find('\n') + 1) - trials.find('\n') - 1);
+  const std::string npv_text = first_row.substr(first_row.find(',', first_row.find(',') + 1) + 1);
+  CHECK(std::stod(npv_text.substr(0, npv_text.find(','))) == r.strategies[0].per_trial[0][0]);
+  const std::string series = series_csv(r);
+  CHECK(std::count(series.begin(), series.end(), '\n') == 5 * 104 + 1);
+  CHECK(format_number(0.1) == "0.1");
+  CHECK(format_number(1e20) == "1e+20");
 }

@@ -281,3 +281,18 @@ TEST_CASE("broken YAML, empty files and missing files", "[scenario][messages]") 
   CHECK_THROWS_WITH(read_scenario_file("/tmp"), "/tmp: is a directory, not a scenario file");
   CHECK_THROWS_WITH(parse("- a\n- b\n"), Catch::Contains("expected a map"));
 }
+
+TEST_CASE("the risk block: levels and loss thresholds", "[scenario]") {
+  const Scenario defaults = parse(tiny_scenario());
+  CHECK(defaults.risk.levels == std::vector<double>{0.90, 0.95, 0.99});
+  CHECK(defaults.risk.loss_thresholds.empty());
+  const Scenario s = parse(tiny_scenario() + "risk: {levels: [0.8], loss_thresholds: [1000, 1e6]}\n");
+  CHECK(s.risk.levels == std::vector<double>{0.8});
+  CHECK(s.risk.loss_thresholds == std::vector<double>{1000, 1e6});
+  CHECK(problem_at(tiny_scenario() + "risk: {levels: [1]}\n", "risk.levels[0]").message ==
+        "must be strictly between 0 and 1, got 1");
+  CHECK(problem_at(tiny_scenario() + "risk: {loss_thresholds: [-5]}\n", "risk.loss_thresholds[0]").message ==
+        "must be 0 or more, got -5");
+  CHECK(problem_at(tiny_scenario() + "risk: {levls: [0.9]}\n", "risk.levls").message.find(
+            "unknown key 'levls' (did you mean 'levels'?)") == 0);
+}

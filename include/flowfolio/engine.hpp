@@ -26,6 +26,21 @@
 
 namespace flowfolio {
 
+// One person in one period of a traced trial: who did what, and how it went.
+struct PersonTrace {
+  int slot = 0;
+  int profile = 0;
+  int generation = 0;
+  double hours_available = 0;     // for units, after training and mentoring
+  double training_hours = 0, mentoring_hours = 0;
+  int units = 0, successes = 0, incidents = 0;
+  double hours_worked = 0;
+  double mean_delta = 0;          // hour-weighted balance of the units worked (0 if none)
+  double online = 0, domain = 0;  // real skills at the end of the period
+  double burnout = 0;             // at the end of the period
+  bool left = false;              // left at the end of the period
+};
+
 // One period of one strategy in one trial, for `flowfolio run --trial N --trace`.
 struct PeriodTrace {
   int period = 0;
@@ -35,6 +50,7 @@ struct PeriodTrace {
   double cash_flow = 0, cumulative_discounted = 0;
   double hours_flow = 0, hours_anxiety = 0, hours_boredom = 0;
   double mean_online = 0, mean_domain = 0, mean_burnout = 0;  // of active people, end of t
+  std::vector<PersonTrace> people;  // everyone active during the period, by slot
 };
 
 // Everything one trial of one strategy reports.
@@ -60,8 +76,11 @@ class Engine {
   // Simulates trial `trial` under `seed` for every strategy, writing out[s] for strategy s.
   // Requires: out.size() == strategy_count(). Thread-safe: the engine is not modified.
   // With `trace`, every outcome's trace is filled period by period.
+  // With `independent_streams`, each strategy draws from its own streams (the seed
+  // mixed with the strategy's position) instead of the common ones: the comparison
+  // baseline that shows what common random numbers are worth. Never the default.
   void simulate_trial(std::uint64_t seed, std::uint64_t trial, std::span<TrialOutcome> out,
-                      bool trace = false) const;
+                      bool trace = false, bool independent_streams = false) const;
 
  private:
   struct Impl;
@@ -72,14 +91,19 @@ struct RunOptions {
   std::uint64_t trials = 10000;    // > 0
   std::uint64_t seed = 0;
   unsigned threads = 0;            // 0: the hardware's concurrency
+  bool independent_streams = false;  // see Engine::simulate_trial
 };
 
-// The per-trial results of one strategy, and its per-period mean series.
+// The per-trial results of one strategy, and its per-period series.
 struct StrategyResults {
   std::string name;
   std::array<std::vector<double>, kMetricCount> per_trial;  // [metric][trial]
-  std::vector<double> mean_cumulative_discounted;            // [period]
+  // Cumulative discounted cash flow of every trial at the end of every period, kept in
+  // single precision for the fan chart's quantiles: [trial * horizon + period].
+  std::vector<float> cumulative_discounted;
+  std::vector<double> mean_cumulative_discounted;            // [period], exact sums
   std::vector<std::array<double, 3>> mean_zone_share;        // [period]: flow, anxiety, boredom
+  std::vector<double> series_sum;  // [4 * horizon]: running sums behind the two means
 
   std::span<const double> metric(Metric m) const { return per_trial[index(m)]; }
 };
@@ -88,11 +112,19 @@ struct RunResults {
   std::uint64_t seed = 0;
   std::uint64_t trials = 0;
   unsigned threads = 0;            // threads actually used
+  bool independent_streams = false;
   std::vector<StrategyResults> strategies;  // in the scenario's order
 };
 
 // Simulates options.trials trials of every strategy. Deterministic for a scenario, seed
 // and trial count, whatever options.threads is.
 RunResults run(const Scenario& scenario, const RunOptions& options);
+
+// Adds `more` trials (numbered from results.trials on) to `results`, which run() or an
+// earlier extend() made with the same engine, seed and stream choice. The result equals
+// run() with the total trial count. Requires: results.trials is a multiple of
+// kTrialBlock (the last extension may end anywhere).
+inline constexpr std::uint64_t kTrialBlock = 64;
+void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads);
 
 }  // namespace flowfolio

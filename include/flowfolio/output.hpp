@@ -1,25 +1,82 @@
 // Result files and the console table (MODEL.md section 12; docs/output-format.md).
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "flowfolio/engine.hpp"
 #include "flowfolio/scenario.hpp"
 
 namespace flowfolio {
 
-// The text of summary.json: for every strategy, every metric's statistics (section 8),
-// the per-period mean series, and the paired npv comparison of every strategy with the
-// first listed one. Deterministic: the same results give the same bytes.
+// What the reports hold beyond the fixed statistics.
+struct ReportOptions {
+  std::vector<double> levels;           // VaR and CVaR levels of npv, each in (0, 1)
+  std::vector<double> loss_thresholds;  // exceedance P(loss >= x)
+  std::size_t baseline = 0;             // the strategy every other is compared with
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;  // (strategy, baseline) also compared
+  std::string stop_reason;              // why a precision run stopped; empty otherwise
+
+  // The scenario's `risk:` block, the first strategy as baseline, no pairs.
+  static ReportOptions from(const Scenario& scenario);
+};
+
+// The text of summary.json: for every strategy, every metric's statistics (section 8)
+// with 95% intervals of its quantiles, npv's tail risk at every level and its
+// exceedance probabilities, the per-period mean series, and the paired npv comparison of
+// every strategy with the baseline. Deterministic: the same results give the same bytes.
+std::string summary_json(const Scenario& scenario, const RunResults& results,
+                         const ReportOptions& options);
 std::string summary_json(const Scenario& scenario, const RunResults& results);
+
+// The text of paired.json: every strategy against the baseline, and the named pairs, on
+// npv, incident loss and catastrophes, with one plain sentence each (comparison.hpp).
+std::string paired_json(const Scenario& scenario, const RunResults& results,
+                        const ReportOptions& options);
+
+// trials.csv: one row per strategy and trial, every metric, numbers in shortest
+// round-trip form.
+std::string trials_csv(const RunResults& results);
+
+// series.csv: per strategy and period, the mean and the 5, 25, 50, 75, 95 percentiles of
+// the cumulative discounted cash flow, and the mean zone shares.
+std::string series_csv(const RunResults& results);
+
+// What manifest.json records so a result can be audited and rerun.
+struct Manifest {
+  std::string command_line;
+  std::string scenario_file;
+  std::string scenario_sha256;
+  std::string start_time, end_time;  // UTC, ISO 8601
+  std::uint64_t seed = 0, trials = 0;
+  unsigned threads = 0;
+  bool independent_streams = false;
+  double precision = 0;              // R of --precision, 0 when not used
+  std::string stop_reason;
+  std::vector<std::string> files;    // the files written beside it
+};
+std::string manifest_json(const Manifest& manifest);
 
 // A table a person can read: one row per strategy with mean npv, P5, CVaR95,
 // P(npv < 0), mean incident loss, flow share and the standard error of the mean npv.
 std::string summary_table(const Scenario& scenario, const RunResults& results);
 
-// A period-by-period table of one traced trial (`flowfolio run --trial N --trace`).
+// The comparison for a person: one sentence per strategy and pair, then a table of the
+// paired differences with their standard errors.
+std::string comparison_table(const Scenario& scenario, const RunResults& results,
+                             const ReportOptions& options);
+
+// The period-by-period story of one traced trial (`flowfolio run --trial N --trace`): each
+// period's totals, then each person's hours, units, successes, incidents, balance,
+// skills and burnout. `only_strategy` >= 0 limits it to that strategy.
 std::string trace_table(const Scenario& scenario, std::uint64_t trial,
-                        const std::vector<TrialOutcome>& outcomes);
+                        const std::vector<TrialOutcome>& outcomes, int only_strategy = -1);
+
+// A number in the shortest form that reads back to the same double ("0.1", "1e+20").
+std::string format_number(double value);
+std::string format_number(float value);
 
 // Money for people: 1234567.8 -> "1.23M", -45600 -> "-45.6k", 950 -> "950".
 std::string format_money(double amount);

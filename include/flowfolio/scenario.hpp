@@ -120,6 +120,12 @@ struct ModelConstants {
   double catastrophe = 1e6;
 };
 
+// What the risk statistics report beyond MODEL.md section 8 (the `risk:` block).
+struct RiskReport {
+  std::vector<double> levels = {0.90, 0.95, 0.99};  // VaR and CVaR of npv, each in (0, 1)
+  std::vector<double> loss_thresholds;  // P(loss >= x) for each x: net loss -npv and incident loss
+};
+
 struct Scenario {
   std::string file;                // where it was read from, for messages and manifests
   std::string name;
@@ -136,6 +142,7 @@ struct Scenario {
   std::vector<Headcount> staff;
   std::vector<Strategy> strategies;
   std::vector<Correlation> correlations;
+  RiskReport risk;
 };
 
 // Reads and validates a scenario file. Throws InputError listing every problem found,

@@ -13,11 +13,18 @@ struct Summary {
   double p5 = 0, p25 = 0, p50 = 0, p75 = 0, p95 = 0;
 };
 
-// The tail of a money distribution such as npv.
+// The tail of a money distribution such as npv, at a confidence level (0.95 by default).
 struct TailRisk {
-  double var95 = 0;   // -q05
-  double cvar95 = 0;  // -(mean of the values at or below q05)
+  double var95 = 0;   // value at risk: -q(1 - level)
+  double cvar95 = 0;  // conditional value at risk: -(mean of the values at or below q(1 - level))
   double p_loss = 0;  // share of values strictly below 0
+};
+
+// A distribution-free confidence interval for a quantile, from order statistics: the
+// ranks np -+ z sqrt(n p (1 - p)) (normal approximation to the binomial count of values
+// below the quantile), rounded outwards and clamped to the sample.
+struct QuantileInterval {
+  double lo = 0, hi = 0;
 };
 
 // The paired difference b - a of two strategies over the same trials.
@@ -26,7 +33,10 @@ struct PairedDifference {
   double lo95 = 0, hi95 = 0;  // mean -+ 1.959964 se
   double p_better = 0;        // share of trials with b > a
   double p_tie = 0;           // share with b == a
+  double p_worse = 0;         // share with b < a
 };
+
+inline constexpr double kZ975 = 1.959964;  // two-sided 95% normal quantile (MODEL.md section 8)
 
 // Requires: sorted is sorted ascending and not empty; p in [0, 1].
 double quantile_sorted(std::span<const double> sorted, double p);
@@ -34,8 +44,17 @@ double quantile_sorted(std::span<const double> sorted, double p);
 // Requires: values not empty. sd uses the n - 1 denominator and is 0 for one value.
 Summary summarize(std::span<const double> values);
 
-// Requires: values not empty.
-TailRisk tail_risk(std::span<const double> values);
+// Requires: values not empty, level in (0, 1).
+TailRisk tail_risk(std::span<const double> values, double level = 0.95);
+// The same on values already sorted ascending.
+TailRisk tail_risk_sorted(std::span<const double> sorted, double level = 0.95);
+
+// Requires: sorted ascending and not empty; p in [0, 1]; z > 0 (1.959964 for 95%).
+QuantileInterval quantile_interval(std::span<const double> sorted, double p, double z = kZ975);
+
+// The share of values at or above `threshold`. Requires: values not empty.
+double exceedance(std::span<const double> values, double threshold);
+
 
 // Requires: a.size() == b.size() > 0.
 PairedDifference paired_difference(std::span<const double> a, std::span<const double> b);

@@ -1,21 +1,28 @@
-// The flowfolio program: `flowfolio run`, `flowfolio validate`.
+// The flowfolio program: `flowfolio run`, `flowfolio compare`, `flowfolio validate`.
 //
 // Exit status: 0 done; 2 the scenario or the arguments are invalid (the message says
 // where and why); 1 a failure while running, with its reason.
+#include <openssl/evp.h>
+
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 
+#include "flowfolio/comparison.hpp"
 #include "flowfolio/engine.hpp"
 #include "flowfolio/error.hpp"
 #include "flowfolio/output.hpp"
 #include "flowfolio/scenario.hpp"
-#include "flowfolio/statistics.hpp"
 
 namespace {
+
+namespace fs = std::filesystem;
 
 constexpr int kExitInvalid = 2;
 constexpr int kExitFailure = 1;
@@ -26,10 +33,105 @@ struct RunArguments {
   std::optional<std::uint64_t> seed;
   unsigned threads = 0;
   std::string out;
+  bool quiet = false;
+  bool independent_streams = false;
+  std::optional<double> precision;
+  std::uint64_t max_trials = 1'000'000;
+  std::vector<double> levels;
+  std::string baseline;
+  std::vector<std::string> pairs;
   std::optional<std::uint64_t> trial;
   bool trace = false;
-  bool quiet = false;
+  std::string strategy;
 };
+
+// The options `run` and `compare` share.
+void add_run_options(CLI::App* command, RunArguments& args) {
+  command->add_option("file", args.file, "Scenario YAML file")->required();
+  auto* trials = command->add_option("--trials", args.trials, "Number of trials (default: the scenario's)")
+                     ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+  command->add_option("--seed", args.seed, "Seed (default: the scenario's)");
+  command->add_option("--threads", args.threads, "Threads (default: all cores); results do not depend on it")
+      ->check(CLI::Range(0u, 4096u));
+  command->add_option("--out", args.out, "Output folder (default: out/<scenario file name>)");
+  command->add_flag("-q,--quiet", args.quiet, "Print nothing but errors");
+  command->add_flag("--independent-streams", args.independent_streams,
+                    "Give every strategy its own random streams instead of common ones: the "
+                    "unpaired comparison that shows what pairing is worth (docs/comparison.md)");
+  command
+      ->add_option("--precision", args.precision,
+                   "Add blocks of 1024 trials until every 95% half-width of mean npv and of each "
+                   "paired npv difference is within R of its mean (R = 0.01 is 1%)")
+      ->check(CLI::Range(1e-9, 1.0))
+      ->excludes(trials);
+  command->add_option("--max-trials", args.max_trials, "Cap on trials for --precision")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+  command->add_option("--levels", args.levels, "VaR and CVaR levels, e.g. 0.9,0.95,0.99 (default: the scenario's)")
+      ->delimiter(',')
+      ->check(CLI::Range(1e-9, 1 - 1e-9));
+  command->add_option("--baseline", args.baseline, "Strategy the others are compared with (default: the first)");
+  command->add_option("--pair", args.pairs, "Also compare A against B (repeatable), written A:B");
+}
+
+std::string iso_time(std::chrono::system_clock::time_point when) {
+  const std::time_t t = std::chrono::system_clock::to_time_t(when);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+std::string sha256_of_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  const std::string bytes = content.str();
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("cannot hash " + path);
+  std::string hex;
+  char pair[3];
+  for (unsigned int i = 0; i < length; ++i) {
+    std::snprintf(pair, sizeof pair, "%02x", digest[i]);
+    hex += pair;
+  }
+  return hex;
+}
+
+std::string shell_quoted(const std::string& word) {
+  if (!word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                              "0123456789-_./:=,+@") == std::string::npos)
+    return word;
+  std::string out = "'";
+  for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::size_t strategy_index(const flowfolio::Scenario& scenario, const std::string& name,
+                           const std::string& flag) {
+  std::string known;
+  for (std::size_t s = 0; s < scenario.strategies.size(); ++s) {
+    if (scenario.strategies[s].name == name) return s;
+    known += (known.empty() ? "" : ", ") + scenario.strategies[s].name;
+  }
+  throw flowfolio::InputError(flag + ": unknown strategy '" + name + "'; known: " + known);
+}
+
+flowfolio::ReportOptions report_options(const flowfolio::Scenario& scenario, const RunArguments& args) {
+  flowfolio::ReportOptions options = flowfolio::ReportOptions::from(scenario);
+  if (!args.levels.empty()) options.levels = args.levels;
+  if (!args.baseline.empty()) options.baseline = strategy_index(scenario, args.baseline, "--baseline");
+  for (const std::string& pair : args.pairs) {
+    const auto colon = pair.find(':');
+    if (colon == std::string::npos)
+      throw flowfolio::InputError("--pair " + pair + ": write the pair as STRATEGY:BASELINE");
+    options.pairs.emplace_back(strategy_index(scenario, pair.substr(0, colon), "--pair"),
+                               strategy_index(scenario, pair.substr(colon + 1), "--pair"));
+  }
+  return options;
+}
 
 int command_validate(const std::string& file) {
   const flowfolio::Scenario s = flowfolio::read_scenario_file(file);
@@ -42,50 +144,94 @@ int command_validate(const std::string& file) {
 // Runs one trial alone (it equals trial N of a full run) and prints its metrics.
 int command_single_trial(const flowfolio::Scenario& scenario, const RunArguments& args,
                          std::uint64_t seed) {
+  const int only = args.strategy.empty()
+                       ? -1
+                       : static_cast<int>(strategy_index(scenario, args.strategy, "--strategy"));
   const flowfolio::Engine engine(scenario);
   std::vector<flowfolio::TrialOutcome> outcomes(engine.strategy_count());
-  engine.simulate_trial(seed, *args.trial, outcomes, args.trace);
-  if (args.trace) std::cout << flowfolio::trace_table(scenario, *args.trial, outcomes);
+  engine.simulate_trial(seed, *args.trial, outcomes, args.trace, args.independent_streams);
+  if (args.trace) std::cout << flowfolio::trace_table(scenario, *args.trial, outcomes, only);
   std::cout << "trial " << *args.trial << ", seed " << seed << "\n";
   for (std::size_t s = 0; s < outcomes.size(); ++s) {
+    if (only >= 0 && s != static_cast<std::size_t>(only)) continue;
     std::cout << scenario.strategies[s].name << ":";
     for (std::size_t m = 0; m < flowfolio::kMetricCount; ++m)
       std::cout << " " << flowfolio::metric_name(static_cast<flowfolio::Metric>(m)) << "="
-                << outcomes[s].metrics[m];
+                << flowfolio::format_number(outcomes[s].metrics[m]);
     std::cout << "\n";
   }
   return 0;
 }
 
-int command_run(const RunArguments& args) {
+int command_run(const RunArguments& args, bool comparison, const std::string& command_line) {
   const flowfolio::Scenario scenario = flowfolio::read_scenario_file(args.file);
   const std::uint64_t seed = args.seed.value_or(scenario.seed);
+  flowfolio::ReportOptions options = report_options(scenario, args);
   if (args.trial) return command_single_trial(scenario, args, seed);
   if (args.trace) throw flowfolio::InputError("--trace needs --trial N");
+  if (!args.strategy.empty()) throw flowfolio::InputError("--strategy needs --trial N");
 
-  const flowfolio::RunOptions options{
-      .trials = args.trials.value_or(scenario.trials), .seed = seed, .threads = args.threads};
   const std::string out_dir =
-      args.out.empty() ? "out/" + std::filesystem::path(args.file).stem().string() : args.out;
+      args.out.empty() ? "out/" + fs::path(args.file).stem().string() : args.out;
+  const auto start = std::chrono::system_clock::now();
+  flowfolio::RunResults results;
+  if (args.precision) {
+    flowfolio::PrecisionRun precise = flowfolio::run_to_precision(
+        scenario, {.relative = *args.precision,
+                   .max_trials = args.max_trials,
+                   .seed = seed,
+                   .threads = args.threads,
+                   .independent_streams = args.independent_streams,
+                   .baseline = options.baseline,
+                   .pairs = options.pairs});
+    results = std::move(precise.results);
+    options.stop_reason = precise.reason;
+  } else {
+    results = flowfolio::run(scenario, {.trials = args.trials.value_or(scenario.trials),
+                                        .seed = seed,
+                                        .threads = args.threads,
+                                        .independent_streams = args.independent_streams});
+  }
+  const auto end = std::chrono::system_clock::now();
 
-  const auto start = std::chrono::steady_clock::now();
-  const flowfolio::RunResults results = flowfolio::run(scenario, options);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // Everything is rendered before anything is written, then each file goes whole.
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"summary.json", flowfolio::summary_json(scenario, results, options)},
+      {"paired.json", flowfolio::paired_json(scenario, results, options)},
+      {"trials.csv", flowfolio::trials_csv(results)},
+      {"series.csv", flowfolio::series_csv(results)}};
+  flowfolio::Manifest manifest{.command_line = command_line,
+                               .scenario_file = args.file,
+                               .scenario_sha256 = sha256_of_file(args.file),
+                               .start_time = iso_time(start),
+                               .end_time = iso_time(end),
+                               .seed = seed,
+                               .trials = results.trials,
+                               .threads = results.threads,
+                               .independent_streams = results.independent_streams,
+                               .precision = args.precision.value_or(0),
+                               .stop_reason = options.stop_reason};
+  for (const auto& [name, text] : files) manifest.files.push_back(name);
 
-  const std::string json = flowfolio::summary_json(scenario, results);
   std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
+  fs::create_directories(out_dir, ec);
   if (ec) throw std::runtime_error("cannot create output folder " + out_dir + ": " + ec.message());
-  flowfolio::write_file_atomically((std::filesystem::path(out_dir) / "summary.json").string(), json);
+  for (const auto& [name, text] : files)
+    flowfolio::write_file_atomically((fs::path(out_dir) / name).string(), text);
+  flowfolio::write_file_atomically((fs::path(out_dir) / "manifest.json").string(),
+                                   flowfolio::manifest_json(manifest));
 
   if (!args.quiet) {
-    std::cout << flowfolio::summary_table(scenario, results);
+    std::cout << (comparison ? flowfolio::comparison_table(scenario, results, options)
+                             : flowfolio::summary_table(scenario, results));
+    if (!comparison && !options.stop_reason.empty()) std::cout << "\n" << options.stop_reason << "\n";
+    const double seconds = std::chrono::duration<double>(end - start).count();
     char timing[160];
     std::snprintf(timing, sizeof timing, "\n%llu trials x %zu strategies in %.2f s on %u threads; ",
                   static_cast<unsigned long long>(results.trials), results.strategies.size(),
                   seconds, results.threads);
-    std::cout << timing << "wrote " << out_dir << "/summary.json\n";
+    std::cout << timing << "wrote " << out_dir << "/{summary.json, paired.json, trials.csv, "
+              << "series.csv, manifest.json}\n";
   }
   return 0;
 }
@@ -99,17 +245,18 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   RunArguments run_args;
-  CLI::App* run = app.add_subcommand("run", "Simulate every strategy and write OUT/summary.json");
-  run->add_option("file", run_args.file, "Scenario YAML file")->required();
-  run->add_option("--trials", run_args.trials, "Number of trials (default: the scenario's)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
-  run->add_option("--seed", run_args.seed, "Seed (default: the scenario's)");
-  run->add_option("--threads", run_args.threads, "Threads (default: all cores)")
-      ->check(CLI::Range(0u, 4096u));
-  run->add_option("--out", run_args.out, "Output folder (default: out/<scenario file name>)");
+  CLI::App* run = app.add_subcommand(
+      "run", "Simulate every strategy; write OUT/summary.json, paired.json, trials.csv, "
+             "series.csv and manifest.json");
+  add_run_options(run, run_args);
   run->add_option("--trial", run_args.trial, "Run only this trial and print its metrics");
-  run->add_flag("--trace", run_args.trace, "With --trial: print the trial period by period");
-  run->add_flag("-q,--quiet", run_args.quiet, "Print nothing but errors");
+  run->add_flag("--trace", run_args.trace, "With --trial: print the trial's story period by period");
+  run->add_option("--strategy", run_args.strategy, "With --trial: only this strategy");
+
+  RunArguments compare_args;
+  CLI::App* compare = app.add_subcommand(
+      "compare", "Simulate every strategy and compare each with a baseline on the same luck");
+  add_run_options(compare, compare_args);
 
   std::string validate_file;
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario file and report every problem");
@@ -128,9 +275,13 @@ int main(int argc, char** argv) {
     return kExitInvalid;
   }
 
+  std::string command_line;
+  for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + shell_quoted(argv[i]);
+
   try {
     if (*validate) return command_validate(validate_file);
-    if (*run) return command_run(run_args);
+    if (*run) return command_run(run_args, false, command_line);
+    if (*compare) return command_run(compare_args, true, command_line);
   } catch (const flowfolio::InputError& e) {
     std::cerr << e.what() << "\n";
     const auto& d = e.diagnostics();
