@@ -38,7 +38,7 @@ Comparison compare(const Scenario& scenario, const RunResults& results, std::siz
 
 struct PrecisionOptions {
   double relative = 0.01;          // R: every 95% half-width within R of |its mean|
-  std::uint64_t max_trials = 1'000'000;
+  std::uint64_t max_trials = 100'000;
   std::uint64_t block = 1024;      // trials per step; a multiple of kTrialBlock
   std::uint64_t seed = 0;
   unsigned threads = 0;

@@ -36,7 +36,7 @@ struct RunArguments {
   bool quiet = false;
   bool independent_streams = false;
   std::optional<double> precision;
-  std::uint64_t max_trials = 1'000'000;
+  std::uint64_t max_trials = 100'000;
   std::vector<double> levels;
   std::string baseline;
   std::vector<std::string> pairs;
@@ -64,7 +64,7 @@ void add_run_options(CLI::App* command, RunArguments& args) {
                    "paired npv difference is within R of its mean (R = 0.01 is 1%)")
       ->check(CLI::Range(1e-9, 1.0))
       ->excludes(trials);
-  command->add_option("--max-trials", args.max_trials, "Cap on trials for --precision")
+  command->add_option("--max-trials", args.max_trials, "Cap on trials for --precision (default 100000)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
   command->add_option("--levels", args.levels, "VaR and CVaR levels, e.g. 0.9,0.95,0.99 (default: the scenario's)")
       ->delimiter(',')
