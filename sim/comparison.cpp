@@ -30,6 +30,9 @@ std::string sentence(const std::string& strategy, const std::string& baseline,
   const std::string interval = "95% interval " + format_money(gain ? d.lo95 : -d.hi95) + " to " +
                                format_money(gain ? d.hi95 : -d.lo95);
   std::string out;
+  if (d.p_tie == 1) {
+    return strategy + " and " + baseline + " give the same npv in every future.";
+  }
   if (gain && mostly_better) {
     out = strategy + " beats " + baseline + " in " + percent(npv.p_beats) +
           " of futures; expected npv gain " + amount + " (" + interval + ")";
@@ -111,7 +114,7 @@ PrecisionRun run_to_precision(const Scenario& scenario, const PrecisionOptions& 
       }
     };
     for (const StrategyResults& r : results.strategies) {
-      const Summary npv = summarize(r.metric(Metric::kNpv));
+      const MeanAndError npv = mean_and_error(r.metric(Metric::kNpv));
       check("mean npv of " + r.name, kZ975 * npv.se, npv.mean);
     }
     for (const auto& [s, b] : pairs) {

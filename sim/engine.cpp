@@ -76,17 +76,50 @@ std::uint64_t independent_seed(std::uint64_t seed, std::size_t strategy) {
 
 }  // namespace
 
+// The draws of one unit (t, a, i) that every strategy working it uses. They are pure
+// functions of their keys (section 4.6), so drawing them once per trial, whether or not a
+// strategy ends up needing them, changes no result and spares the generator the same
+// work once per strategy. Severity and unmet cost are rare and stay drawn on demand.
+struct UnitLuck {
+  double success = 0;   // U_s
+  double incident = 1;  // U_i (1 when the activity has no incident chance: never below p)
+  double value = 0;     // V
+  double cost = 0;      // direct cost
+};
+
+// What a person's balance on an activity implies this period (sections 4.6 and 5):
+// computed once per person, activity and period, when first needed.
+struct Effect {
+  double p_success = 0, p_incident = 0, quality = 0, teaching = 0;  // teaching: g(delta)
+  double anxious = 0, bored = 0;  // per hour: max(0, delta - w), max(0, -delta - w)
+  int zone = 0;                   // 0 flow, 1 anxiety, 2 boredom
+};
+
+// Scratch of one thread, reused from trial to trial.
+struct Workspace {
+  std::vector<double> multipliers;  // [t * A + a]
+  std::vector<UnitLuck> luck;       // [unit_offset[t * A + a] + i]
+  std::vector<Person> people;
+  std::vector<double> delta;        // [j * A + a]
+  std::vector<Effect> effects;      // [j * A + a]
+  std::vector<char> effect_ready;   // [j * A + a]
+  std::vector<int> mentees, mentors;
+};
+
 struct Engine::Impl {
   Scenario scenario;
   std::vector<CompiledStrategy> strategies;
   std::vector<double> cholesky;  // [a * A + b], lower triangular
   std::vector<double> discount;  // [t]: (1 + r)^(-(t + 1) / periods_per_year)
   bool any_volatility = false;
+  std::vector<std::size_t> unit_offset;  // [t * A + a]: first unit's place in Workspace::luck
+  std::vector<int> most_units;           // [t * A + a]: n_at of the most demanding strategy
 
   explicit Impl(Scenario s);
   void market(std::uint64_t seed, std::uint64_t trial, std::vector<double>& multipliers) const;
+  void draw_luck(std::uint64_t seed, std::uint64_t trial, std::vector<UnitLuck>& luck) const;
   void simulate(const CompiledStrategy& cs, std::uint64_t seed, std::uint64_t trial,
-                const std::vector<double>& multipliers, TrialOutcome& out, bool trace) const;
+                Workspace& ws, TrialOutcome& out, bool trace) const;
 };
 
 Engine::Impl::Impl(Scenario s) : scenario(std::move(s)) {
@@ -147,6 +180,34 @@ Engine::Impl::Impl(Scenario s) : scenario(std::move(s)) {
 
   for (int t = 0; t < T; ++t)
     discount.push_back(std::pow(1 + sc.discount_rate, -(t + 1.0) / sc.periods_per_year));
+
+  most_units.assign(static_cast<std::size_t>(T) * A, 0);
+  for (const CompiledStrategy& cs : strategies)
+    for (std::size_t u = 0; u < most_units.size(); ++u) most_units[u] = std::max(most_units[u], cs.units[u]);
+  unit_offset.assign(most_units.size() + 1, 0);
+  for (std::size_t u = 0; u < most_units.size(); ++u) unit_offset[u + 1] = unit_offset[u] + most_units[u];
+}
+
+void Engine::Impl::draw_luck(std::uint64_t seed, std::uint64_t trial,
+                             std::vector<UnitLuck>& luck) const {
+  const std::size_t A = scenario.activities.size();
+  luck.resize(unit_offset.back());
+  for (int t = 0; t < scenario.horizon; ++t) {
+    for (std::size_t a = 0; a < A; ++a) {
+      const Activity& act = scenario.activities[a];
+      UnitLuck* unit = &luck[unit_offset[t * A + a]];
+      for (int i = 0; i < most_units[t * A + a]; ++i, ++unit) {
+        unit->success = unit_stream(seed, trial, t, a, i, UnitDraw::kSuccess).uniform();
+        unit->incident = act.incident_probability > 0
+                             ? unit_stream(seed, trial, t, a, i, UnitDraw::kIncident).uniform()
+                             : 1.0;
+        Stream value = unit_stream(seed, trial, t, a, i, UnitDraw::kValue);
+        unit->value = act.value.sample(value);
+        Stream cost = unit_stream(seed, trial, t, a, i, UnitDraw::kCost);
+        unit->cost = act.cost.sample(cost);
+      }
+    }
+  }
 }
 
 // Section 4.3: M_at = exp(sigma_a z_a - sigma_a^2 / 2), z = C eps, eps from MARKET(t).
@@ -172,8 +233,7 @@ void Engine::Impl::market(std::uint64_t seed, std::uint64_t trial,
 }
 
 void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std::uint64_t trial,
-                            const std::vector<double>& market_multiplier, TrialOutcome& out,
-                            bool trace) const {
+                            Workspace& ws, TrialOutcome& out, bool trace) const {
   const Scenario& sc = scenario;
   const ModelConstants& k = sc.model;
   const Strategy& strategy = *cs.strategy;
@@ -183,10 +243,15 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
   const std::size_t N = cs.slots.size();
   const double w = k.flow_width;
 
-  std::vector<Person> people(N);
+  std::vector<Person>& people = ws.people;
+  people.assign(N, Person{});
   for (std::size_t j = 0; j < N; ++j) people[j].profile = cs.slots[j].profile;
-  std::vector<double> delta(N * A);
-  std::vector<int> mentees, mentors;
+  std::vector<double>& delta = ws.delta;
+  delta.assign(N * A, 0.0);
+  ws.effects.resize(N * A);
+  std::vector<int>& mentees = ws.mentees;
+  std::vector<int>& mentors = ws.mentors;
+  const std::vector<double>& market_multiplier = ws.multipliers;
 
   double npv = 0, total_value = 0, total_cost = 0, total_loss = 0;
   long incidents = 0, catastrophes = 0, units_done = 0, units_skipped = 0, departures = 0;
@@ -292,6 +357,7 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
     }
 
     // Section 3: the balance of every active person on every activity this period.
+    ws.effect_ready.assign(N * A, 0);
     for (std::size_t j = 0; j < N; ++j) {
       if (!people[j].active) continue;
       for (std::size_t a = 0; a < A; ++a) {
@@ -349,51 +415,55 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
         }
 
         Person& p = people[chosen];
-        const double d = delta[chosen * A + a];
+        const std::size_t ja = chosen * A + a;
+        const double d = delta[ja];
+        if (!ws.effect_ready[ja]) {
+          Effect& e = ws.effects[ja];
+          e.zone = std::abs(d) <= w ? 0 : (d > w ? 1 : 2);
+          e.p_success = k.success_max / (1 + std::exp(k.success_slope * (d - k.success_offset)));
+          e.p_incident = act.incident_probability > 0
+                             ? std::min(1.0, act.incident_probability *
+                                                 std::exp(k.incident_slope * std::max(0.0, d)))
+                             : 0.0;
+          e.quality = e.zone == 0 ? 1 + k.flow_bonus
+                                  : (e.zone == 1 ? 1.0
+                                                 : std::max(k.quality_floor, 1 - k.boredom_slope * (-d - w)));
+          const double off_peak = d - k.learning_peak;
+          e.teaching = std::exp(-off_peak * off_peak / (2 * k.learning_width * k.learning_width));
+          e.anxious = std::max(0.0, d - w);
+          e.bored = std::max(0.0, -d - w);
+          ws.effect_ready[ja] = 1;
+        }
+        const Effect& e = ws.effects[ja];
+        const UnitLuck& luck = ws.luck[unit_offset[t * A + a] + i];
         p.hours -= h;
         ++p.units;
         p.hours_worked += h;
         p.delta_hours += h * d;
         ++units_done;
         ++period.units_done;
+        period_zone_hours[e.zone] += h;
 
-        const int zone = std::abs(d) <= w ? 0 : (d > w ? 1 : 2);
-        period_zone_hours[zone] += h;
-
-        Stream success_stream = unit_stream(seed, trial, t, a, i, UnitDraw::kSuccess);
-        const double p_success = k.success_max / (1 + std::exp(k.success_slope * (d - k.success_offset)));
-        if (success_stream.uniform() < p_success) {
+        if (luck.success < e.p_success) {
           ++p.successes;
-          Stream value_stream = unit_stream(seed, trial, t, a, i, UnitDraw::kValue);
-          const double quality =
-              zone == 0 ? 1 + k.flow_bonus
-                        : (zone == 1 ? 1.0 : std::max(k.quality_floor, 1 - k.boredom_slope * (-d - w)));
-          value += act.value.sample(value_stream) * quality * market_multiplier[t * A + a];
+          value += luck.value * e.quality * market_multiplier[t * A + a];
         }
-        if (act.incident_probability > 0) {
-          Stream incident_stream = unit_stream(seed, trial, t, a, i, UnitDraw::kIncident);
-          const double p_incident =
-              std::min(1.0, act.incident_probability * std::exp(k.incident_slope * std::max(0.0, d)));
-          if (incident_stream.uniform() < p_incident) {
-            Stream severity_stream = unit_stream(seed, trial, t, a, i, UnitDraw::kSeverity);
-            const double l = act.severity.sample(severity_stream);
-            loss += l;
-            ++p.incidents;
-            ++incidents;
-            ++period.incidents;
-            if (l >= k.catastrophe) ++catastrophes;
-          }
+        if (luck.incident < e.p_incident) {
+          Stream severity_stream = unit_stream(seed, trial, t, a, i, UnitDraw::kSeverity);
+          const double l = act.severity.sample(severity_stream);
+          loss += l;
+          ++p.incidents;
+          ++incidents;
+          ++period.incidents;
+          if (l >= k.catastrophe) ++catastrophes;
         }
-        Stream cost_stream = unit_stream(seed, trial, t, a, i, UnitDraw::kCost);
-        direct_cost += act.cost.sample(cost_stream);
+        direct_cost += luck.cost;
 
         // Section 5: what the unit teaches and how it wears.
-        const double off_peak = d - k.learning_peak;
-        const double g = std::exp(-off_peak * off_peak / (2 * k.learning_width * k.learning_width));
-        p.practice_online += h * act.challenge.online * g;
-        p.practice_domain += h * act.challenge.domain * g;
-        p.anxious_hours += h * std::max(0.0, d - w);
-        p.bored_hours += h * std::max(0.0, -d - w);
+        p.practice_online += h * act.challenge.online * e.teaching;
+        p.practice_domain += h * act.challenge.domain * e.teaching;
+        p.anxious_hours += h * e.anxious;
+        p.bored_hours += h * e.bored;
       }
     }
 
@@ -527,12 +597,18 @@ std::size_t Engine::strategy_count() const { return impl_->strategies.size(); }
 void Engine::simulate_trial(std::uint64_t seed, std::uint64_t trial, std::span<TrialOutcome> out,
                             bool trace, bool independent_streams) const {
   assert(out.size() == impl_->strategies.size());
-  std::vector<double> multipliers;
-  if (!independent_streams) impl_->market(seed, trial, multipliers);
+  thread_local Workspace ws;
+  if (!independent_streams) {
+    impl_->market(seed, trial, ws.multipliers);
+    impl_->draw_luck(seed, trial, ws.luck);
+  }
   for (std::size_t s = 0; s < impl_->strategies.size(); ++s) {
     const std::uint64_t strategy_seed = independent_streams ? independent_seed(seed, s) : seed;
-    if (independent_streams) impl_->market(strategy_seed, trial, multipliers);
-    impl_->simulate(impl_->strategies[s], strategy_seed, trial, multipliers, out[s], trace);
+    if (independent_streams) {
+      impl_->market(strategy_seed, trial, ws.multipliers);
+      impl_->draw_luck(strategy_seed, trial, ws.luck);
+    }
+    impl_->simulate(impl_->strategies[s], strategy_seed, trial, ws, out[s], trace);
   }
 }
 
@@ -558,9 +634,11 @@ void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsig
   results.threads = std::max(results.threads, threads);
 
   std::atomic<std::uint64_t> next_block{0};
+  std::atomic<std::uint64_t> random_blocks{0};
   std::exception_ptr failure;
   std::mutex failure_mutex;
   const auto worker = [&] {
+    const std::uint64_t blocks_before = random_blocks_on_this_thread();
     try {
       std::vector<TrialOutcome> outcomes(S);
       for (std::uint64_t b; (b = next_block.fetch_add(1)) < blocks;) {
@@ -586,6 +664,7 @@ void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsig
       if (!failure) failure = std::current_exception();
       next_block = blocks;
     }
+    random_blocks += random_blocks_on_this_thread() - blocks_before;
   };
   std::vector<std::thread> pool;
   for (unsigned i = 1; i < threads; ++i) pool.emplace_back(worker);
@@ -594,6 +673,7 @@ void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsig
   if (failure) std::rethrow_exception(failure);
 
   results.trials = total;
+  results.random_blocks += random_blocks;
   const auto n = static_cast<double>(total);
   for (std::size_t s = 0; s < S; ++s) {
     StrategyResults& r = results.strategies[s];

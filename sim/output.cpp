@@ -89,8 +89,8 @@ ordered_json share_object(double p, std::size_t n) {
 }
 
 ordered_json paired_object(const PairedDifference& d) {
-  return {{"mean", d.mean},   {"se", d.se},         {"lo95", d.lo95},      {"hi95", d.hi95},
-          {"p_better", d.p_better}, {"p_tie", d.p_tie}, {"p_worse", d.p_worse}};
+  return {{"mean", d.mean},        {"se", d.se},       {"lo95", d.lo95},         {"hi95", d.hi95},
+          {"p_higher", d.p_better}, {"p_tie", d.p_tie}, {"p_lower", d.p_worse}};
 }
 
 ordered_json comparison_object(const Comparison& c, const RunResults& results) {
@@ -316,7 +316,7 @@ std::string comparison_table(const Scenario& scenario, const RunResults& results
                                       : "common random numbers")
       << "\n\n";
   for (const Comparison& c : list) out << "- " << c.sentence << "\n";
-  std::size_t width = 10;
+  std::size_t width = 17;  // "paired difference"
   for (const Comparison& c : list)
     width = std::max(width, results.strategies[c.strategy].name.size() +
                                 results.strategies[c.baseline].name.size() + 3);

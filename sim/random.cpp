@@ -4,6 +4,12 @@
 
 namespace flowfolio {
 
+namespace {
+thread_local std::uint64_t blocks_on_this_thread = 0;
+}  // namespace
+
+std::uint64_t random_blocks_on_this_thread() { return blocks_on_this_thread; }
+
 Stream::Stream(std::uint64_t seed, std::uint64_t trial, StreamKind kind, std::uint8_t sub,
                std::uint64_t t, std::uint64_t a, std::uint64_t b)
     : key_{seed, trial},
@@ -19,6 +25,7 @@ void Stream::refill() {
   for (int i = 0; i < 4; ++i) buffer_[i] = out[i];
   ++counter_[3];
   next_ = 0;
+  ++blocks_on_this_thread;
 }
 
 }  // namespace flowfolio

@@ -973,7 +973,7 @@ void Reader::risk_report(const YAML::Node& node, RiskReport& risk) {
   const MapView m = map(node, "risk", {"levels", "loss_thresholds"}, {});
   if (const auto* levels = m.get("levels")) {
     risk.levels = number_list(*levels, "risk.levels", Range::kOpenUnit);
-    if (risk.levels.empty() && levels->IsSequence())
+    if (levels->IsSequence() && levels->size() == 0)
       error(*levels, "risk.levels", "give at least one level, such as [0.95]");
   }
   if (const auto* thresholds = m.get("loss_thresholds"))

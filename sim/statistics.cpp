@@ -37,6 +37,12 @@ std::vector<double> sorted_copy(std::span<const double> values) {
 }
 }  // namespace
 
+MeanAndError mean_and_error(std::span<const double> values) {
+  assert(!values.empty());
+  const Moments m = moments(values);
+  return {m.mean, m.se};
+}
+
 double quantile_sorted(std::span<const double> sorted, double p) {
   assert(!sorted.empty() && p >= 0 && p <= 1);
   const double h = static_cast<double>(sorted.size() - 1) * p;
@@ -71,7 +77,8 @@ TailRisk tail_risk(std::span<const double> values, double level) {
 
 TailRisk tail_risk_sorted(std::span<const double> sorted, double level) {
   assert(!sorted.empty() && level > 0 && level < 1);
-  const double q = quantile_sorted(sorted, 1 - level);
+  // 1 - 0.95 is 0.050000000000000044 in binary; rounding to 15 digits makes VaR95 -p5 exactly.
+  const double q = quantile_sorted(sorted, std::round((1 - level) * 1e15) / 1e15);
   double tail_sum = 0;
   std::size_t tail_count = 0;
   for (double v : sorted) {
@@ -91,9 +98,9 @@ QuantileInterval quantile_interval(std::span<const double> sorted, double p, dou
   assert(!sorted.empty() && p >= 0 && p <= 1 && z > 0);
   const double n = static_cast<double>(sorted.size());
   const double half = z * std::sqrt(n * p * (1 - p));
-  // 1-based ranks of the order statistics that bound the interval.
-  const double lower = std::clamp(std::floor(n * p - half), 1.0, n);
-  const double upper = std::clamp(std::ceil(n * p + half), 1.0, n);
+  const double rank = (n - 1) * p + 1;  // the estimate's own (fractional) 1-based rank
+  const double lower = std::clamp(std::floor(rank - half), 1.0, n);
+  const double upper = std::clamp(std::ceil(rank + half), 1.0, n);
   return {sorted[static_cast<std::size_t>(lower) - 1], sorted[static_cast<std::size_t>(upper) - 1]};
 }
 

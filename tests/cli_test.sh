@@ -82,6 +82,9 @@ grep -q '"strategy": "train_staff",' "$work/cmp/paired.json" || { echo "FAIL pai
 grep -q '"level": 0.99' "$work/cmp/summary.json" || { echo "FAIL --levels"; failures=$((failures + 1)); }
 expect compare-bad-baseline 2 "--baseline: unknown strategy 'nobody'" -- "$bin" compare "$default" --baseline nobody
 expect compare-bad-pair 2 "--pair x: write the pair as STRATEGY:BASELINE" -- "$bin" compare "$default" --pair x
+expect self-pair 2 "--pair train_staff:train_staff: a strategy compared with itself" -- "$bin" compare "$default" --pair train_staff:train_staff
+expect cap-without-precision 2 "max-trials" -- "$bin" run "$default" --max-trials 10
+expect trial-with-out 2 "excludes" -- "$bin" run "$default" --trial 1 --out "$work/x"
 expect bad-level 2 "levels" -- "$bin" run "$default" --levels 0.9,1.5
 expect precision-and-trials 2 "excludes" -- "$bin" run "$default" --precision 0.1 --trials 10
 expect precision-cap 0 "stopped at the cap of 100 trials" -- "$bin" run "$default" --precision 0.001 --max-trials 100 --out "$work/prec"

@@ -44,6 +44,7 @@ TEST_CASE("tail risk: VaR95, CVaR95 and P(loss)", "[statistics]") {
   for (int i = -100; i < 100; ++i) x.push_back(i);
   const TailRisk r = tail_risk(x);
   CHECK(r.var95 == Approx(90.05));
+  CHECK(r.var95 == -quantile_sorted(x, 0.05));  // exactly -p5
   CHECK(r.cvar95 == Approx(95.5));
   CHECK(r.p_loss == Approx(0.5));  // -100..-1 of 200; 0 is not a loss
 }
@@ -95,14 +96,20 @@ TEST_CASE("VaR and CVaR of a standard normal sample match the closed forms", "[s
 TEST_CASE("quantile intervals from order statistics", "[statistics]") {
   std::vector<double> x;
   for (int i = 1; i <= 100; ++i) x.push_back(i);
-  // p = 0.5: ranks 50 -+ 1.959964 * 5 = 40.2 and 59.8, rounded outwards: 40 and 60.
+  // p = 0.5: the estimate's rank is 99 * 0.5 + 1 = 50.5; 50.5 -+ 1.959964 * 5 = 40.7 and
+  // 60.3, rounded outwards: ranks 40 and 61.
   const QuantileInterval median = quantile_interval(x, 0.5);
   CHECK(median.lo == 40);
-  CHECK(median.hi == 60);
-  // p = 0.05: 5 -+ 1.959964 * sqrt(4.75) = 0.73 and 9.27: ranks 1 (clamped) and 10.
+  CHECK(median.hi == 61);
+  // p = 0.05: rank 5.95 -+ 1.959964 * sqrt(4.75) = 1.68 and 10.22: ranks 1 and 11.
   const QuantileInterval p5 = quantile_interval(x, 0.05);
   CHECK(p5.lo == 1);
-  CHECK(p5.hi == 10);
+  CHECK(p5.hi == 11);
+  // The interval always holds the estimate, even for three values.
+  const std::vector<double> three = {-3, -2, 5};
+  const QuantileInterval tiny = quantile_interval(three, 0.05);
+  CHECK(tiny.lo <= quantile_sorted(three, 0.05));
+  CHECK(tiny.hi >= quantile_sorted(three, 0.05));
 }
 
 TEST_CASE("quantile intervals cover the true quantile about 95% of the time", "[statistics]") {

@@ -55,8 +55,9 @@ struct PrecisionRun {
 
 // Adds blocks of trials until the 95% half-width of every strategy's mean npv, and of
 // every paired npv difference with the baseline (and of the named pairs), is at most
-// `relative` times the absolute value of its mean, or until max_trials. The result
-// depends on the scenario, seed, options.relative, block and max_trials only.
+// `relative` times the absolute value of its mean, or until max_trials. Where it stops
+// depends on the scenario and the options (threads excepted); its per-trial results
+// equal those of run() with the same trial count.
 PrecisionRun run_to_precision(const Scenario& scenario, const PrecisionOptions& options);
 
 }  // namespace flowfolio

@@ -113,6 +113,7 @@ struct RunResults {
   std::uint64_t trials = 0;
   unsigned threads = 0;            // threads actually used
   bool independent_streams = false;
+  std::uint64_t random_blocks = 0;  // Philox blocks the run consumed (same for any threads)
   std::vector<StrategyResults> strategies;  // in the scenario's order
 };
 

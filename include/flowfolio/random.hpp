@@ -58,6 +58,10 @@ class Stream {
   int next_ = 4;
 };
 
+// Philox blocks (four 64-bit words each) computed by the calling thread so far. The
+// engine sums it over a run to report how many random numbers the run consumed.
+std::uint64_t random_blocks_on_this_thread();
+
 // The named streams of MODEL.md section 9.
 inline Stream person_stream(std::uint64_t seed, std::uint64_t trial, std::uint64_t slot,
                             std::uint64_t generation, PersonDraw draw) {

@@ -21,8 +21,9 @@ struct TailRisk {
 };
 
 // A distribution-free confidence interval for a quantile, from order statistics: the
-// ranks np -+ z sqrt(n p (1 - p)) (normal approximation to the binomial count of values
-// below the quantile), rounded outwards and clamped to the sample.
+// 1-based ranks h -+ z sqrt(n p (1 - p)) around the estimate's own rank h = (n - 1) p + 1
+// (normal approximation to the binomial count of values below the quantile), rounded
+// outwards and clamped to the sample, so the interval always holds the estimate.
 struct QuantileInterval {
   double lo = 0, hi = 0;
 };
@@ -37,6 +38,13 @@ struct PairedDifference {
 };
 
 inline constexpr double kZ975 = 1.959964;  // two-sided 95% normal quantile (MODEL.md section 8)
+
+struct MeanAndError {
+  double mean = 0, se = 0;
+};
+
+// The mean and its standard error, without the sort summarize() needs. Requires: not empty.
+MeanAndError mean_and_error(std::span<const double> values);
 
 // Requires: sorted is sorted ascending and not empty; p in [0, 1].
 double quantile_sorted(std::span<const double> sorted, double p);

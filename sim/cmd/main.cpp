@@ -58,14 +58,15 @@ void add_run_options(CLI::App* command, RunArguments& args) {
   command->add_flag("--independent-streams", args.independent_streams,
                     "Give every strategy its own random streams instead of common ones: the "
                     "unpaired comparison that shows what pairing is worth (docs/comparison.md)");
-  command
+  auto* precision = command
       ->add_option("--precision", args.precision,
                    "Add blocks of 1024 trials until every 95% half-width of mean npv and of each "
                    "paired npv difference is within R of its mean (R = 0.01 is 1%)")
       ->check(CLI::Range(1e-9, 1.0))
       ->excludes(trials);
   command->add_option("--max-trials", args.max_trials, "Cap on trials for --precision (default 100000)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}))
+      ->needs(precision);
   command->add_option("--levels", args.levels, "VaR and CVaR levels, e.g. 0.9,0.95,0.99 (default: the scenario's)")
       ->delimiter(',')
       ->check(CLI::Range(1e-9, 1 - 1e-9));
@@ -127,8 +128,10 @@ flowfolio::ReportOptions report_options(const flowfolio::Scenario& scenario, con
     const auto colon = pair.find(':');
     if (colon == std::string::npos)
       throw flowfolio::InputError("--pair " + pair + ": write the pair as STRATEGY:BASELINE");
-    options.pairs.emplace_back(strategy_index(scenario, pair.substr(0, colon), "--pair"),
-                               strategy_index(scenario, pair.substr(colon + 1), "--pair"));
+    const std::size_t a = strategy_index(scenario, pair.substr(0, colon), "--pair");
+    const std::size_t b = strategy_index(scenario, pair.substr(colon + 1), "--pair");
+    if (a == b) throw flowfolio::InputError("--pair " + pair + ": a strategy compared with itself");
+    options.pairs.emplace_back(a, b);
   }
   return options;
 }
@@ -249,7 +252,10 @@ int main(int argc, char** argv) {
       "run", "Simulate every strategy; write OUT/summary.json, paired.json, trials.csv, "
              "series.csv and manifest.json");
   add_run_options(run, run_args);
-  run->add_option("--trial", run_args.trial, "Run only this trial and print its metrics");
+  run->add_option("--trial", run_args.trial, "Run only this trial and print its metrics")
+      ->excludes("--trials")
+      ->excludes("--precision")
+      ->excludes("--out");
   run->add_flag("--trace", run_args.trace, "With --trial: print the trial's story period by period");
   run->add_option("--strategy", run_args.strategy, "With --trial: only this strategy");
 
