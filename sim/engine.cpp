@@ -620,7 +620,7 @@ void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsig
   const std::uint64_t total = first + more;
   for (StrategyResults& r : results.strategies) {
     for (auto& column : r.per_trial) column.resize(total, 0.0);
-    r.cumulative_discounted.resize(total * T, 0.0f);
+    r.cumulative_discounted.resize(std::min(total, kSeriesQuantileTrials) * T, 0.0f);
   }
 
   // Trials run in fixed blocks of kTrialBlock; the per-period series are summed per
@@ -650,11 +650,13 @@ void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsig
             StrategyResults& r = results.strategies[s];
             for (std::size_t m = 0; m < kMetricCount; ++m) r.per_trial[m][n] = o.metrics[m];
             double* series = &block_series[(b * S + s) * width];
-            float* cumulative = &r.cumulative_discounted[n * T];
             for (std::size_t t = 0; t < T; ++t) {
               series[t] += o.cumulative_discounted[t];
-              cumulative[t] = static_cast<float>(o.cumulative_discounted[t]);
               for (std::size_t z = 0; z < 3; ++z) series[T * (z + 1) + t] += o.zone_share[t][z];
+            }
+            if (n < kSeriesQuantileTrials) {
+              for (std::size_t t = 0; t < T; ++t)
+                r.cumulative_discounted[n * T + t] = static_cast<float>(o.cumulative_discounted[t]);
             }
           }
         }

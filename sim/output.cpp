@@ -243,26 +243,33 @@ std::string csv_field(const std::string& text) {
 }
 }  // namespace
 
-std::string trials_csv(const RunResults& results) {
-  std::string out = "strategy,trial";
+void trials_csv(const RunResults& results, const TextSink& sink) {
+  std::string line = "strategy,trial";
   for (std::size_t m = 0; m < kMetricCount; ++m) {
-    out += ',';
-    out += metric_name(static_cast<Metric>(m));
+    line += ',';
+    line += metric_name(static_cast<Metric>(m));
   }
-  out += '\n';
+  line += '\n';
+  sink(line);
   for (const StrategyResults& r : results.strategies) {
     const std::string name = csv_field(r.name);
     for (std::uint64_t n = 0; n < results.trials; ++n) {
-      out += name;
-      out += ',';
-      out += std::to_string(n);
+      line = name;
+      line += ',';
+      line += std::to_string(n);
       for (std::size_t m = 0; m < kMetricCount; ++m) {
-        out += ',';
-        out += format_number(r.per_trial[m][n]);
+        line += ',';
+        line += format_number(r.per_trial[m][n]);
       }
-      out += '\n';
+      line += '\n';
+      sink(line);
     }
   }
+}
+
+std::string trials_csv(const RunResults& results) {
+  std::string out;
+  trials_csv(results, [&](std::string_view piece) { out.append(piece); });
   return out;
 }
 
@@ -271,12 +278,13 @@ std::string series_csv(const RunResults& results) {
       "strategy,period,cumulative_discounted_mean,cumulative_discounted_p5,"
       "cumulative_discounted_p25,cumulative_discounted_p50,cumulative_discounted_p75,"
       "cumulative_discounted_p95,flow_share,anxiety_share,boredom_share\n";
-  std::vector<double> column(results.trials);
+  const std::uint64_t kept = std::min(results.trials, kSeriesQuantileTrials);
+  std::vector<double> column(kept);
   for (const StrategyResults& r : results.strategies) {
     const std::string name = csv_field(r.name);
     const std::size_t T = r.mean_cumulative_discounted.size();
     for (std::size_t t = 0; t < T; ++t) {
-      for (std::uint64_t n = 0; n < results.trials; ++n) column[n] = r.cumulative_discounted[n * T + t];
+      for (std::uint64_t n = 0; n < kept; ++n) column[n] = r.cumulative_discounted[n * T + t];
       std::sort(column.begin(), column.end());
       out += name + "," + std::to_string(t) + "," + format_number(r.mean_cumulative_discounted[t]);
       // The trials' values are single precision, so the quantiles are printed as such.
@@ -415,6 +423,11 @@ std::string trace_table(const Scenario& scenario, std::uint64_t trial,
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {
+  write_file_atomically(path, [&](const TextSink& sink) { sink(content); });
+}
+
+void write_file_atomically(const std::string& path,
+                           const std::function<void(const TextSink&)>& produce) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -424,22 +437,39 @@ void write_file_atomically(const std::string& path, const std::string& content) 
   std::string temp = (folder / temp_name).string();
   const int fd = mkstemp(temp.data());
   if (fd < 0) throw std::runtime_error("cannot write in " + folder.string() + ": " + std::strerror(errno));
-  const auto fail = [&](const std::string& what) {
-    const int saved = errno;
+  const auto fail = [&](const std::string& what, int error) {
     ::close(fd);
     ::unlink(temp.c_str());
-    throw std::runtime_error(what + " " + path + ": " + std::strerror(saved));
+    throw std::runtime_error(what + " " + path + ": " + std::strerror(error));
   };
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("cannot write");
+  const auto write_all = [&](std::string_view text) {
+    while (!text.empty()) {
+      const ssize_t n = ::write(fd, text.data(), text.size());
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        fail("cannot write", errno);
+      }
+      text.remove_prefix(static_cast<std::size_t>(n));
     }
-    written += static_cast<std::size_t>(n);
+  };
+  // Text arrives in pieces; it goes to the file in large writes.
+  std::string buffer;
+  buffer.reserve(1 << 20);
+  try {
+    produce([&](std::string_view piece) {
+      buffer.append(piece);
+      if (buffer.size() >= (1 << 20)) {
+        write_all(buffer);
+        buffer.clear();
+      }
+    });
+  } catch (...) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw;
   }
-  if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) fail("cannot flush");
+  write_all(buffer);
+  if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) fail("cannot flush", errno);
   if (::close(fd) != 0) {
     const int saved = errno;
     ::unlink(temp.c_str());

@@ -295,6 +295,12 @@ TEST_CASE("reproducible: same seed same bytes on any number of threads", "[engin
   const std::string json = summary_json(s, one);
   CHECK(json == summary_json(s, two));
   CHECK(json == summary_json(s, seven));
+  const ReportOptions options = ReportOptions::from(s);
+  CHECK(paired_json(s, one, options) == paired_json(s, seven, options));
+  CHECK(trials_csv(one) == trials_csv(two));
+  CHECK(trials_csv(one) == trials_csv(seven));
+  CHECK(series_csv(one) == series_csv(seven));
+  CHECK(one.random_blocks == seven.random_blocks);
   for (std::size_t k = 0; k < one.strategies.size(); ++k)
     CHECK(one.strategies[k].per_trial == seven.strategies[k].per_trial);
   // A different seed gives different results.

@@ -94,12 +94,18 @@ struct RunOptions {
   bool independent_streams = false;  // see Engine::simulate_trial
 };
 
+// The per-period quantiles of cumulative discounted cash flow (series.csv, the fan
+// chart) come from the first kSeriesQuantileTrials trials: that bounds the memory they
+// take (horizon * 4 bytes per strategy and trial) while their sampling error is already
+// far below a chart's resolution. Means and every per-trial metric use all trials.
+inline constexpr std::uint64_t kSeriesQuantileTrials = 20000;
+
 // The per-trial results of one strategy, and its per-period series.
 struct StrategyResults {
   std::string name;
   std::array<std::vector<double>, kMetricCount> per_trial;  // [metric][trial]
-  // Cumulative discounted cash flow of every trial at the end of every period, kept in
-  // single precision for the fan chart's quantiles: [trial * horizon + period].
+  // Cumulative discounted cash flow at the end of every period of the first
+  // kSeriesQuantileTrials trials, single precision: [trial * horizon + period].
   std::vector<float> cumulative_discounted;
   std::vector<double> mean_cumulative_discounted;            // [period], exact sums
   std::vector<std::array<double, 3>> mean_zone_share;        // [period]: flow, anxiety, boredom

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -36,8 +38,12 @@ std::string summary_json(const Scenario& scenario, const RunResults& results);
 std::string paired_json(const Scenario& scenario, const RunResults& results,
                         const ReportOptions& options);
 
+// Receives text piece by piece, so large files need not be held in memory whole.
+using TextSink = std::function<void(std::string_view)>;
+
 // trials.csv: one row per strategy and trial, every metric, numbers in shortest
-// round-trip form.
+// round-trip form. The first form streams it row by row.
+void trials_csv(const RunResults& results, const TextSink& sink);
 std::string trials_csv(const RunResults& results);
 
 // series.csv: per strategy and period, the mean and the 5, 25, 50, 75, 95 percentiles of
@@ -84,5 +90,9 @@ std::string format_money(double amount);
 // Writes `content` to `path` whole or not at all: a temporary file in the same folder,
 // flushed, then renamed over `path`. Throws std::runtime_error with the reason.
 void write_file_atomically(const std::string& path, const std::string& content);
+// The same for text produced piece by piece through the sink; if `produce` throws, the
+// temporary file is removed and `path` is untouched.
+void write_file_atomically(const std::string& path,
+                           const std::function<void(const TextSink&)>& produce);
 
 }  // namespace flowfolio

@@ -201,7 +201,6 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   const std::vector<std::pair<std::string, std::string>> files = {
       {"summary.json", flowfolio::summary_json(scenario, results, options)},
       {"paired.json", flowfolio::paired_json(scenario, results, options)},
-      {"trials.csv", flowfolio::trials_csv(results)},
       {"series.csv", flowfolio::series_csv(results)}};
   flowfolio::Manifest manifest{.command_line = command_line,
                                .scenario_file = args.file,
@@ -215,12 +214,16 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                                .precision = args.precision.value_or(0),
                                .stop_reason = options.stop_reason};
   for (const auto& [name, text] : files) manifest.files.push_back(name);
+  manifest.files.push_back("trials.csv");
 
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (ec) throw std::runtime_error("cannot create output folder " + out_dir + ": " + ec.message());
   for (const auto& [name, text] : files)
     flowfolio::write_file_atomically((fs::path(out_dir) / name).string(), text);
+  // trials.csv can run to hundreds of megabytes: it is streamed, not held whole.
+  flowfolio::write_file_atomically((fs::path(out_dir) / "trials.csv").string(),
+                                   [&](const flowfolio::TextSink& sink) { flowfolio::trials_csv(results, sink); });
   flowfolio::write_file_atomically((fs::path(out_dir) / "manifest.json").string(),
                                    flowfolio::manifest_json(manifest));
 
