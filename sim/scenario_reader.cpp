@@ -1,6 +1,7 @@
 // The YAML reader: the only code in flowfolio that knows YAML. It reads a scenario into
 // the plain structs of scenario.hpp and checks every rule of MODEL.md section 2,
 // collecting all problems before it throws, so the user fixes a file in one round.
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <Eigen/Dense>
@@ -24,6 +25,14 @@ namespace {
 using Keys = std::vector<std::string>;
 
 constexpr std::uint64_t kMaxTrials = 1'000'000'000;  // the same cap as --trials
+// Beyond this size a number is a typo, and sums of such numbers over many units and
+// trials could overflow to infinity.
+constexpr double kLargestNumber = 1e15;
+// A lognormal sigma above this puts its far tail beyond any money (e^(10 * 8.5) = 1e37).
+constexpr double kLargestSigma = 10;
+// Limits that keep the reader's time and memory bounded whatever the input.
+constexpr std::size_t kLargestFile = 16 << 20;      // bytes
+constexpr std::size_t kMostValues = 1'000'000;      // YAML nodes, aliases followed
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -58,6 +67,13 @@ std::string join(const Keys& words) {
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
   return out;
+}
+
+std::string format_ratio(double ratio) {
+  std::ostringstream out;
+  out.precision(3);
+  out << ratio;
+  return out.str();
 }
 
 // "; known: a, b" for the non-empty names (unnamed items are reported elsewhere).
@@ -272,8 +288,9 @@ class Reader {
       return std::nullopt;
     }
     const double value = std::strtod(text.c_str(), nullptr);
-    if (!std::isfinite(value)) {
-      error(node, path, "the number " + text + " is too large to represent");
+    if (!std::isfinite(value) || std::abs(value) > kLargestNumber) {
+      error(node, path, "the number " + text +
+                            " is absurdly large; numbers in a scenario are at most 1e15 in size");
       return std::nullopt;
     }
     return value;
@@ -291,14 +308,14 @@ class Reader {
   // A whole number >= minimum (whole-valued decimals such as 1e4 are accepted).
   std::optional<std::uint64_t> whole(const YAML::Node& node, const std::string& path,
                                      std::uint64_t minimum) {
-    const auto value = number(node, path);
-    if (!value) return std::nullopt;
-    const std::string& text = node.Scalar();
+    const std::string text = node.IsScalar() ? node.Scalar() : std::string();
     std::uint64_t exact = 0;
-    const bool plain_integer = !text.empty() &&
+    const bool plain_integer = node.IsScalar() && node.Tag() != "!" && !text.empty() &&
                                std::all_of(text.begin(), text.end(), [](char c) {
                                  return c >= '0' && c <= '9';
                                });
+    const auto value = plain_integer ? std::optional<double>(0.0) : number(node, path);
+    if (!value) return std::nullopt;
     if (plain_integer) {
       try {
         exact = std::stoull(text);
@@ -306,9 +323,6 @@ class Reader {
         error(node, path, "must be a whole number below 2^64, got " + text);
         return std::nullopt;
       }
-    } else if (*value >= 0x1.0p63) {
-      error(node, path, "must be a whole number below 2^63 when written as a decimal, got " + text);
-      return std::nullopt;
     } else if (*value < 0 || *value != std::floor(*value)) {
       error(node, path, "must be a whole number " + std::string(minimum ? "of 1 or more" : "of 0 or more") +
                             ", got " + text);
@@ -455,9 +469,15 @@ class Reader {
   std::vector<double> number_list(const YAML::Node& node, const std::string& path, Range range);
   std::vector<Correlation> correlations(const YAML::Node* node);
   void check_positive_definite(const YAML::Node& at, const std::vector<Correlation>& pairs);
+  void warn_unstaffable(const YAML::Node& root, const Scenario& s);
 
   std::string file_;
   std::vector<Diagnostic> diagnostics_;
+
+ public:
+  std::vector<Diagnostic> warnings_;
+
+ private:
   Keys activity_names_;
   Keys profile_names_;
 };
@@ -545,6 +565,13 @@ std::optional<Distribution> Reader::distribution_family(const std::string& famil
         error(node, path, "p5 must not exceed p95");
         return std::nullopt;
       }
+      const double sigma = (std::log(*p95) - std::log(*p5)) / (2 * 1.6448536269514722);
+      if (sigma > kLargestSigma) {
+        error(node, path, "p95 / p5 = " + format_ratio(*p95 / *p5) +
+                              " means a sigma of " + std::to_string(sigma).substr(0, 5) +
+                              "; at most 10 (p95 / p5 up to about 1.9e14)");
+        return std::nullopt;
+      }
       return Distribution::lognormal_interval(*p5, *p95);
     }
     const MapView m = map(node, path, {"median", "sigma", "p5", "p95"}, {"median", "sigma"});
@@ -552,6 +579,11 @@ std::optional<Distribution> Reader::distribution_family(const std::string& famil
     const auto median = number(*m.get("median"), child(path, "median"), Range::kPositive);
     const auto sigma = number(*m.get("sigma"), child(path, "sigma"), Range::kNonNegative);
     if (!median || !sigma) return std::nullopt;
+    if (*sigma > kLargestSigma) {
+      error(*m.get("sigma"), child(path, "sigma"),
+            "a sigma of " + m.get("sigma")->Scalar() + " is absurd; at most 10");
+      return std::nullopt;
+    }
     return Distribution::lognormal(std::log(*median), *sigma);
   }
   if (family == "beta") {
@@ -1045,6 +1077,48 @@ void Reader::check_positive_definite(const YAML::Node& at, const std::vector<Cor
   error(at, "correlation", msg.str());
 }
 
+// A warning, not an error: a strategy under which some activity with demand can never
+// be worked, because no one it may ever have is allowed to (roles) or has the hours.
+void Reader::warn_unstaffable(const YAML::Node& root, const Scenario& s) {
+  const YAML::Node strategies = root["strategies"];
+  for (std::size_t k = 0; k < s.strategies.size(); ++k) {
+    const Strategy& st = s.strategies[k];
+    std::vector<char> present(s.profiles.size(), 0);
+    for (const Headcount& h : s.staff) {
+      const bool released = std::find(st.release.begin(), st.release.end(), h.profile) != st.release.end();
+      if (h.count > 0 && !released && h.at < s.horizon) present[h.profile] = 1;
+    }
+    for (const Headcount& h : st.hire)
+      if (h.count > 0 && h.at < s.horizon) present[h.profile] = 1;
+    for (std::size_t a = 0; a < s.activities.size(); ++a) {
+      if (st.rate(s.activities, a) <= 0) continue;
+      const Activity& act = s.activities[a];
+      bool someone = false;
+      for (std::size_t p = 0; p < s.profiles.size() && !someone; ++p) {
+        if (!present[p] || s.profiles[p].hours_per_period < act.hours_per_unit - 1e-9) continue;
+        const bool allowed = st.policy != AssignPolicy::kStatic || a >= st.roles.size() || !st.roles[a] ||
+                             std::find(st.roles[a]->begin(), st.roles[a]->end(), static_cast<int>(p)) !=
+                                 st.roles[a]->end();
+        someone = allowed;
+      }
+      if (someone) continue;
+      Diagnostic d{.file = file_,
+                   .path = "strategies." + st.name,
+                   .message = "nobody can ever take a unit of '" + act.name +
+                              "' (no one present is allowed by roles and has the " +
+                              format_ratio(act.hours_per_unit) +
+                              " hours a unit needs): every unit will be skipped and pay its unmet cost",
+                   .severity = Diagnostic::Severity::kWarning};
+      const YAML::Mark mark = strategies && strategies.IsSequence() && k < strategies.size()
+                                  ? strategies[k].Mark()
+                                  : YAML::Mark::null_mark();
+      d.line = mark.line + 1;
+      d.column = mark.column + 1;
+      warnings_.push_back(std::move(d));
+    }
+  }
+}
+
 Scenario Reader::read(const YAML::Node& root) {
   Scenario s;
   s.file = file_;
@@ -1094,6 +1168,15 @@ Scenario Reader::read(const YAML::Node& root) {
     if (list && list->IsSequence() && list->size() == 0)
       error(*list, key, "the list is empty; at least one entry is needed");
   }
+  if (const auto* r = m.get("discount_rate"); r && s.discount_rate > -1) {
+    const double last_factor = std::pow(1 + s.discount_rate, -static_cast<double>(s.horizon) / s.periods_per_year);
+    if (!(last_factor <= 1e12)) {
+      error(*r, "discount_rate",
+            "a rate of " + r->Scalar() + " over " + std::to_string(s.horizon) +
+                " periods multiplies the last cash flow by more than 1e12; no real rate is this close to -1");
+    }
+  }
+  if (diagnostics_.empty()) warn_unstaffable(root, s);
   return s;
 }
 
@@ -1101,6 +1184,12 @@ std::string read_whole_file(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::is_directory(path, ec)) throw InputError({Diagnostic{.file = path, .message = "is a directory, not a scenario file"}});
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > kLargestFile) {
+    throw InputError({Diagnostic{.file = path,
+                                 .message = "is " + std::to_string(size >> 20) +
+                                            " MiB; a scenario file may be at most 16 MiB"}});
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw InputError({Diagnostic{
@@ -1115,7 +1204,65 @@ std::string read_whole_file(const std::string& path) {
 
 }  // namespace
 
+namespace {
+// The position of the first byte that is not valid UTF-8 or is a control character YAML
+// forbids, as a diagnostic; nothing when the text is clean.
+std::optional<Diagnostic> check_encoding(const std::string& text, const std::string& file) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = length > 0 && i + length <= text.size();
+    for (std::size_t k = 1; ok && k < length; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", c);
+    if (!ok) {
+      return Diagnostic{.file = file, .line = line, .column = column,
+                        .message = std::string("the file is not valid UTF-8 (byte ") + hex +
+                                   "); save it as UTF-8"};
+    }
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      return Diagnostic{.file = file, .line = line, .column = column,
+                        .message = std::string("control character ") + hex +
+                                   " is not allowed in YAML; is this a text file?"};
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
+// Counts the values of a document, following aliases, and stops past `limit`: a few
+// lines of anchors and aliases can stand for billions of values.
+std::size_t count_values(const YAML::Node& node, std::size_t limit, std::size_t count = 0) {
+  if (++count > limit) return count;
+  if (node.IsSequence() || node.IsMap()) {
+    for (const auto& entry : node) {
+      if (node.IsMap()) {
+        count = count_values(entry.first, limit, count);
+        count = count_values(entry.second, limit, count);
+      } else {
+        count = count_values(entry, limit, count);
+      }
+      if (count > limit) break;
+    }
+  }
+  return count;
+}
+}  // namespace
+
 Scenario read_scenario_text(const std::string& text, const std::string& file) {
+  if (text.size() > kLargestFile) {
+    throw InputError({Diagnostic{.file = file,
+                                 .message = "is " + std::to_string(text.size() >> 20) +
+                                            " MiB; a scenario file may be at most 16 MiB"}});
+  }
+  if (auto bad = check_encoding(text, file)) throw InputError({*bad});
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw InputError({Diagnostic{.file = file, .message = "the file is empty; a scenario needs "
                                                           "name, horizon, activities, profiles, "
@@ -1124,15 +1271,34 @@ Scenario read_scenario_text(const std::string& text, const std::string& file) {
   YAML::Node root;
   try {
     root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
+  } catch (const YAML::DeepRecursion& e) {
+    throw InputError({Diagnostic{.file = file,
+                                 .line = e.mark.line + 1,
+                                 .column = e.mark.column + 1,
+                                 .message = "the YAML is nested too deeply (more than 2000 levels)"}});
+  } catch (const YAML::Exception& e) {
     throw InputError({Diagnostic{.file = file,
                                  .line = e.mark.line + 1,
                                  .column = e.mark.column + 1,
                                  .message = "YAML syntax error: " + e.msg}});
   }
+  if (count_values(root, kMostValues) > kMostValues) {
+    throw InputError({Diagnostic{.file = file,
+                                 .message = "the document holds more than 1000000 values once its "
+                                            "aliases are expanded; a scenario needs far fewer"}});
+  }
   Reader reader(file);
-  Scenario scenario = reader.read(root);
+  Scenario scenario;
+  try {
+    scenario = reader.read(root);
+  } catch (const YAML::Exception& e) {
+    throw InputError({Diagnostic{.file = file,
+                                 .line = e.mark.line + 1,
+                                 .column = e.mark.column + 1,
+                                 .message = "unreadable YAML value: " + e.msg}});
+  }
   if (!reader.diagnostics().empty()) throw InputError(std::move(reader.diagnostics()));
+  scenario.warnings = std::move(reader.warnings_);
   return scenario;
 }
 

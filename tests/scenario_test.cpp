@@ -104,7 +104,7 @@ TEST_CASE("wrong types say what was expected and what came", "[scenario][message
   CHECK(problem_at(replace(tiny_scenario(), "value: 100", "value:"), "activities.work.value")
             .message.find("expected a number or a distribution") == 0);
   CHECK(problem_at(replace(tiny_scenario(), "trials: 10", "trials: 1e20"), "trials").message ==
-        "must be a whole number below 2^63 when written as a decimal, got 1e20");
+        "the number 1e20 is absurdly large; numbers in a scenario are at most 1e15 in size");
   CHECK(problem_at(replace(tiny_scenario(), "trials: 10", "trials: 2000000000"), "trials").message ==
         "at most 1000000000 trials, got 2000000000");
 }
@@ -295,4 +295,60 @@ TEST_CASE("the risk block: levels and loss thresholds", "[scenario]") {
         "must be 0 or more, got -5");
   CHECK(problem_at(tiny_scenario() + "risk: {levls: [0.9]}\n", "risk.levls").message.find(
             "unknown key 'levls' (did you mean 'levels'?)") == 0);
+}
+
+TEST_CASE("hostile input is refused in bounded time and memory", "[scenario][messages][hostile]") {
+  // Billion laughs: nine levels of ten aliases would be 10^9 values once expanded.
+  std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level < 10; ++level) {
+    bomb += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [";
+    for (int k = 0; k < 10; ++k) bomb += (k ? ", *a" : "*a") + std::to_string(level - 1);
+    bomb += "]\n";
+  }
+  CHECK_THROWS_WITH(parse(bomb), Catch::Contains("more than 1000000 values once its aliases are expanded"));
+  // Nesting beyond yaml-cpp's depth guard.
+  CHECK_THROWS_WITH(parse(std::string(5000, '[') + std::string(5000, ']')),
+                    Catch::Contains("nested too deeply"));
+  // Too large.
+  CHECK_THROWS_WITH(parse(std::string(17 << 20, ' ') + "x"), "test.yaml: is 17 MiB; a scenario file may be at most 16 MiB");
+  // Not UTF-8, and control characters.
+  CHECK_THROWS_WITH(parse("name: caf\xe9\nhorizon: 1\n"),
+                    "test.yaml:1:10: the file is not valid UTF-8 (byte 0xE9); save it as UTF-8");
+  CHECK_THROWS_WITH(parse(std::string("name: x\n\x01") + "horizon: 1\n"),
+                    "test.yaml:2:1: control character 0x01 is not allowed in YAML; is this a text file?");
+  CHECK_NOTHROW(parse(testing::tiny_scenario() + "description: caf\xc3\xa9 \xe2\x82\xac\n"));  // UTF-8 is fine
+}
+
+TEST_CASE("absurd numbers are refused", "[scenario][messages]") {
+  CHECK(problem_at(replace(tiny_scenario(), "value: 100", "value: 1e300"), "activities.work.value").message ==
+        "the number 1e300 is absurdly large; numbers in a scenario are at most 1e15 in size");
+  CHECK(problem_at(replace(tiny_scenario(), "value: 100", "value: {lognormal: {median: 100, sigma: 40}}"),
+                   "activities.work.value.lognormal.sigma")
+            .message == "a sigma of 40 is absurd; at most 10");
+  CHECK(problem_at(replace(tiny_scenario(), "value: 100", "value: {lognormal: {p5: 1, p95: 1e15}}"),
+                   "activities.work.value.lognormal")
+            .message.find("means a sigma of 10.4") != std::string::npos);
+  CHECK(problem_at(replace(replace(tiny_scenario(), "horizon: 4", "horizon: 1000"), "seed: 7",
+                           "seed: 7\ndiscount_rate: -0.99"),
+                   "discount_rate")
+            .message.find("multiplies the last cash flow by more than 1e12") != std::string::npos);
+  CHECK(problem_at(replace(tiny_scenario(), "horizon: 4", "horizon: 200000000"), "horizon").message ==
+        "is absurdly large (200000000); at most 100000000");
+}
+
+TEST_CASE("a strategy that can never staff an activity is a warning", "[scenario][messages]") {
+  const std::string yaml = replace(tiny_scenario(), "strategies:\n  - name: base\n",
+                                   "strategies:\n  - name: base\n  - name: nobody\n    "
+                                   "assign: {policy: static, roles: {work: []}}\n  - name: released\n"
+                                   "    release: [worker]\n");
+  const Scenario s = parse(yaml);
+  REQUIRE(s.warnings.size() == 2);
+  CHECK(s.warnings[0].to_string() ==
+        "test.yaml:24:5: strategies.nobody: warning: nobody can ever take a unit of 'work' (no one "
+        "present is allowed by roles and has the 2 hours a unit needs): every unit will be skipped "
+        "and pay its unmet cost");
+  CHECK(s.warnings[1].path == "strategies.released");
+  CHECK(parse(tiny_scenario()).warnings.empty());
+  // Too few hours for a unit is the same.
+  CHECK(parse(replace(tiny_scenario(), "hours_per_unit: 2", "hours_per_unit: 20")).warnings.size() == 1);
 }

@@ -143,6 +143,8 @@ struct Scenario {
   std::vector<Strategy> strategies;
   std::vector<Correlation> correlations;
   RiskReport risk;
+  // Problems that do not stop a run (a strategy that can never staff an activity).
+  std::vector<Diagnostic> warnings;
 };
 
 // Reads and validates a scenario file. Throws InputError listing every problem found,

@@ -136,8 +136,15 @@ flowfolio::ReportOptions report_options(const flowfolio::Scenario& scenario, con
   return options;
 }
 
+// Reads a scenario and prints its warnings on stderr.
+flowfolio::Scenario read_scenario(const std::string& file) {
+  flowfolio::Scenario s = flowfolio::read_scenario_file(file);
+  for (const flowfolio::Diagnostic& w : s.warnings) std::cerr << w.to_string() << "\n";
+  return s;
+}
+
 int command_validate(const std::string& file) {
-  const flowfolio::Scenario s = flowfolio::read_scenario_file(file);
+  const flowfolio::Scenario s = read_scenario(file);
   std::cout << file << ": valid: " << s.activities.size() << " activities, " << s.profiles.size()
             << " profiles, " << s.strategies.size() << " strategies, horizon " << s.horizon
             << " periods\n";
@@ -167,7 +174,7 @@ int command_single_trial(const flowfolio::Scenario& scenario, const RunArguments
 }
 
 int command_run(const RunArguments& args, bool comparison, const std::string& command_line) {
-  const flowfolio::Scenario scenario = flowfolio::read_scenario_file(args.file);
+  const flowfolio::Scenario scenario = read_scenario(args.file);
   const std::uint64_t seed = args.seed.value_or(scenario.seed);
   flowfolio::ReportOptions options = report_options(scenario, args);
   if (args.trial) return command_single_trial(scenario, args, seed);
