@@ -612,7 +612,8 @@ void Engine::simulate_trial(std::uint64_t seed, std::uint64_t trial, std::span<T
   }
 }
 
-void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads) {
+void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads,
+            const std::atomic<bool>* stop) {
   assert(results.trials % kTrialBlock == 0);
   const std::size_t S = engine.strategy_count();
   const std::size_t T = static_cast<std::size_t>(engine.scenario().horizon);
@@ -644,6 +645,7 @@ void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsig
       for (std::uint64_t b; (b = next_block.fetch_add(1)) < blocks;) {
         const std::uint64_t end = std::min(total, first + (b + 1) * kTrialBlock);
         for (std::uint64_t n = first + b * kTrialBlock; n < end; ++n) {
+          if (stop && stop->load(std::memory_order_relaxed)) throw Interrupted();
           engine.simulate_trial(results.seed, n, outcomes, false, results.independent_streams);
           for (std::size_t s = 0; s < S; ++s) {
             const TrialOutcome& o = outcomes[s];
@@ -702,8 +704,21 @@ RunResults run(const Scenario& scenario, const RunOptions& options) {
   results.strategies.resize(engine.strategy_count());
   for (std::size_t s = 0; s < results.strategies.size(); ++s)
     results.strategies[s].name = scenario.strategies[s].name;
-  extend(engine, results, options.trials, options.threads);
+  extend(engine, results, options.trials, options.threads, options.stop);
   return results;
+}
+
+RunEstimate estimate_run(const Scenario& scenario, std::uint64_t trials) {
+  const double S = static_cast<double>(scenario.strategies.size());
+  const double T = scenario.horizon;
+  const double n = static_cast<double>(trials);
+  RunEstimate e;
+  e.bytes = n * S * kMetricCount * sizeof(double) +
+            static_cast<double>(std::min(trials, kSeriesQuantileTrials)) * S * T * sizeof(float);
+  for (const Strategy& strategy : scenario.strategies)
+    for (std::size_t a = 0; a < scenario.activities.size(); ++a)
+      e.unit_outcomes += std::floor(T * strategy.rate(scenario.activities, a) + 1e-9) * n;
+  return e;
 }
 
 }  // namespace flowfolio

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <cstdio>  // renameat2, RENAME_EXCHANGE (glibc >= 2.28)
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,6 +17,7 @@
 #include <stdexcept>
 
 #include "flowfolio/comparison.hpp"
+#include "flowfolio/error.hpp"
 #include "flowfolio/statistics.hpp"
 
 namespace flowfolio {
@@ -480,6 +482,94 @@ void write_file_atomically(const std::string& path,
     ::unlink(temp.c_str());
     throw std::runtime_error("cannot rename into " + path + ": " + std::strerror(saved));
   }
+}
+
+const std::vector<std::string>& ResultFolder::known_files() {
+  static const std::vector<std::string> names = {"summary.json", "paired.json", "trials.csv",
+                                                 "series.csv", "manifest.json", "report.html"};
+  return names;
+}
+
+ResultFolder::ResultFolder(std::string target) : target_(std::move(target)) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path path(target_);
+  if (!fs::exists(path, ec)) return;
+  if (!fs::is_directory(path, ec))
+    throw InputError("--out " + target_ + ": exists and is not a folder");
+  std::vector<std::string> foreign;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    const std::string name = entry.path().filename().string();
+    const auto& known = known_files();
+    if (!entry.is_regular_file() || std::find(known.begin(), known.end(), name) == known.end())
+      foreign.push_back(name);
+  }
+  if (ec) throw InputError("--out " + target_ + ": cannot be read: " + ec.message());
+  if (!foreign.empty()) {
+    std::sort(foreign.begin(), foreign.end());
+    std::string list;
+    for (std::size_t i = 0; i < foreign.size() && i < 5; ++i) list += (i ? ", " : "") + foreign[i];
+    if (foreign.size() > 5) list += ", ...";
+    throw InputError("--out " + target_ + ": holds files flowfolio did not write (" + list +
+                     "); results replace a folder whole, so choose a new or empty folder");
+  }
+}
+
+ResultFolder::~ResultFolder() {
+  if (!committed_ && !staging_.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(staging_, ec);
+  }
+}
+
+void ResultFolder::stage() {
+  if (!staging_.empty()) return;
+  namespace fs = std::filesystem;
+  const fs::path target = fs::absolute(target_).lexically_normal();
+  fs::path parent = target.has_filename() ? target.parent_path() : target.parent_path().parent_path();
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  if (ec) throw std::runtime_error("cannot create " + parent.string() + ": " + ec.message());
+  std::string name = (parent / ("." + fs::path(target_).filename().string() + ".tmp-XXXXXX")).string();
+  if (::mkdtemp(name.data()) == nullptr)
+    throw std::runtime_error("cannot write in " + parent.string() + ": " + std::strerror(errno));
+  ::chmod(name.c_str(), 0755);
+  staging_ = name;
+}
+
+void ResultFolder::write(const std::string& name, const std::string& content) {
+  stage();
+  write_file_atomically(staging_ + "/" + name, content);
+}
+
+void ResultFolder::write(const std::string& name,
+                         const std::function<void(const TextSink&)>& produce) {
+  stage();
+  write_file_atomically(staging_ + "/" + name, produce);
+}
+
+void ResultFolder::commit() {
+  stage();
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const std::string target = fs::path(target_).lexically_normal().string();
+  if (!fs::exists(target, ec)) {
+    if (std::rename(staging_.c_str(), target.c_str()) != 0)
+      throw std::runtime_error("cannot move results into " + target_ + ": " + std::strerror(errno));
+  } else if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+    fs::remove_all(staging_, ec);  // the old results, now at the staging path
+  } else {
+    // No atomic exchange on this filesystem: move the old folder aside first.
+    std::string aside = staging_ + ".old";
+    if (std::rename(target.c_str(), aside.c_str()) != 0 ||
+        std::rename(staging_.c_str(), target.c_str()) != 0) {
+      const int saved = errno;
+      std::rename(aside.c_str(), target.c_str());
+      throw std::runtime_error("cannot move results into " + target_ + ": " + std::strerror(saved));
+    }
+    fs::remove_all(aside, ec);
+  }
+  committed_ = true;
 }
 
 }  // namespace flowfolio

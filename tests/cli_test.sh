@@ -4,7 +4,7 @@ set -uo pipefail
 bin=$1
 src=$2
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'umount "$work/tiny" 2> /dev/null; rm -rf "$work"' EXIT
 failures=0
 passes=0
 
@@ -64,7 +64,7 @@ cmp -s "$work/first.json" "$work/out/summary.json" || { echo "FAIL: 1 and 2 thre
 [[ ! -s "$work/stdout" ]] || { echo "FAIL --quiet printed"; failures=$((failures + 1)); }
 
 touch "$work/a-file"
-expect out-is-a-file 1 "cannot create output folder" -- "$bin" run "$default" --trials 10 --out "$work/a-file/x"
+expect out-is-a-file 1 "cannot create .*a-file: Not a directory" -- "$bin" run "$default" --trials 10 --out "$work/a-file/x"
 expect single-trial 0 "slot  0 veteran +gen 0" -- "$bin" run "$default" --trial 3 --trace --strategy train_staff
 grep -q "strategy status_quo" "$work/stdout" && { echo "FAIL --strategy did not limit the trace"; failures=$((failures + 1)); }
 expect trace-unknown-strategy 2 "--strategy: unknown strategy 'nope'; known: status_quo" -- "$bin" run "$default" --trial 3 --trace --strategy nope
@@ -92,6 +92,53 @@ expect independent 0 "independent streams" -- "$bin" compare "$default" --trials
 for f in "$src"/scenarios/*.yaml; do
   expect "run-$(basename "$f")" 0 "strategy" -- "$bin" run "$f" --trials 50 --out "$work/any"
 done
+
+# Output safety: a folder with the user's own files is never touched.
+mkdir -p "$work/mine" && echo "keep me" > "$work/mine/notes.txt"
+expect foreign-folder 2 "holds files flowfolio did not write \(notes.txt\)" -- "$bin" run "$default" --trials 10 --out "$work/mine"
+[[ $(cat "$work/mine/notes.txt") == "keep me" && $(ls "$work/mine" | wc -l) -eq 1 ]] || { echo "FAIL foreign folder changed"; failures=$((failures + 1)); }
+# Results replace old results whole: a file the new run does not write is gone too.
+expect results-a 0 "" -- "$bin" run "$default" --trials 64 --out "$work/res" -q
+touch "$work/res/report.html"
+expect results-b 0 "" -- "$bin" run "$default" --trials 128 --out "$work/res" -q
+[[ ! -e "$work/res/report.html" ]] || { echo "FAIL old results mixed with new"; failures=$((failures + 1)); }
+grep -q '"trials": 128' "$work/res/manifest.json" || { echo "FAIL new results not in place"; failures=$((failures + 1)); }
+ls -a "$work" | grep -q "tmp-" && { echo "FAIL staging folder left behind"; failures=$((failures + 1)); }
+
+# Runs that would not fit are refused before they start.
+expect too-large 2 "would keep about .* GiB of results in memory .*--allow-large-run" -- "$bin" run "$default" --trials 1000000000 --out "$work/huge"
+[[ ! -e "$work/huge" ]] || { echo "FAIL refused run wrote"; failures=$((failures + 1)); }
+
+# Interruption: SIGINT exits 130 and SIGTERM 143, writing nothing; old results stay.
+for sig in INT TERM; do
+  "$bin" run "$default" --trials 1000000 --out "$work/res" -q > /dev/null 2> "$work/stderr" &
+  pid=$!
+  sleep 0.5
+  kill -"$sig" "$pid"
+  wait "$pid"
+  status=$?
+  expected=$([[ $sig == INT ]] && echo 130 || echo 143)
+  if [[ $status -ne $expected ]]; then echo "FAIL SIG$sig: exit $status"; failures=$((failures + 1)); else passes=$((passes + 1)); fi
+  grep -q "nothing was written" "$work/stderr" || { echo "FAIL SIG$sig message"; failures=$((failures + 1)); }
+  grep -q '"trials": 128' "$work/res/manifest.json" || { echo "FAIL SIG$sig touched old results"; failures=$((failures + 1)); }
+done
+ls -a "$work" | grep -q "tmp-" && { echo "FAIL interrupted run left a staging folder"; failures=$((failures + 1)); }
+
+# A full disk and a read-only folder: a clear error, exit 1, old results intact.
+# Needs root to mount a small tmpfs; skipped (and said so) otherwise.
+if [[ $(id -u) -eq 0 ]] && mkdir -p "$work/tiny" && mount -t tmpfs -o size=300k tmpfs "$work/tiny" 2> /dev/null; then
+  expect tiny-first 0 "" -- "$bin" run "$default" --trials 8 --out "$work/tiny/res" -q
+  cp -r "$work/tiny/res" "$work/tiny-before"
+  expect disk-full 1 "No space left on device" -- "$bin" run "$default" --trials 4000 --out "$work/tiny/res" -q
+  diff -r "$work/tiny-before" "$work/tiny/res" > /dev/null || { echo "FAIL full disk changed old results"; failures=$((failures + 1)); }
+  [[ $(ls -a "$work/tiny" | grep -c tmp-) -eq 0 ]] || { echo "FAIL full disk left a staging folder"; failures=$((failures + 1)); }
+  mount -o remount,ro "$work/tiny"
+  expect read-only 1 "Read-only file system" -- "$bin" run "$default" --trials 8 --out "$work/tiny/res" -q
+  diff -r "$work/tiny-before" "$work/tiny/res" > /dev/null || { echo "FAIL read-only changed old results"; failures=$((failures + 1)); }
+  umount "$work/tiny"
+else
+  echo "skipped: full-disk and read-only checks need root and tmpfs"
+fi
 
 echo "$passes passed, $failures failed"
 [[ $failures -eq 0 ]]

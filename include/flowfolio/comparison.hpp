@@ -45,6 +45,7 @@ struct PrecisionOptions {
   bool independent_streams = false;
   std::size_t baseline = 0;
   std::vector<std::pair<std::size_t, std::size_t>> pairs;  // (strategy, baseline) also held
+  const std::atomic<bool>* stop = nullptr;  // as RunOptions::stop
 };
 
 struct PrecisionRun {

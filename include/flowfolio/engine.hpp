@@ -15,7 +15,9 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
+#include <stdexcept>
 #include <memory>
 #include <span>
 #include <string>
@@ -92,7 +94,22 @@ struct RunOptions {
   std::uint64_t seed = 0;
   unsigned threads = 0;            // 0: the hardware's concurrency
   bool independent_streams = false;  // see Engine::simulate_trial
+  // When set and it becomes true, the run stops within a trial per thread and throws
+  // Interrupted. For signal handlers: set it, nothing else.
+  const std::atomic<bool>* stop = nullptr;
 };
+
+// Thrown by run() and extend() when RunOptions::stop became true.
+struct Interrupted : std::runtime_error {
+  Interrupted() : std::runtime_error("interrupted") {}
+};
+
+// What a run will need before it starts, for refusing runs that would not fit.
+struct RunEstimate {
+  double bytes = 0;          // results kept in memory
+  double unit_outcomes = 0;  // over all strategies and trials
+};
+RunEstimate estimate_run(const Scenario& scenario, std::uint64_t trials);
 
 // The per-period quantiles of cumulative discounted cash flow (series.csv, the fan
 // chart) come from the first kSeriesQuantileTrials trials: that bounds the memory they
@@ -132,6 +149,7 @@ RunResults run(const Scenario& scenario, const RunOptions& options);
 // run() with the total trial count. Requires: results.trials is a multiple of
 // kTrialBlock (the last extension may end anywhere).
 inline constexpr std::uint64_t kTrialBlock = 64;
-void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads);
+void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads,
+            const std::atomic<bool>* stop = nullptr);
 
 }  // namespace flowfolio

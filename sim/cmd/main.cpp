@@ -3,7 +3,10 @@
 // Exit status: 0 done; 2 the scenario or the arguments are invalid (the message says
 // where and why); 1 a failure while running, with its reason.
 #include <openssl/evp.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <csignal>
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
@@ -13,6 +16,7 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include "flowfolio/comparison.hpp"
 #include "flowfolio/engine.hpp"
@@ -26,6 +30,34 @@ namespace fs = std::filesystem;
 
 constexpr int kExitInvalid = 2;
 constexpr int kExitFailure = 1;
+
+// Ctrl-C and SIGTERM: the first asks the run to stop (it then writes nothing and exits
+// 128 + the signal); a second one ends the program at once.
+std::atomic<bool> g_stop{false};
+volatile std::sig_atomic_t g_signal = 0;
+
+extern "C" void on_signal(int signal) {
+  g_signal = signal;
+  g_stop.store(true, std::memory_order_relaxed);
+  std::signal(signal, SIG_DFL);
+}
+
+// The memory a machine has free for a run (MemAvailable), or 0 when unknown.
+double available_bytes() {
+  std::ifstream meminfo("/proc/meminfo");
+  std::string key;
+  double kib = 0;
+  std::string unit;
+  while (meminfo >> key >> kib >> unit)
+    if (key == "MemAvailable:") return kib * 1024;
+  return 0;
+}
+
+std::string gib(double bytes) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f GiB", bytes / (1 << 30));
+  return buffer;
+}
 
 struct RunArguments {
   std::string file;
@@ -43,6 +75,7 @@ struct RunArguments {
   std::optional<std::uint64_t> trial;
   bool trace = false;
   std::string strategy;
+  bool allow_large_run = false;
 };
 
 // The options `run` and `compare` share.
@@ -72,6 +105,8 @@ void add_run_options(CLI::App* command, RunArguments& args) {
       ->check(CLI::Range(1e-9, 1 - 1e-9));
   command->add_option("--baseline", args.baseline, "Strategy the others are compared with (default: the first)");
   command->add_option("--pair", args.pairs, "Also compare A against B (repeatable), written A:B");
+  command->add_flag("--allow-large-run", args.allow_large_run,
+                    "Run even when the estimate says the results will not fit in free memory");
 }
 
 std::string iso_time(std::chrono::system_clock::time_point when) {
@@ -183,6 +218,26 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
 
   const std::string out_dir =
       args.out.empty() ? "out/" + fs::path(args.file).stem().string() : args.out;
+  // Checked before the run: a folder holding the user's own files is never replaced.
+  flowfolio::ResultFolder folder(out_dir);
+
+  const std::uint64_t planned = args.precision ? args.max_trials : args.trials.value_or(scenario.trials);
+  const flowfolio::RunEstimate estimate = flowfolio::estimate_run(scenario, planned);
+  const double available = available_bytes();
+  if (available > 0 && estimate.bytes > 0.8 * available && !args.allow_large_run) {
+    throw flowfolio::InputError(
+        "this run would keep about " + gib(estimate.bytes) + " of results in memory (" +
+        std::to_string(planned) + " trials x " + std::to_string(scenario.strategies.size()) +
+        " strategies), and " + gib(available) +
+        " is free; use fewer trials, or --allow-large-run to try anyway");
+  }
+  const unsigned cores = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  const double expected_seconds = estimate.unit_outcomes / (15e6 * cores);  // measured: 15-20 M/s a core
+  if (expected_seconds > 60 && !args.quiet) {
+    std::fprintf(stderr, "flowfolio: about %.0f million unit outcomes: expect roughly %.0f minutes on %u threads (Ctrl-C stops cleanly)\n",
+                 estimate.unit_outcomes / 1e6, expected_seconds / 60, cores);
+  }
+
   const auto start = std::chrono::system_clock::now();
   flowfolio::RunResults results;
   if (args.precision) {
@@ -193,22 +248,19 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                    .threads = args.threads,
                    .independent_streams = args.independent_streams,
                    .baseline = options.baseline,
-                   .pairs = options.pairs});
+                   .pairs = options.pairs,
+                   .stop = &g_stop});
     results = std::move(precise.results);
     options.stop_reason = precise.reason;
   } else {
-    results = flowfolio::run(scenario, {.trials = args.trials.value_or(scenario.trials),
+    results = flowfolio::run(scenario, {.trials = planned,
                                         .seed = seed,
                                         .threads = args.threads,
-                                        .independent_streams = args.independent_streams});
+                                        .independent_streams = args.independent_streams,
+                                        .stop = &g_stop});
   }
   const auto end = std::chrono::system_clock::now();
 
-  // Everything is rendered before anything is written, then each file goes whole.
-  const std::vector<std::pair<std::string, std::string>> files = {
-      {"summary.json", flowfolio::summary_json(scenario, results, options)},
-      {"paired.json", flowfolio::paired_json(scenario, results, options)},
-      {"series.csv", flowfolio::series_csv(results)}};
   flowfolio::Manifest manifest{.command_line = command_line,
                                .scenario_file = args.file,
                                .scenario_sha256 = sha256_of_file(args.file),
@@ -219,20 +271,19 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                                .threads = results.threads,
                                .independent_streams = results.independent_streams,
                                .precision = args.precision.value_or(0),
-                               .stop_reason = options.stop_reason};
-  for (const auto& [name, text] : files) manifest.files.push_back(name);
-  manifest.files.push_back("trials.csv");
-
-  std::error_code ec;
-  fs::create_directories(out_dir, ec);
-  if (ec) throw std::runtime_error("cannot create output folder " + out_dir + ": " + ec.message());
-  for (const auto& [name, text] : files)
-    flowfolio::write_file_atomically((fs::path(out_dir) / name).string(), text);
+                               .stop_reason = options.stop_reason,
+                               .files = {"summary.json", "paired.json", "series.csv", "trials.csv"}};
+  // Everything goes to a staging folder, which replaces the old results in one rename.
+  folder.write("summary.json", flowfolio::summary_json(scenario, results, options));
+  folder.write("paired.json", flowfolio::paired_json(scenario, results, options));
+  folder.write("series.csv", flowfolio::series_csv(results));
   // trials.csv can run to hundreds of megabytes: it is streamed, not held whole.
-  flowfolio::write_file_atomically((fs::path(out_dir) / "trials.csv").string(),
-                                   [&](const flowfolio::TextSink& sink) { flowfolio::trials_csv(results, sink); });
-  flowfolio::write_file_atomically((fs::path(out_dir) / "manifest.json").string(),
-                                   flowfolio::manifest_json(manifest));
+  folder.write("trials.csv", [&](const flowfolio::TextSink& sink) {
+    flowfolio::trials_csv(results, sink);
+  });
+  folder.write("manifest.json", flowfolio::manifest_json(manifest));
+  if (g_stop.load()) throw flowfolio::Interrupted();
+  folder.commit();
 
   if (!args.quiet) {
     std::cout << (comparison ? flowfolio::comparison_table(scenario, results, options)
@@ -294,10 +345,17 @@ int main(int argc, char** argv) {
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + shell_quoted(argv[i]);
 
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
   try {
     if (*validate) return command_validate(validate_file);
     if (*run) return command_run(run_args, false, command_line);
     if (*compare) return command_run(compare_args, true, command_line);
+  } catch (const flowfolio::Interrupted&) {
+    const int signal = g_signal ? static_cast<int>(g_signal) : SIGINT;
+    std::cerr << "flowfolio: " << (signal == SIGTERM ? "terminated" : "interrupted")
+              << "; nothing was written\n";
+    return 128 + signal;
   } catch (const flowfolio::InputError& e) {
     std::cerr << e.what() << "\n";
     const auto& d = e.diagnostics();
