@@ -428,8 +428,9 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
           e.quality = e.zone == 0 ? 1 + k.flow_bonus
                                   : (e.zone == 1 ? 1.0
                                                  : std::max(k.quality_floor, 1 - k.boredom_slope * (-d - w)));
-          const double off_peak = d - k.learning_peak;
-          e.teaching = std::exp(-off_peak * off_peak / (2 * k.learning_width * k.learning_width));
+          // (x / w)^2 rather than x^2 / w^2: a tiny width must not make 0 / 0.
+          const double off_peak = (d - k.learning_peak) / k.learning_width;
+          e.teaching = std::exp(-off_peak * off_peak / 2);
           e.anxious = std::max(0.0, d - w);
           e.bored = std::max(0.0, -d - w);
           ws.effect_ready[ja] = 1;
@@ -715,9 +716,17 @@ RunEstimate estimate_run(const Scenario& scenario, std::uint64_t trials) {
   RunEstimate e;
   e.bytes = n * S * kMetricCount * sizeof(double) +
             static_cast<double>(std::min(trials, kSeriesQuantileTrials)) * S * T * sizeof(float);
-  for (const Strategy& strategy : scenario.strategies)
-    for (std::size_t a = 0; a < scenario.activities.size(); ++a)
-      e.unit_outcomes += std::floor(T * strategy.rate(scenario.activities, a) + 1e-9) * n;
+  double most_units = 0;  // of one trial, over activities: the shared draws' table
+  for (std::size_t a = 0; a < scenario.activities.size(); ++a) {
+    double units = 0;
+    for (const Strategy& strategy : scenario.strategies) {
+      const double u = std::floor(T * strategy.rate(scenario.activities, a) + 1e-9);
+      e.unit_outcomes += u * n;
+      units = std::max(units, u);
+    }
+    most_units += units;
+  }
+  e.bytes_per_thread = most_units * sizeof(double) * 4 + T * 64 * S;
   return e;
 }
 

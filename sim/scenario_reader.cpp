@@ -30,6 +30,8 @@ constexpr std::uint64_t kMaxTrials = 1'000'000'000;  // the same cap as --trials
 constexpr double kLargestNumber = 1e15;
 // A lognormal sigma above this puts its far tail beyond any money (e^(10 * 8.5) = 1e37).
 constexpr double kLargestSigma = 10;
+constexpr double kLargestVolatility = 5;
+constexpr int kMostPeople = 100'000;  // in one headcount entry
 // Limits that keep the reader's time and memory bounded whatever the input.
 constexpr std::size_t kLargestFile = 16 << 20;      // bytes
 constexpr std::size_t kMostValues = 1'000'000;      // YAML nodes, aliases followed
@@ -737,6 +739,13 @@ Activity Reader::activity(const YAML::Node& node, const std::string& path) {
   if (const auto* v = m.get("unmet_cost"))
     a.unmet_cost = distribution(*v, child(path, "unmet_cost"), true);
   read_number(m, "volatility", path, Range::kNonNegative, a.volatility);
+  if (a.volatility > kLargestVolatility) {
+    error(*m.get("volatility"), child(path, "volatility"),
+          "a volatility of " + m.get("volatility")->Scalar() +
+              " is absurd (it multiplies value by up to e^" +
+              format_ratio(8 * a.volatility) + "); at most 5");
+    a.volatility = 0;
+  }
   if (const auto* inc = m.get("incident")) {
     const std::string ipath = child(path, "incident");
     const MapView im = map(*inc, ipath, {"probability", "severity"}, {});
@@ -801,6 +810,11 @@ std::vector<Headcount> Reader::headcounts(const YAML::Node* node, const std::str
     if (const auto* p = m.get("profile"))
       h.profile = lookup(*p, child(ipath, "profile"), profile_names_, "profile");
     read_whole(m, "count", ipath, 0, h.count);
+    if (h.count > kMostPeople) {
+      error(*m.get("count"), child(ipath, "count"),
+            "is absurdly large (" + m.get("count")->Scalar() + "); at most 100000 people an entry");
+      h.count = 0;
+    }
     read_whole(m, "at", ipath, 0, h.at);
     if (m.ok_ && h.profile >= 0) out.push_back(h);
   }

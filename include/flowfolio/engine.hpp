@@ -106,8 +106,9 @@ struct Interrupted : std::runtime_error {
 
 // What a run will need before it starts, for refusing runs that would not fit.
 struct RunEstimate {
-  double bytes = 0;          // results kept in memory
-  double unit_outcomes = 0;  // over all strategies and trials
+  double bytes = 0;            // results kept in memory
+  double bytes_per_thread = 0;  // one trial's working memory, per thread
+  double unit_outcomes = 0;    // over all strategies and trials
 };
 RunEstimate estimate_run(const Scenario& scenario, std::uint64_t trials);
 

@@ -224,14 +224,15 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   const std::uint64_t planned = args.precision ? args.max_trials : args.trials.value_or(scenario.trials);
   const flowfolio::RunEstimate estimate = flowfolio::estimate_run(scenario, planned);
   const double available = available_bytes();
-  if (available > 0 && estimate.bytes > 0.8 * available && !args.allow_large_run) {
+  const unsigned cores = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  const double needed = estimate.bytes + cores * estimate.bytes_per_thread;
+  if (available > 0 && needed > 0.8 * available && !args.allow_large_run) {
     throw flowfolio::InputError(
-        "this run would keep about " + gib(estimate.bytes) + " of results in memory (" +
+        "this run would keep about " + gib(needed) + " of results in memory (" +
         std::to_string(planned) + " trials x " + std::to_string(scenario.strategies.size()) +
         " strategies), and " + gib(available) +
         " is free; use fewer trials, or --allow-large-run to try anyway");
   }
-  const unsigned cores = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
   const double expected_seconds = estimate.unit_outcomes / (15e6 * cores);  // measured: 15-20 M/s a core
   if (expected_seconds > 60 && !args.quiet) {
     std::fprintf(stderr, "flowfolio: about %.0f million unit outcomes: expect roughly %.0f minutes on %u threads (Ctrl-C stops cleanly)\n",
