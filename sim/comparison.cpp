@@ -81,13 +81,8 @@ Comparison compare(const Scenario& scenario, const RunResults& results, std::siz
 PrecisionRun run_to_precision(const Scenario& scenario, const PrecisionOptions& options) {
   assert(options.block > 0 && options.block % kTrialBlock == 0 && options.relative > 0);
   const Engine engine(scenario);
-  PrecisionRun run;
+  PrecisionRun run{.results = empty_results(scenario, options.seed, options.independent_streams)};
   RunResults& results = run.results;
-  results.seed = options.seed;
-  results.independent_streams = options.independent_streams;
-  results.strategies.resize(engine.strategy_count());
-  for (std::size_t s = 0; s < results.strategies.size(); ++s)
-    results.strategies[s].name = scenario.strategies[s].name;
 
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
   for (std::size_t s = 0; s < results.strategies.size(); ++s)

@@ -696,15 +696,20 @@ void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsig
   }
 }
 
+RunResults empty_results(const Scenario& scenario, std::uint64_t seed, bool independent_streams) {
+  RunResults results;
+  results.seed = seed;
+  results.independent_streams = independent_streams;
+  results.strategies.resize(scenario.strategies.size());
+  for (std::size_t s = 0; s < results.strategies.size(); ++s)
+    results.strategies[s].name = scenario.strategies[s].name;
+  return results;
+}
+
 RunResults run(const Scenario& scenario, const RunOptions& options) {
   assert(options.trials > 0);
   const Engine engine(scenario);
-  RunResults results;
-  results.seed = options.seed;
-  results.independent_streams = options.independent_streams;
-  results.strategies.resize(engine.strategy_count());
-  for (std::size_t s = 0; s < results.strategies.size(); ++s)
-    results.strategies[s].name = scenario.strategies[s].name;
+  RunResults results = empty_results(scenario, options.seed, options.independent_streams);
   extend(engine, results, options.trials, options.threads, options.stop);
   return results;
 }

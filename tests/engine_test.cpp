@@ -12,12 +12,9 @@ using namespace flowfolio;
 using flowfolio::testing::parse;
 using flowfolio::testing::tiny_scenario;
 
+using flowfolio::testing::replace;
+
 namespace {
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
 
 std::vector<TrialOutcome> one_trial(const Scenario& s, std::uint64_t trial = 0, bool trace = false) {
   const Engine engine(s);

@@ -10,12 +10,9 @@ using namespace flowfolio;
 using flowfolio::testing::parse;
 using flowfolio::testing::tiny_scenario;
 
+using flowfolio::testing::replace;
+
 namespace {
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
 
 // The diagnostics of an invalid scenario.
 std::vector<Diagnostic> problems(const std::string& yaml) {

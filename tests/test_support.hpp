@@ -1,6 +1,7 @@
 // Shared helpers of the tests.
 #pragma once
 
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "flowfolio/scenario.hpp"
@@ -38,6 +39,13 @@ staff:
 strategies:
   - name: base
 )";
+}
+
+// `text` with the first `from` replaced by `to`; `from` must be there.
+inline std::string replace(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
 }
 
 inline Scenario parse(const std::string& yaml) { return read_scenario_text(yaml, "test.yaml"); }

@@ -145,6 +145,9 @@ struct RunResults {
 // and trial count, whatever options.threads is.
 RunResults run(const Scenario& scenario, const RunOptions& options);
 
+// Results with no trials yet, named after the scenario's strategies, ready for extend().
+RunResults empty_results(const Scenario& scenario, std::uint64_t seed, bool independent_streams);
+
 // Adds `more` trials (numbered from results.trials on) to `results`, which run() or an
 // earlier extend() made with the same engine, seed and stream choice. The result equals
 // run() with the total trial count. Requires: results.trials is a multiple of
