@@ -275,26 +275,38 @@ std::string trials_csv(const RunResults& results) {
   return out;
 }
 
+std::vector<SeriesRow> series_rows(const RunResults& results) {
+  std::vector<SeriesRow> rows;
+  const std::uint64_t kept = std::min(results.trials, kSeriesQuantileTrials);
+  std::vector<double> column(kept);
+  for (std::size_t s = 0; s < results.strategies.size(); ++s) {
+    const StrategyResults& r = results.strategies[s];
+    const std::size_t T = r.mean_cumulative_discounted.size();
+    for (std::size_t t = 0; t < T; ++t) {
+      for (std::uint64_t n = 0; n < kept; ++n) column[n] = r.cumulative_discounted[n * T + t];
+      std::sort(column.begin(), column.end());
+      SeriesRow row{.strategy = s, .period = static_cast<int>(t), .mean = r.mean_cumulative_discounted[t]};
+      // The trials' values are single precision, so the quantiles are too.
+      for (std::size_t q = 0; q < 5; ++q)
+        row.quantiles[q] = static_cast<float>(quantile_sorted(column, kQuantiles[q]));
+      row.zone_share = r.mean_zone_share[t];
+      rows.push_back(row);
+    }
+  }
+  return rows;
+}
+
 std::string series_csv(const RunResults& results) {
   std::string out =
       "strategy,period,cumulative_discounted_mean,cumulative_discounted_p5,"
       "cumulative_discounted_p25,cumulative_discounted_p50,cumulative_discounted_p75,"
       "cumulative_discounted_p95,flow_share,anxiety_share,boredom_share\n";
-  const std::uint64_t kept = std::min(results.trials, kSeriesQuantileTrials);
-  std::vector<double> column(kept);
-  for (const StrategyResults& r : results.strategies) {
-    const std::string name = csv_field(r.name);
-    const std::size_t T = r.mean_cumulative_discounted.size();
-    for (std::size_t t = 0; t < T; ++t) {
-      for (std::uint64_t n = 0; n < kept; ++n) column[n] = r.cumulative_discounted[n * T + t];
-      std::sort(column.begin(), column.end());
-      out += name + "," + std::to_string(t) + "," + format_number(r.mean_cumulative_discounted[t]);
-      // The trials' values are single precision, so the quantiles are printed as such.
-      for (double q : kQuantiles)
-        out += "," + format_number(static_cast<float>(quantile_sorted(column, q)));
-      for (int z = 0; z < 3; ++z) out += "," + format_number(r.mean_zone_share[t][z]);
-      out += '\n';
-    }
+  for (const SeriesRow& row : series_rows(results)) {
+    out += csv_field(results.strategies[row.strategy].name) + "," + std::to_string(row.period) + "," +
+           format_number(row.mean);
+    for (float q : row.quantiles) out += "," + format_number(q);
+    for (double z : row.zone_share) out += "," + format_number(z);
+    out += '\n';
   }
   return out;
 }
@@ -486,7 +498,8 @@ void write_file_atomically(const std::string& path,
 
 const std::vector<std::string>& ResultFolder::known_files() {
   static const std::vector<std::string> names = {"summary.json", "paired.json", "trials.csv",
-                                                 "series.csv", "manifest.json", "report.html"};
+                                                 "series.csv", "manifest.json", "report.html",
+                                                 "scenario.yaml"};
   return names;
 }
 
@@ -538,14 +551,21 @@ void ResultFolder::stage() {
 }
 
 void ResultFolder::write(const std::string& name, const std::string& content) {
-  stage();
-  write_file_atomically(staging_ + "/" + name, content);
+  write(name, [&](const TextSink& sink) { sink(content); });
 }
 
 void ResultFolder::write(const std::string& name,
                          const std::function<void(const TextSink&)>& produce) {
   stage();
-  write_file_atomically(staging_ + "/" + name, produce);
+  try {
+    write_file_atomically(staging_ + "/" + name, produce);
+  } catch (const std::runtime_error& e) {
+    // Name the file the user asked for, not the hidden staging copy.
+    std::string reason = e.what();
+    const auto colon = reason.rfind(": ");
+    throw std::runtime_error("cannot write " + (std::filesystem::path(target_) / name).string() +
+                             (colon == std::string::npos ? "" : reason.substr(colon)));
+  }
 }
 
 void ResultFolder::commit() {

@@ -71,6 +71,12 @@ std::string join(const Keys& words) {
   return out;
 }
 
+std::string mebibytes(std::uintmax_t bytes) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
+  return buffer;
+}
+
 std::string format_ratio(double ratio) {
   std::ostringstream out;
   out.precision(3);
@@ -557,6 +563,10 @@ std::optional<Distribution> Reader::distribution_family(const std::string& famil
     return Distribution::normal(*mean, *sd);
   }
   if (family == "lognormal") {
+    if (node.IsMap() && (node["p5"] || node["p95"]) && (node["median"] || node["sigma"])) {
+      error(node, path, "give either {median, sigma} or {p5, p95}, not a mix");
+      return std::nullopt;
+    }
     if (node.IsMap() && (node["p5"] || node["p95"])) {
       const MapView m = map(node, path, {"p5", "p95"}, {"p5", "p95"});
       if (!m.ok_ || !m.has("p5") || !m.has("p95")) return std::nullopt;
@@ -576,7 +586,7 @@ std::optional<Distribution> Reader::distribution_family(const std::string& famil
       }
       return Distribution::lognormal_interval(*p5, *p95);
     }
-    const MapView m = map(node, path, {"median", "sigma", "p5", "p95"}, {"median", "sigma"});
+    const MapView m = map(node, path, {"median", "sigma"}, {"median", "sigma"});
     if (!m.ok_ || !m.has("median") || !m.has("sigma")) return std::nullopt;
     const auto median = number(*m.get("median"), child(path, "median"), Range::kPositive);
     const auto sigma = number(*m.get("sigma"), child(path, "sigma"), Range::kNonNegative);
@@ -852,7 +862,7 @@ Strategy Reader::strategy(const YAML::Node& node, const std::string& path, int h
         if (t.from > t.to && tm.has("from"))
           error(*tm.get("from"), child(ipath, "from"),
                 "'from' (" + std::to_string(t.from) + ") must not be after 'to' (" +
-                    std::to_string(t.to) + ")");
+                    std::to_string(t.to) + (tm.has("to") ? ")" : ", the horizon, as 'to' is not given)"));
         read_number(tm, "hours_per_period", ipath, Range::kNonNegative, t.hours_per_period);
         read_number(tm, "cost_per_person_per_period", ipath, Range::kNonNegative,
                     t.cost_per_person_per_period);
@@ -923,7 +933,7 @@ Strategy Reader::strategy(const YAML::Node& node, const std::string& path, int h
           if (a < 0) continue;
           const std::string ppath = child(rpath, key.Scalar());
           if (s.roles[a]) {
-            error(key, ppath, "duplicate key '" + key.Scalar() + "'");
+            error(key, ppath, "duplicate key '" + key.Scalar() + "'; each key may appear once");
             continue;
           }
           std::vector<int> allowed;
@@ -953,7 +963,7 @@ Strategy Reader::strategy(const YAML::Node& node, const std::string& path, int h
         if (a < 0) continue;
         const std::string key_path = child(dpath, key.Scalar());
         if (s.demand[a]) {
-          error(key, key_path, "duplicate key '" + key.Scalar() + "'");
+          error(key, key_path, "duplicate key '" + key.Scalar() + "'; each key may appear once");
           continue;
         }
         if (auto v = number(value, key_path, Range::kNonNegative)) s.demand[a] = *v;
@@ -1082,12 +1092,12 @@ void Reader::check_positive_definite(const YAML::Node& at, const std::vector<Cor
   for (const auto& p : pairs) {
     if (std::abs(v(p.first)) > 0.1 && std::abs(v(p.second)) > 0.1)
       involved += (involved.empty() ? "" : ", ") + activity_names_[p.first] + "/" +
-                  activity_names_[p.second] + " (" + std::to_string(p.rho).substr(0, 6) + ")";
+                  activity_names_[p.second] + " (" + format_ratio(p.rho) + ")";
   }
   std::ostringstream msg;
   msg << "the correlation matrix is not positive definite (smallest eigenvalue " << smallest
       << "); these pairs cannot hold together: " << involved
-      << "; weaken one of them";
+      << "; change these correlations so that they can hold together";
   error(at, "correlation", msg.str());
 }
 
@@ -1119,7 +1129,7 @@ void Reader::warn_unstaffable(const YAML::Node& root, const Scenario& s) {
       Diagnostic d{.file = file_,
                    .path = "strategies." + st.name,
                    .message = "nobody can ever take a unit of '" + act.name +
-                              "' (no one present is allowed by roles and has the " +
+                              "' (no one this strategy has is both allowed to by its roles and given the " +
                               format_ratio(act.hours_per_unit) +
                               " hours a unit needs): every unit will be skipped and pay its unmet cost",
                    .severity = Diagnostic::Severity::kWarning};
@@ -1187,7 +1197,7 @@ Scenario Reader::read(const YAML::Node& root) {
     if (!(last_factor <= 1e12)) {
       error(*r, "discount_rate",
             "a rate of " + r->Scalar() + " over " + std::to_string(s.horizon) +
-                " periods multiplies the last cash flow by more than 1e12; no real rate is this close to -1");
+                " periods multiplies the last cash flow by more than 1e12; check the rate");
     }
   }
   if (diagnostics_.empty()) warn_unstaffable(root, s);
@@ -1201,8 +1211,8 @@ std::string read_whole_file(const std::string& path) {
   const auto size = fs::file_size(path, ec);
   if (!ec && size > kLargestFile) {
     throw InputError({Diagnostic{.file = path,
-                                 .message = "is " + std::to_string(size >> 20) +
-                                            " MiB; a scenario file may be at most 16 MiB"}});
+                                 .message = "is " + mebibytes(size) +
+                                            "; a scenario file may be at most 16 MiB"}});
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -1278,8 +1288,8 @@ std::size_t count_values(const YAML::Node& root, std::size_t limit) {
 Scenario read_scenario_text(const std::string& text, const std::string& file) {
   if (text.size() > kLargestFile) {
     throw InputError({Diagnostic{.file = file,
-                                 .message = "is " + std::to_string(text.size() >> 20) +
-                                            " MiB; a scenario file may be at most 16 MiB"}});
+                                 .message = "is " + mebibytes(text.size()) +
+                                            "; a scenario file may be at most 16 MiB"}});
   }
   if (auto bad = check_encoding(text, file)) throw InputError({*bad});
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {

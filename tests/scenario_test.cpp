@@ -309,7 +309,7 @@ TEST_CASE("hostile input is refused in bounded time and memory", "[scenario][mes
   CHECK_THROWS_WITH(parse(std::string(5000, '[') + std::string(5000, ']')),
                     Catch::Contains("nested too deeply"));
   // Too large.
-  CHECK_THROWS_WITH(parse(std::string(17 << 20, ' ') + "x"), "test.yaml: is 17 MiB; a scenario file may be at most 16 MiB");
+  CHECK_THROWS_WITH(parse(std::string(17 << 20, ' ') + "x"), "test.yaml: is 17.0 MiB; a scenario file may be at most 16 MiB");
   // Not UTF-8, and control characters.
   CHECK_THROWS_WITH(parse("name: caf\xe9\nhorizon: 1\n"),
                     "test.yaml:1:10: the file is not valid UTF-8 (byte 0xE9); save it as UTF-8");
@@ -344,8 +344,8 @@ TEST_CASE("a strategy that can never staff an activity is a warning", "[scenario
   REQUIRE(s.warnings.size() == 2);
   CHECK(s.warnings[0].to_string() ==
         "test.yaml:24:5: strategies.nobody: warning: nobody can ever take a unit of 'work' (no one "
-        "present is allowed by roles and has the 2 hours a unit needs): every unit will be skipped "
-        "and pay its unmet cost");
+        "this strategy has is both allowed to by its roles and given the 2 hours a unit needs): every "
+        "unit will be skipped and pay its unmet cost");
   CHECK(s.warnings[1].path == "strategies.released");
   CHECK(parse(tiny_scenario()).warnings.empty());
   // Too few hours for a unit is the same.

@@ -1,6 +1,7 @@
 // Result files and the console table (MODEL.md section 12; docs/output-format.md).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -46,8 +47,18 @@ using TextSink = std::function<void(std::string_view)>;
 void trials_csv(const RunResults& results, const TextSink& sink);
 std::string trials_csv(const RunResults& results);
 
-// series.csv: per strategy and period, the mean and the 5, 25, 50, 75, 95 percentiles of
-// the cumulative discounted cash flow, and the mean zone shares.
+// One row of series.csv: a strategy's period, the mean and the 5, 25, 50, 75, 95
+// percentiles of the cumulative discounted cash flow, and the mean zone shares.
+struct SeriesRow {
+  std::size_t strategy = 0;
+  int period = 0;
+  double mean = 0;
+  std::array<float, 5> quantiles{};       // p5, p25, p50, p75, p95
+  std::array<double, 3> zone_share{};     // flow, anxiety, boredom
+};
+std::vector<SeriesRow> series_rows(const RunResults& results);
+
+// series.csv: series_rows() as text.
 std::string series_csv(const RunResults& results);
 
 // What manifest.json records so a result can be audited and rerun.
@@ -107,6 +118,10 @@ class ResultFolder {
   ~ResultFolder();
   ResultFolder(const ResultFolder&) = delete;
   ResultFolder& operator=(const ResultFolder&) = delete;
+
+  // Creates the hidden staging folder now (writes do it otherwise), so that an
+  // unwritable place fails before any work is done.
+  void prepare() { stage(); }
 
   void write(const std::string& name, const std::string& content);
   void write(const std::string& name, const std::function<void(const TextSink&)>& produce);

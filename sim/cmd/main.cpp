@@ -22,6 +22,7 @@
 #include "flowfolio/engine.hpp"
 #include "flowfolio/error.hpp"
 #include "flowfolio/output.hpp"
+#include "flowfolio/report.hpp"
 #include "flowfolio/scenario.hpp"
 
 namespace {
@@ -76,6 +77,7 @@ struct RunArguments {
   bool trace = false;
   std::string strategy;
   bool allow_large_run = false;
+  bool report = false;
 };
 
 // The options `run` and `compare` share.
@@ -83,11 +85,11 @@ void add_run_options(CLI::App* command, RunArguments& args) {
   command->add_option("file", args.file, "Scenario YAML file")->required();
   auto* trials = command->add_option("--trials", args.trials, "Number of trials (default: the scenario's)")
                      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
-  command->add_option("--seed", args.seed, "Seed (default: the scenario's)");
+  command->add_option("--seed", args.seed, "Seed (default: the scenario's)")->check(CLI::NonNegativeNumber);
   command->add_option("--threads", args.threads, "Threads (default: all cores); results do not depend on it")
       ->check(CLI::Range(0u, 4096u));
   command->add_option("--out", args.out, "Output folder (default: out/<scenario file name>)");
-  command->add_flag("-q,--quiet", args.quiet, "Print nothing but errors");
+  command->add_flag("-q,--quiet", args.quiet, "Print nothing but warnings and errors");
   command->add_flag("--independent-streams", args.independent_streams,
                     "Give every strategy its own random streams instead of common ones: the "
                     "unpaired comparison that shows what pairing is worth (docs/comparison.md)");
@@ -105,6 +107,8 @@ void add_run_options(CLI::App* command, RunArguments& args) {
       ->check(CLI::Range(1e-9, 1 - 1e-9));
   command->add_option("--baseline", args.baseline, "Strategy the others are compared with (default: the first)");
   command->add_option("--pair", args.pairs, "Also compare A against B (repeatable), written A:B");
+  command->add_flag("--report", args.report,
+                    "Also write OUT/report.html, the one-page report for executives");
   command->add_flag("--allow-large-run", args.allow_large_run,
                     "Run even when the estimate says the results will not fit in free memory");
 }
@@ -118,11 +122,15 @@ std::string iso_time(std::chrono::system_clock::time_point when) {
   return buffer;
 }
 
-std::string sha256_of_file(const std::string& path) {
+std::string read_file_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream content;
   content << in.rdbuf();
-  const std::string bytes = content.str();
+  return content.str();
+}
+
+std::string sha256_of_file(const std::string& path) {
+  const std::string bytes = read_file_bytes(path);
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
@@ -218,8 +226,10 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
 
   const std::string out_dir =
       args.out.empty() ? "out/" + fs::path(args.file).stem().string() : args.out;
-  // Checked before the run: a folder holding the user's own files is never replaced.
+  // Checked before the run: a folder holding the user's own files is never replaced, and
+  // a place that cannot be written fails now, not after the simulation.
   flowfolio::ResultFolder folder(out_dir);
+  folder.prepare();
 
   const std::uint64_t planned = args.precision ? args.max_trials : args.trials.value_or(scenario.trials);
   const flowfolio::RunEstimate estimate = flowfolio::estimate_run(scenario, planned);
@@ -235,8 +245,9 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   }
   const double expected_seconds = estimate.unit_outcomes / (15e6 * cores);  // measured: 15-20 M/s a core
   if (expected_seconds > 60 && !args.quiet) {
-    std::fprintf(stderr, "flowfolio: about %.0f million unit outcomes: expect roughly %.0f minutes on %u threads (Ctrl-C stops cleanly)\n",
-                 estimate.unit_outcomes / 1e6, expected_seconds / 60, cores);
+    const double minutes = std::max(1.0, std::round(expected_seconds / 60));
+    std::fprintf(stderr, "flowfolio: about %.0f million unit outcomes: expect roughly %.0f minute%s on %u thread%s (Ctrl-C stops cleanly)\n",
+                 estimate.unit_outcomes / 1e6, minutes, minutes == 1 ? "" : "s", cores, cores == 1 ? "" : "s");
   }
 
   const auto start = std::chrono::system_clock::now();
@@ -273,7 +284,8 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                                .independent_streams = results.independent_streams,
                                .precision = args.precision.value_or(0),
                                .stop_reason = options.stop_reason,
-                               .files = {"summary.json", "paired.json", "series.csv", "trials.csv"}};
+                               .files = {"summary.json", "paired.json", "series.csv", "trials.csv", "scenario.yaml"}};
+  if (args.report) manifest.files.push_back("report.html");
   // Everything goes to a staging folder, which replaces the old results in one rename.
   folder.write("summary.json", flowfolio::summary_json(scenario, results, options));
   folder.write("paired.json", flowfolio::paired_json(scenario, results, options));
@@ -282,7 +294,16 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   folder.write("trials.csv", [&](const flowfolio::TextSink& sink) {
     flowfolio::trials_csv(results, sink);
   });
+  folder.write("scenario.yaml", read_file_bytes(args.file));  // what the results came from
   folder.write("manifest.json", flowfolio::manifest_json(manifest));
+  if (args.report) {
+    flowfolio::ReportInputs inputs{.scenario = scenario, .results = std::move(results), .series = {},
+                                   .manifest = manifest, .options = options};
+    results = {};
+    inputs.series = flowfolio::series_rows(inputs.results);
+    folder.write("report.html", flowfolio::report_html(inputs));
+    results = std::move(inputs.results);
+  }
   if (g_stop.load()) throw flowfolio::Interrupted();
   folder.commit();
 
@@ -296,7 +317,9 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                   static_cast<unsigned long long>(results.trials), results.strategies.size(),
                   seconds, results.threads);
     std::cout << timing << "wrote " << out_dir << "/{summary.json, paired.json, trials.csv, "
-              << "series.csv, manifest.json}\n";
+              << "series.csv, scenario.yaml, manifest.json" << (args.report ? ", report.html" : "") << "}\n";
+    if (args.report)
+      std::cout << "\nThe report: " << fs::absolute(fs::path(out_dir) / "report.html").string() << "\n";
   }
   return 0;
 }
@@ -315,6 +338,7 @@ int main(int argc, char** argv) {
              "series.csv and manifest.json");
   add_run_options(run, run_args);
   run->add_option("--trial", run_args.trial, "Run only this trial and print its metrics")
+      ->check(CLI::NonNegativeNumber)
       ->excludes("--trials")
       ->excludes("--precision")
       ->excludes("--out");
@@ -325,6 +349,11 @@ int main(int argc, char** argv) {
   CLI::App* compare = app.add_subcommand(
       "compare", "Simulate every strategy and compare each with a baseline on the same luck");
   add_run_options(compare, compare_args);
+
+  std::string report_folder, report_file;
+  CLI::App* report = app.add_subcommand("report", "Write the one-page HTML report of a result folder");
+  report->add_option("folder", report_folder, "A folder written by flowfolio run")->required();
+  report->add_option("-o,--output", report_file, "The HTML file (default: FOLDER/report.html)");
 
   std::string validate_file;
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario file and report every problem");
@@ -350,6 +379,12 @@ int main(int argc, char** argv) {
   std::signal(SIGTERM, on_signal);
   try {
     if (*validate) return command_validate(validate_file);
+    if (*report) {
+      const std::string file = report_file.empty() ? (fs::path(report_folder) / "report.html").string() : report_file;
+      flowfolio::write_file_atomically(file, flowfolio::report_html(flowfolio::read_result_folder(report_folder)));
+      std::cout << "wrote " << fs::absolute(file).string() << "\n";
+      return 0;
+    }
     if (*run) return command_run(run_args, false, command_line);
     if (*compare) return command_run(compare_args, true, command_line);
   } catch (const flowfolio::Interrupted&) {

@@ -1,0 +1,494 @@
+#include "flowfolio/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "flowfolio/comparison.hpp"
+#include "flowfolio/statistics.hpp"
+
+namespace flowfolio {
+
+namespace {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// Okabe and Ito's palette: distinguishable with every common colour-vision deficiency.
+const char* const kPalette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
+                                "#56B4E9", "#D55E00", "#F0E442", "#000000"};
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path.string() + ": cannot be read; is this a flowfolio result folder?");
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// One CSV line into fields (RFC 4180 quotes).
+std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        fields.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        fields.back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back();
+    } else {
+      fields.back() += c;
+    }
+  }
+  return fields;
+}
+
+std::size_t strategy_position(const Scenario& s, const std::string& name, const std::string& file) {
+  for (std::size_t k = 0; k < s.strategies.size(); ++k)
+    if (s.strategies[k].name == name) return k;
+  throw InputError(file + ": strategy '" + name + "' is not in the folder's scenario.yaml");
+}
+
+std::string period_word(int periods_per_year) {
+  switch (periods_per_year) {
+    case 52: return "week";
+    case 12: return "month";
+    case 4: return "quarter";
+    case 1: return "year";
+    default: return "period";
+  }
+}
+
+std::string money(double x, const std::string& currency) {
+  return format_money(x) + (currency.empty() ? "" : " " + currency);
+}
+
+std::string percent(double share, int digits = 0) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.*f%%", digits, 100 * share);
+  return buffer;
+}
+
+// JSON for a <script type="application/json"> block: no "<" can end the block early.
+std::string script_json(const json& value) {
+  std::string text = value.dump();
+  std::string out;
+  for (char c : text) out += c == '<' ? std::string("\\u003c") : std::string(1, c);
+  return out;
+}
+
+std::string library(const std::string& folder, const std::string& file) {
+  const fs::path path = fs::path(folder) / file;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw std::runtime_error("the report's chart library " + path.string() +
+                             " is missing: run `bash .ci/install-deps`, or point "
+                             "FLOWFOLIO_REPORT_ASSETS at a folder holding " + file);
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string js = text.str();
+  // Drop the source-map comment: the page must ask for nothing outside itself.
+  if (const auto at = js.rfind("//# sourceMappingURL="); at != std::string::npos) js.erase(at);
+  for (std::size_t at = 0; (at = js.find("</script", at)) != std::string::npos;) js.replace(at, 2, "<\\/");
+  return js;
+}
+}  // namespace
+
+std::string escape_html(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string report_assets_folder() {
+  if (const char* env = std::getenv("FLOWFOLIO_REPORT_ASSETS"); env && *env) return env;
+  return FLOWFOLIO_REPORT_ASSETS;
+}
+
+ReportInputs read_result_folder(const std::string& folder) {
+  const fs::path dir(folder);
+  if (!fs::is_directory(dir)) throw InputError(folder + ": no such result folder");
+  ReportInputs in;
+  in.scenario = read_scenario_file((dir / "scenario.yaml").string());
+  const Scenario& s = in.scenario;
+
+  const json manifest = json::parse(read_text(dir / "manifest.json"), nullptr, false);
+  if (manifest.is_discarded() || !manifest.is_object())
+    throw InputError((dir / "manifest.json").string() + ": not valid JSON");
+  Manifest& m = in.manifest;
+  m.command_line = manifest.value("command_line", "");
+  m.scenario_file = manifest.value("scenario_file", "");
+  m.scenario_sha256 = manifest.value("scenario_sha256", "");
+  m.start_time = manifest.value("start_time", "");
+  m.end_time = manifest.value("end_time", "");
+  m.seed = manifest.value("seed", std::uint64_t{0});
+  m.trials = manifest.value("trials", std::uint64_t{0});
+  m.threads = manifest.value("threads", 0u);
+  m.independent_streams = manifest.value("streams", "common") == "independent";
+  m.precision = manifest.value("precision", 0.0);
+  m.stop_reason = manifest.value("stop_reason", "");
+  in.options = ReportOptions::from(s);
+  in.options.stop_reason = m.stop_reason;
+
+  RunResults& r = in.results;
+  r = empty_results(s, m.seed, m.independent_streams);
+  r.trials = m.trials;
+  for (auto& sr : r.strategies)
+    for (auto& column : sr.per_trial) column.assign(m.trials, 0.0);
+  const std::string trials_file = (dir / "trials.csv").string();
+  std::istringstream trials(read_text(dir / "trials.csv"));
+  std::string line;
+  std::getline(trials, line);  // header, in metric order
+  std::size_t rows = 0;
+  while (std::getline(trials, line)) {
+    const std::vector<std::string> f = csv_fields(line);
+    if (f.size() != 2 + kMetricCount) throw InputError(trials_file + ": a row has " + std::to_string(f.size()) + " fields");
+    const std::size_t k = strategy_position(s, f[0], trials_file);
+    const std::uint64_t n = std::stoull(f[1]);
+    if (n >= m.trials) throw InputError(trials_file + ": trial " + f[1] + " beyond the manifest's count");
+    for (std::size_t x = 0; x < kMetricCount; ++x) r.strategies[k].per_trial[x][n] = std::stod(f[2 + x]);
+    ++rows;
+  }
+  if (rows != m.trials * s.strategies.size())
+    throw InputError(trials_file + ": holds " + std::to_string(rows) + " rows, the manifest promises " +
+                     std::to_string(m.trials * s.strategies.size()));
+
+  const std::string series_file = (dir / "series.csv").string();
+  std::istringstream series(read_text(dir / "series.csv"));
+  std::getline(series, line);
+  while (std::getline(series, line)) {
+    const std::vector<std::string> f = csv_fields(line);
+    if (f.size() != 11) throw InputError(series_file + ": a row has " + std::to_string(f.size()) + " fields");
+    SeriesRow row{.strategy = strategy_position(s, f[0], series_file), .period = std::stoi(f[1]), .mean = std::stod(f[2])};
+    for (std::size_t q = 0; q < 5; ++q) row.quantiles[q] = std::stof(f[3 + q]);
+    for (std::size_t z = 0; z < 3; ++z) row.zone_share[z] = std::stod(f[8 + z]);
+    in.series.push_back(row);
+  }
+  return in;
+}
+
+std::string report_html(const ReportInputs& in) {
+  const Scenario& s = in.scenario;
+  const RunResults& r = in.results;
+  const std::string& cur = s.currency;
+  const std::size_t S = r.strategies.size();
+  const std::string unit = cur.empty() ? "" : " (" + cur + ")";
+
+  // The numbers behind the verdict and the table.
+  struct Row {
+    Summary npv;
+    TailRisk tail;
+    Summary loss, catastrophes, proficiency, attrition, flow;
+  };
+  std::vector<Row> rows(S);
+  for (std::size_t k = 0; k < S; ++k) {
+    const StrategyResults& sr = r.strategies[k];
+    rows[k] = {summarize(sr.metric(Metric::kNpv)), tail_risk(sr.metric(Metric::kNpv)),
+               summarize(sr.metric(Metric::kIncidentLoss)), summarize(sr.metric(Metric::kCatastrophes)),
+               summarize(sr.metric(Metric::kProficiencyPeriod)), summarize(sr.metric(Metric::kAttrition)),
+               summarize(sr.metric(Metric::kFlowShare))};
+  }
+  std::vector<std::size_t> by_mean(S);
+  for (std::size_t k = 0; k < S; ++k) by_mean[k] = k;
+  std::stable_sort(by_mean.begin(), by_mean.end(), [&](std::size_t a, std::size_t b) { return rows[a].npv.mean > rows[b].npv.mean; });
+  const std::size_t best = by_mean[0];
+  std::size_t safest = 0;
+  for (std::size_t k = 1; k < S; ++k)
+    if (rows[k].tail.cvar95 < rows[safest].tail.cvar95) safest = k;
+  const std::string best_name = escape_html(r.strategies[best].name);
+  const std::string safest_name = escape_html(r.strategies[safest].name);
+
+  std::string verdict;
+  if (best == safest) {
+    verdict = "<p class=\"lead\"><b>" + best_name + "</b> has both the best expected npv (" +
+              escape_html(money(rows[best].npv.mean, cur)) + ") and the least tail risk (CVaR95 " +
+              escape_html(money(rows[best].tail.cvar95, cur)) + ").</p>";
+  } else {
+    verdict = "<p class=\"lead\"><b>" + best_name + "</b> has the best expected npv (" +
+              escape_html(money(rows[best].npv.mean, cur)) + "); <b>" + safest_name +
+              "</b> has the least tail risk (CVaR95 " + escape_html(money(rows[safest].tail.cvar95, cur)) +
+              ", against " + escape_html(money(rows[best].tail.cvar95, cur)) + " for " + best_name + ").</p>";
+  }
+  std::vector<std::string> sure;
+  if (S > 1) {
+    const Comparison c = compare(s, r, best, by_mean[1]);
+    sure.push_back("Against the runner-up: " + c.sentence);
+  }
+  for (std::size_t k = 0; k < S; ++k)
+    if (k != in.options.baseline) sure.push_back(compare(s, r, k, in.options.baseline).sentence);
+
+  // Chart data.
+  json data;
+  data["currency"] = cur;
+  data["period"] = period_word(s.periods_per_year);
+  json names = json::array(), colors = json::array();
+  for (std::size_t k = 0; k < S; ++k) {
+    names.push_back(r.strategies[k].name);
+    colors.push_back(kPalette[k % 8]);
+  }
+  data["strategies"] = names;
+  data["colors"] = colors;
+  // npv histograms on common bins spanning the middle 99% of all strategies' trials.
+  std::vector<double> all;
+  for (const auto& sr : r.strategies) all.insert(all.end(), sr.metric(Metric::kNpv).begin(), sr.metric(Metric::kNpv).end());
+  std::sort(all.begin(), all.end());
+  const double lo = quantile_sorted(all, 0.005), hi = quantile_sorted(all, 0.995);
+  const int bins = 60;
+  const double width = hi > lo ? (hi - lo) / bins : 1;
+  json hist = json::array();
+  for (std::size_t k = 0; k < S; ++k) {
+    std::vector<double> count(bins, 0);
+    for (double v : r.strategies[k].metric(Metric::kNpv)) {
+      const int b = static_cast<int>(std::floor((v - lo) / width));
+      if (b >= 0 && b < bins) count[b] += 1;
+    }
+    for (int b = 0; b < bins; ++b)
+      hist.push_back({{"strategy", r.strategies[k].name}, {"npv", lo + (b + 0.5) * width},
+                      {"share", count[b] / static_cast<double>(r.trials)}});
+  }
+  data["npv_hist"] = hist;
+  json fan = json::array(), zones = json::array();
+  const char* zone_names[] = {"flow", "anxiety", "boredom"};
+  for (const SeriesRow& row : in.series) {
+    const std::string& name = r.strategies[row.strategy].name;
+    fan.push_back({{"strategy", name}, {"period", row.period + 1}, {"mean", row.mean},
+                   {"p5", row.quantiles[0]}, {"p25", row.quantiles[1]}, {"p50", row.quantiles[2]},
+                   {"p75", row.quantiles[3]}, {"p95", row.quantiles[4]}});
+    for (int z = 0; z < 3; ++z)
+      zones.push_back({{"strategy", name}, {"period", row.period + 1}, {"zone", zone_names[z]}, {"share", row.zone_share[z]}});
+  }
+  data["fan"] = fan;
+  data["zones"] = zones;
+  json paired = json::array(), risk = json::array();
+  for (std::size_t k = 0; k < S; ++k) {
+    risk.push_back({{"strategy", r.strategies[k].name}, {"mean", rows[k].npv.mean}, {"cvar95", rows[k].tail.cvar95}});
+    if (k == in.options.baseline) continue;
+    const Comparison c = compare(s, r, k, in.options.baseline);
+    const PairedDifference& d = c.metrics[0].difference;
+    paired.push_back({{"strategy", r.strategies[k].name}, {"mean", d.mean}, {"lo", d.lo95}, {"hi", d.hi95},
+                      {"p_beats", c.metrics[0].p_beats}});
+  }
+  data["paired"] = paired;
+  data["risk"] = risk;
+  data["baseline"] = r.strategies[in.options.baseline].name;
+
+  std::ostringstream h;
+  const std::string title = escape_html(s.name);
+  h << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+    << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline' "
+       "'unsafe-eval'; style-src 'unsafe-inline'; img-src data:\">\n"
+    << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    << "<title>flowfolio report: " << title << "</title>\n<style>\n"
+    << R"CSS(body{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#1d2330;margin:0;background:#f6f7f9}
+main{max-width:1040px;margin:0 auto;padding:28px 32px 48px;background:#fff}
+h1{font-size:26px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bottom:2px solid #e3e6ea;padding-bottom:4px}
+.sub{color:#5b6472;margin:0 0 18px}.verdict{background:#eef4fb;border-left:5px solid #0072B2;padding:14px 18px;margin:8px 0 12px}
+.lead{font-size:18px;margin:0 0 8px}.verdict ul{margin:6px 0 0 18px;padding:0}.verdict li{margin:3px 0}
+table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0}th,td{padding:5px 8px;border-bottom:1px solid #e3e6ea;text-align:right;vertical-align:top}
+th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a8291;font-size:11px}
+.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
+.chart{margin:6px 0 4px;page-break-inside:avoid;break-inside:avoid}.note{color:#5b6472;font-size:13px;margin:2px 0 10px}
+.grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}footer{color:#7a8291;font-size:12px;margin-top:28px}
+@media print{body{background:#fff}main{padding:0;max-width:none}h2{page-break-after:avoid}.verdict{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+)CSS"
+    << "</style>\n</head><body><main>\n";
+  h << "<h1>" << title << "</h1>\n<p class=\"sub\">"
+    << (s.description.empty() ? "" : escape_html(s.description) + "<br>") << r.trials
+    << " simulated futures per strategy, " << s.horizon << " " << period_word(s.periods_per_year)
+    << "s, money in " << escape_html(cur.empty() ? "the scenario's currency" : cur) << "</p>\n";
+
+  h << "<section class=\"verdict\" id=\"verdict\">" << verdict << "<ul>";
+  for (const std::string& line : sure) h << "<li>" << escape_html(line) << "</li>";
+  h << "</ul></section>\n";
+
+  h << "<h2>Strategies</h2>\n<table id=\"strategies\"><tr><th class=\"l\">strategy</th><th>mean npv" << escape_html(unit)
+    << "<br><span class=\"se\">&plusmn; standard error</span></th><th>P5 npv</th><th>CVaR95</th><th>P(npv&lt;0)</th>"
+       "<th>incident loss</th><th>catastrophes</th><th>time to proficiency</th><th>departures</th><th>flow share</th></tr>\n";
+  for (std::size_t k = 0; k < S; ++k) {
+    const Row& w = rows[k];
+    char cells[600];
+    std::snprintf(cells, sizeof cells,
+                  "<td>%s<br><span class=\"se\">&plusmn; %s</span></td><td>%s</td><td>%s</td><td>%s</td>"
+                  "<td>%s<br><span class=\"se\">&plusmn; %s</span></td><td>%.3f</td><td>%.1f %ss</td><td>%.2f</td><td>%s</td>",
+                  escape_html(format_money(w.npv.mean)).c_str(), escape_html(format_money(w.npv.se)).c_str(),
+                  escape_html(format_money(w.npv.p5)).c_str(), escape_html(format_money(w.tail.cvar95)).c_str(),
+                  percent(w.tail.p_loss, 1).c_str(), escape_html(format_money(w.loss.mean)).c_str(),
+                  escape_html(format_money(w.loss.se)).c_str(), w.catastrophes.mean, w.proficiency.mean,
+                  period_word(s.periods_per_year).c_str(), w.attrition.mean, percent(w.flow.mean, 1).c_str());
+    h << "<tr><td class=\"l\"><span class=\"swatch\" style=\"background:" << kPalette[k % 8] << "\"></span>"
+      << escape_html(r.strategies[k].name) << "</td>" << cells << "</tr>\n";
+  }
+  h << "</table>\n<p class=\"note\">npv: net present value over the horizon. P5: the npv that 95% of futures exceed. "
+       "CVaR95: the average loss in the worst 5% of futures (a negative value means even those futures gain). "
+       "Time to proficiency: the first " << period_word(s.periods_per_year)
+    << " in which every activity has someone balanced for it (the horizon if never).</p>\n";
+
+  const auto chart = [&](const char* id, const char* heading, const char* note) {
+    h << "<h2>" << heading << "</h2>\n<div class=\"chart\" id=\"" << id << "\"></div>\n<p class=\"note\">" << note << "</p>\n";
+  };
+  chart("chart-npv", "How npv is spread", "Share of futures in each npv band, per strategy (the middle 99% of all futures).");
+  chart("chart-fan", "Cumulative discounted cash flow over time",
+        "Median (line), middle half (dark band) and 90% of futures (light band) of the cumulative discounted cash flow.");
+  chart("chart-paired", "Difference from the baseline, on the same futures",
+        "Mean npv difference from the baseline with its 95% interval; the label gives the share of futures in which the strategy does better.");
+  chart("chart-zones", "Where the work happens: anxiety, flow, boredom",
+        "Share of worked hours in each zone, averaged over futures. Flow is where work is best and learning fastest.");
+  chart("chart-risk", "Risk against return", "Mean npv against CVaR95 (the average loss in the worst 5% of futures). Up and to the left is better.");
+
+  // Assumptions.
+  h << "<h2>Assumptions</h2>\n<h3>Activities (in priority order)</h3>\n<table><tr><th class=\"l\">activity</th>"
+       "<th>challenge (online / domain)</th><th>hours per unit</th><th>units per "
+    << period_word(s.periods_per_year) << "</th><th class=\"l\">value</th><th class=\"l\">cost</th><th>incident chance</th>"
+       "<th class=\"l\">incident loss</th><th>volatility</th></tr>\n";
+  for (const Activity& a : s.activities) {
+    char cells[200];
+    std::snprintf(cells, sizeof cells, "<td>%.2f / %.2f</td><td>%g</td><td>%g</td>", a.challenge.online,
+                  a.challenge.domain, a.hours_per_unit, a.units_per_period);
+    h << "<tr><td class=\"l\"><b>" << escape_html(a.name) << "</b>"
+      << (a.description.empty() ? "" : "<br>" + escape_html(a.description)) << "</td>" << cells << "<td class=\"l\">"
+      << escape_html(a.value.describe()) << "</td><td class=\"l\">" << escape_html(a.cost.describe()) << "</td><td>"
+      << percent(a.incident_probability, 3) << "</td><td class=\"l\">" << escape_html(a.severity.describe())
+      << "</td><td>" << a.volatility << "</td></tr>\n";
+  }
+  h << "</table>\n<h3>People</h3>\n<table><tr><th class=\"l\">profile</th><th class=\"l\">online skill</th>"
+       "<th class=\"l\">domain skill</th><th>salary per " << period_word(s.periods_per_year) << "</th><th>hours</th>"
+       "<th>leaving chance</th><th>hire cost</th><th>in the organisation</th></tr>\n";
+  for (std::size_t p = 0; p < s.profiles.size(); ++p) {
+    const Profile& pr = s.profiles[p];
+    int staff = 0;
+    for (const Headcount& hc : s.staff)
+      if (hc.profile == static_cast<int>(p)) staff += hc.count;
+    h << "<tr><td class=\"l\"><b>" << escape_html(pr.name) << "</b>"
+      << (pr.description.empty() ? "" : "<br>" + escape_html(pr.description)) << "</td><td class=\"l\">"
+      << escape_html(pr.online.describe()) << "</td><td class=\"l\">" << escape_html(pr.domain.describe())
+      << "</td><td>" << escape_html(format_money(pr.salary_per_period)) << "</td><td>" << pr.hours_per_period
+      << "</td><td>" << percent(pr.attrition_hazard, 2) << "</td><td>" << escape_html(format_money(pr.hire_cost))
+      << "</td><td>" << staff << "</td></tr>\n";
+  }
+  h << "</table>\n<h3>Strategies</h3>\n<table><tr><th class=\"l\">strategy</th><th class=\"l\">what it does</th></tr>\n";
+  for (const Strategy& st : s.strategies) {
+    std::string what;
+    for (const Headcount& hc : st.hire)
+      what += "hires " + std::to_string(hc.count) + " " + s.profiles[hc.profile].name +
+              (hc.at ? " at " + period_word(s.periods_per_year) + " " + std::to_string(hc.at) : "") + "; ";
+    for (const Training& t : st.train) {
+      char buffer[160];
+      std::snprintf(buffer, sizeof buffer, "%g h of training a %s for %s, %ss %d to %d; ", t.hours_per_period,
+                    period_word(s.periods_per_year).c_str(), s.profiles[t.who].name.c_str(),
+                    period_word(s.periods_per_year).c_str(), t.from, t.to);
+      what += buffer;
+    }
+    if (st.mentor)
+      what += s.profiles[st.mentor->mentor].name + " mentors " + s.profiles[st.mentor->mentee].name + "; ";
+    for (int p : st.release) what += s.profiles[p].name + " staff step back; ";
+    what += st.policy == AssignPolicy::kFlow ? "work goes to whoever is best balanced for it"
+                                             : "work goes to whoever has the most hours left";
+    h << "<tr><td class=\"l\"><b>" << escape_html(st.name) << "</b></td><td class=\"l\">"
+      << (st.description.empty() ? "" : escape_html(st.description) + "<br>") << "<span class=\"se\">"
+      << escape_html(what) << "</span></td></tr>\n";
+  }
+  h << "</table>\n";
+
+  h << "<h2>How the numbers were made</h2>\n<p class=\"note\">" << r.trials
+    << " simulated futures for every strategy, all strategies on the same futures (common random numbers"
+    << (r.independent_streams ? "; this run used independent streams instead" : "") << "); seed " << r.seed
+    << "; flowfolio " << FLOWFOLIO_VERSION << ", model version 1.1"
+    << (in.options.stop_reason.empty() ? "" : "; " + escape_html(in.options.stop_reason))
+    << (in.manifest.end_time.empty() ? "" : "; run finished " + escape_html(in.manifest.end_time))
+    << ". Standard errors (&plusmn;) are the Monte Carlo precision of the means. The model is described in "
+       "flowfolio's docs/model.md.</p>\n";
+  h << "<footer>flowfolio report &middot; " << title << "</footer>\n</main>\n";
+
+  const std::string assets = report_assets_folder();
+  h << "<script type=\"application/json\" id=\"data\">" << script_json(data) << "</script>\n";
+  h << "<script>" << library(assets, "vega.min.js") << "</script>\n";
+  h << "<script>" << library(assets, "vega-lite.min.js") << "</script>\n";
+  h << "<script>" << library(assets, "vega-embed.min.js") << "</script>\n";
+  h << "<script>\n" << R"JS((function () {
+  const data = JSON.parse(document.getElementById('data').textContent);
+  const unit = data.currency ? ' (' + data.currency + ')' : '';
+  const color = {field: 'strategy', type: 'nominal', title: 'strategy',
+                 scale: {domain: data.strategies, range: data.colors}};
+  const config = {font: 'Helvetica, Arial, sans-serif', axis: {labelFontSize: 11, titleFontSize: 12},
+                  legend: {labelFontSize: 11, titleFontSize: 12}, view: {stroke: null}};
+  const opts = {renderer: 'svg', actions: false};
+  const width = 900;
+  const specs = {
+    'chart-npv': {width: width, height: 260, data: {values: data.npv_hist},
+      mark: {type: 'line', interpolate: 'step-after', strokeWidth: 2},
+      encoding: {x: {field: 'npv', type: 'quantitative', title: 'npv' + unit, axis: {format: '~s'}},
+                 y: {field: 'share', type: 'quantitative', title: 'share of futures', axis: {format: '.0%'}},
+                 color: color}},
+    'chart-fan': {data: {values: data.fan}, columns: 3,
+      facet: {field: 'strategy', type: 'nominal', title: null, sort: data.strategies},
+      spec: {width: 280, height: 170, layer: [
+        {mark: {type: 'area', opacity: 0.22}, encoding: {x: {field: 'period', type: 'quantitative', title: data.period},
+          y: {field: 'p5', type: 'quantitative', title: 'cumulative discounted cash flow' + unit, axis: {format: '~s'}},
+          y2: {field: 'p95'}, color: color}},
+        {mark: {type: 'area', opacity: 0.45}, encoding: {x: {field: 'period', type: 'quantitative'},
+          y: {field: 'p25', type: 'quantitative'}, y2: {field: 'p75'}, color: color}},
+        {mark: {type: 'line', strokeWidth: 2}, encoding: {x: {field: 'period', type: 'quantitative'},
+          y: {field: 'p50', type: 'quantitative'}, color: color}}]},
+      resolve: {scale: {y: 'shared'}}},
+    'chart-paired': {width: width, height: Math.max(60, 34 * data.paired.length), data: {values: data.paired},
+      layer: [
+        {mark: {type: 'rule', strokeWidth: 3}, encoding: {y: {field: 'strategy', type: 'nominal', title: null, sort: data.strategies},
+          x: {field: 'lo', type: 'quantitative', title: 'npv difference from ' + data.baseline + unit, axis: {format: '~s'}},
+          x2: {field: 'hi'}, color: color}},
+        {mark: {type: 'point', filled: true, size: 90}, encoding: {y: {field: 'strategy', type: 'nominal', sort: data.strategies},
+          x: {field: 'mean', type: 'quantitative'}, color: color}},
+        {mark: {type: 'text', dy: -12, fontSize: 11}, encoding: {y: {field: 'strategy', type: 'nominal', sort: data.strategies},
+          x: {field: 'mean', type: 'quantitative'}, text: {field: 'p_beats', type: 'quantitative', format: '.0%'}}},
+        {mark: {type: 'rule', strokeDash: [4, 4], color: '#555'}, encoding: {x: {datum: 0}}}]},
+    'chart-zones': {data: {values: data.zones}, columns: 3,
+      facet: {field: 'strategy', type: 'nominal', title: null, sort: data.strategies},
+      spec: {width: 280, height: 150, mark: {type: 'area'},
+        encoding: {x: {field: 'period', type: 'quantitative', title: data.period},
+          y: {field: 'share', type: 'quantitative', stack: 'zero', title: 'share of worked hours', axis: {format: '.0%'}},
+          order: {field: 'zone', sort: 'ascending'},
+          color: {field: 'zone', type: 'nominal', title: 'zone',
+                  scale: {domain: ['anxiety', 'flow', 'boredom'], range: ['#D55E00', '#009E73', '#56B4E9']}}}}},
+    'chart-risk': {width: 600, height: 320, data: {values: data.risk},
+      layer: [
+        {mark: {type: 'point', filled: true, size: 160}, encoding: {
+          x: {field: 'cvar95', type: 'quantitative', title: 'CVaR95: average loss in the worst 5% of futures' + unit, axis: {format: '~s'}},
+          y: {field: 'mean', type: 'quantitative', title: 'mean npv' + unit, axis: {format: '~s'}}, color: color}},
+        {mark: {type: 'text', dx: 10, align: 'left', fontSize: 12}, encoding: {
+          x: {field: 'cvar95', type: 'quantitative'}, y: {field: 'mean', type: 'quantitative'}, text: {field: 'strategy'}}}]}
+  };
+  const rendered = [];
+  for (const id of Object.keys(specs)) {
+    const spec = Object.assign({$schema: 'https://vega.github.io/schema/vega-lite/v5.json', config: config}, specs[id]);
+    rendered.push(vegaEmbed('#' + id, spec, opts));
+  }
+  Promise.all(rendered).then(function () { document.body.setAttribute('data-rendered', 'true'); })
+    .catch(function (error) { console.error('chart failed: ' + error); });
+})();
+)JS" << "</script>\n</body></html>\n";
+  return h.str();
+}
+
+}  // namespace flowfolio
