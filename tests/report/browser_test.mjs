@@ -1,0 +1,49 @@
+// Opens a flowfolio report in headless Chromium (Debian's package) and checks it as a
+// reader would: no console error, no request leaving the file, every chart drawn with a
+// non-zero size, the verdict present; and, for the injection scenario, that no script
+// of the scenario's ran. Saves a full-page screenshot for a person to look at.
+//
+//   node browser_test.mjs REPORT.html SCREENSHOT.png [--injection]
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const modules = process.env.FLOWFOLIO_NODE_MODULES;
+const { chromium } = require(require.resolve('playwright-core', { paths: [modules] }));
+
+const [report, screenshot, mode] = process.argv.slice(2);
+const failures = [];
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  page.on('console', (m) => { if (m.type() === 'error') failures.push('console error: ' + m.text()); });
+  page.on('pageerror', (e) => failures.push('page error: ' + e.message));
+  page.on('dialog', async (d) => { failures.push('a dialog opened: ' + d.message()); await d.dismiss(); });
+  page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) failures.push('request left the file: ' + r.url()); });
+  await page.goto(pathToFileURL(report).href);
+  await page.waitForFunction(() => document.body.getAttribute('data-rendered') === 'true', null, { timeout: 30000 })
+    .catch(() => failures.push('the charts did not finish rendering'));
+  for (const id of ['chart-npv', 'chart-fan', 'chart-paired', 'chart-zones', 'chart-risk']) {
+    const box = await page.locator('#' + id + ' svg').first().boundingBox().catch(() => null);
+    if (!box || box.width < 50 || box.height < 50) failures.push(id + ' has no visible chart: ' + JSON.stringify(box));
+  }
+  const verdict = await page.locator('#verdict').innerText();
+  if (!/best expected npv/.test(verdict)) failures.push('no verdict: ' + verdict.slice(0, 200));
+  if (mode === '--injection') {
+    if (await page.evaluate(() => window.__injected === true)) failures.push('a script from the scenario ran');
+    const title = await page.locator('h1').innerText();
+    if (!title.includes('<script>')) failures.push('the scenario name is not shown as text: ' + title);
+  }
+  await page.screenshot({ path: screenshot, fullPage: true });
+} finally {
+  await browser.close();
+}
+if (failures.length) {
+  console.error(failures.join('\n'));
+  process.exit(1);
+}
+console.log('report renders: 5 charts, no console error, no outside request; screenshot ' + screenshot);

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Writes the default scenario's report and an injection scenario's report, and checks
+# both in headless Chromium (browser_test.mjs). The screenshots stay in the build folder:
+#   BUILD/report-default.png and BUILD/report-injection.png
+set -euo pipefail
+bin=$1
+src=$2
+build=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export FLOWFOLIO_NODE_MODULES="$src/sim/report/node_modules"
+
+"$bin" run "$src/scenarios/seed-default.yaml" --trials 400 --out "$work/default" --report -q
+node "$src/tests/report/browser_test.mjs" "$work/default/report.html" "$build/report-default.png"
+# `flowfolio report` rebuilds the same page from the folder's files.
+"$bin" report "$work/default" -o "$work/again.html" > /dev/null
+cmp -s <(grep -v "run finished" "$work/default/report.html") <(grep -v "run finished" "$work/again.html") ||
+  { echo "FAIL: flowfolio report differs from run --report"; exit 1; }
+
+# Every string from a scenario is text, never markup or script.
+sed -e 's/^name: seed-default/name: "<script>window.__injected = true; alert(1)<\/script>"/' \
+    -e 's/^  - name: status_quo/  - name: "<img src=x onerror=window.__injected=true>"/' \
+    -e "s/^description: >-/description: >-\n  <\/script><script>window.__injected = true<\/script>/" \
+    "$src/scenarios/seed-default.yaml" > "$work/injection.yaml"
+"$bin" run "$work/injection.yaml" --trials 100 --out "$work/injection" --report -q
+if grep -q '<script>window.__injected' "$work/injection/report.html"; then
+  echo "FAIL: a scenario string reached the page unescaped"; exit 1
+fi
+node "$src/tests/report/browser_test.mjs" "$work/injection/report.html" "$build/report-injection.png" --injection
+echo "report: 2 passed, 0 failed"
