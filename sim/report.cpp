@@ -251,25 +251,15 @@ std::string report_html(const ReportInputs& in) {
   }
   data["strategies"] = names;
   data["colors"] = colors;
-  // npv histograms on common bins spanning the middle 99% of all strategies' trials.
-  std::vector<double> all;
-  for (const auto& sr : r.strategies) all.insert(all.end(), sr.metric(Metric::kNpv).begin(), sr.metric(Metric::kNpv).end());
-  std::sort(all.begin(), all.end());
-  const double lo = quantile_sorted(all, 0.005), hi = quantile_sorted(all, 0.995);
-  const int bins = 60;
-  const double width = hi > lo ? (hi - lo) / bins : 1;
-  json hist = json::array();
+  // The spread of npv per strategy: the middle 50% and 90% of futures, median and mean.
+  // Quantiles rather than a histogram, so one strategy's long tail cannot squeeze the rest.
+  json spread = json::array();
   for (std::size_t k = 0; k < S; ++k) {
-    std::vector<double> count(bins, 0);
-    for (double v : r.strategies[k].metric(Metric::kNpv)) {
-      const int b = static_cast<int>(std::floor((v - lo) / width));
-      if (b >= 0 && b < bins) count[b] += 1;
-    }
-    for (int b = 0; b < bins; ++b)
-      hist.push_back({{"strategy", r.strategies[k].name}, {"npv", lo + (b + 0.5) * width},
-                      {"share", count[b] / static_cast<double>(r.trials)}});
+    const Summary& n = rows[k].npv;
+    spread.push_back({{"strategy", r.strategies[k].name}, {"p5", n.p5}, {"p25", n.p25}, {"p50", n.p50},
+                      {"p75", n.p75}, {"p95", n.p95}, {"mean", n.mean}});
   }
-  data["npv_hist"] = hist;
+  data["npv_spread"] = spread;
   json fan = json::array(), zones = json::array();
   const char* zone_names[] = {"flow", "anxiety", "boredom"};
   for (const SeriesRow& row : in.series) {
@@ -349,7 +339,8 @@ th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a829
   const auto chart = [&](const char* id, const char* heading, const char* note) {
     h << "<h2>" << heading << "</h2>\n<div class=\"chart\" id=\"" << id << "\"></div>\n<p class=\"note\">" << note << "</p>\n";
   };
-  chart("chart-npv", "How npv is spread", "Share of futures in each npv band, per strategy (the middle 99% of all futures).");
+  chart("chart-npv", "How npv is spread",
+        "Per strategy: 90% of futures fall on the line (P5 to P95), half in the bar (P25 to P75); the tick is the median, the diamond the mean.");
   chart("chart-fan", "Cumulative discounted cash flow over time",
         "Median (line), middle half (dark band) and 90% of futures (light band) of the cumulative discounted cash flow.");
   chart("chart-paired", "Difference from the baseline, on the same futures",
@@ -437,11 +428,15 @@ th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a829
   const opts = {renderer: 'svg', actions: false};
   const width = 900;
   const specs = {
-    'chart-npv': {width: width, height: 260, data: {values: data.npv_hist},
-      mark: {type: 'line', interpolate: 'step-after', strokeWidth: 2},
-      encoding: {x: {field: 'npv', type: 'quantitative', title: 'npv' + unit, axis: {format: '~s'}},
-                 y: {field: 'share', type: 'quantitative', title: 'share of futures', axis: {format: '.0%'}},
-                 color: color}},
+    'chart-npv': {width: width, height: Math.max(80, 38 * data.strategies.length), data: {values: data.npv_spread},
+      encoding: {y: {field: 'strategy', type: 'nominal', title: null, sort: data.strategies}},
+      layer: [
+        {mark: {type: 'rule', strokeWidth: 2}, encoding: {
+          x: {field: 'p5', type: 'quantitative', title: 'npv' + unit, axis: {format: '~s'}}, x2: {field: 'p95'}, color: color}},
+        {mark: {type: 'bar', size: 16, opacity: 0.55}, encoding: {x: {field: 'p25', type: 'quantitative'}, x2: {field: 'p75'}, color: color}},
+        {mark: {type: 'tick', thickness: 3, size: 22, color: '#1d2330'}, encoding: {x: {field: 'p50', type: 'quantitative'}}},
+        {mark: {type: 'point', shape: 'diamond', filled: true, size: 90, color: '#1d2330'}, encoding: {x: {field: 'mean', type: 'quantitative'}}},
+        {mark: {type: 'rule', strokeDash: [4, 4], color: '#555'}, encoding: {x: {datum: 0}}}]},
     'chart-fan': {data: {values: data.fan}, columns: 3,
       facet: {field: 'strategy', type: 'nominal', title: null, sort: data.strategies},
       spec: {width: 280, height: 170, layer: [
