@@ -150,9 +150,14 @@ double Distribution::sample(Stream& stream) const {
       x = std::exp(boost::random::normal_distribution<double>(p_[0], p_[1])(stream));
       break;
     case Family::kPert:
-    case Family::kBeta:
-      x = p_[2] + (p_[3] - p_[2]) * boost::random::beta_distribution<double>(p_[0], p_[1])(stream);
+    case Family::kBeta: {
+      double y = boost::random::beta_distribution<double>(p_[0], p_[1])(stream);
+      // With very small a and b both gamma draws can underflow to 0, and X / (X + Y) is
+      // 0 / 0. The beta is then all but a coin at its ends: 1 with chance a / (a + b).
+      if (std::isnan(y)) y = stream.uniform() < p_[0] / (p_[0] + p_[1]) ? 1.0 : 0.0;
+      x = p_[2] + (p_[3] - p_[2]) * y;
       break;
+    }
     case Family::kDiscrete: {
       const double u = stream.uniform();
       const auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), u);

@@ -152,7 +152,7 @@ Engine::Impl::Impl(Scenario s) : scenario(std::move(s)) {
     cs.training.assign(P * T, {});
     for (const Training& tr : strategy.train) {
       for (int t = tr.from; t < std::min(tr.to, T); ++t) {
-        TrainingLoad& load = cs.training[tr.who * T + t];
+        TrainingLoad& load = cs.training[static_cast<std::size_t>(tr.who) * T + t];
         load.hours += tr.hours_per_period;
         load.cost += tr.cost_per_person_per_period;
         load.gain_online += tr.hours_per_period * tr.gain.online;
@@ -195,7 +195,7 @@ void Engine::Impl::draw_luck(std::uint64_t seed, std::uint64_t trial,
   for (int t = 0; t < scenario.horizon; ++t) {
     for (std::size_t a = 0; a < A; ++a) {
       const Activity& act = scenario.activities[a];
-      UnitLuck* unit = &luck[unit_offset[t * A + a]];
+      UnitLuck* unit = luck.data() + unit_offset[t * A + a];
       for (int i = 0; i < most_units[t * A + a]; ++i, ++unit) {
         unit->success = unit_stream(seed, trial, t, a, i, UnitDraw::kSuccess).uniform();
         unit->incident = act.incident_probability > 0
@@ -307,7 +307,7 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
     for (std::size_t j = 0; j < N; ++j) {
       Person& p = people[j];
       if (!p.active) continue;
-      const TrainingLoad& load = cs.training[p.profile * T + t];
+      const TrainingLoad& load = cs.training[static_cast<std::size_t>(p.profile) * T + t];
       p.hours = sc.profiles[p.profile].hours_per_period - load.hours;
       p.training_hours = load.hours;
       p.mentoring_hours = 0;
@@ -719,8 +719,12 @@ RunEstimate estimate_run(const Scenario& scenario, std::uint64_t trials) {
   const double T = scenario.horizon;
   const double n = static_cast<double>(trials);
   RunEstimate e;
-  e.bytes = n * S * kMetricCount * sizeof(double) +
-            static_cast<double>(std::min(trials, kSeriesQuantileTrials)) * S * T * sizeof(float);
+  const double P = static_cast<double>(scenario.profiles.size());
+  const double A = static_cast<double>(scenario.activities.size());
+  e.bytes = n * S * kMetricCount * sizeof(double) +                                  // metrics
+            static_cast<double>(std::min(trials, kSeriesQuantileTrials)) * S * T * sizeof(float) +
+            std::ceil(n / kTrialBlock) * S * T * 4 * sizeof(double) +               // block sums
+            S * T * (P * sizeof(TrainingLoad) + A * sizeof(int));                  // plans
   double most_units = 0;  // of one trial, over activities: the shared draws' table
   for (std::size_t a = 0; a < scenario.activities.size(); ++a) {
     double units = 0;

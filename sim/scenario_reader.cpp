@@ -32,6 +32,7 @@ constexpr double kLargestNumber = 1e15;
 constexpr double kLargestSigma = 10;
 constexpr double kLargestVolatility = 5;
 constexpr int kMostPeople = 100'000;  // in one headcount entry
+constexpr double kMostUnits = 1e6;     // demand of one activity in one period
 // Limits that keep the reader's time and memory bounded whatever the input.
 constexpr std::size_t kLargestFile = 16 << 20;      // bytes
 constexpr std::size_t kMostValues = 200'000;        // YAML nodes, aliases followed
@@ -744,6 +745,11 @@ Activity Reader::activity(const YAML::Node& node, const std::string& path) {
   }
   read_number(m, "hours_per_unit", path, Range::kPositive, a.hours_per_unit);
   read_number(m, "units_per_period", path, Range::kNonNegative, a.units_per_period);
+  if (a.units_per_period > kMostUnits) {
+    error(*m.get("units_per_period"), child(path, "units_per_period"),
+          "is absurdly large (" + m.get("units_per_period")->Scalar() + "); at most 1000000 units a period");
+    a.units_per_period = 0;
+  }
   if (const auto* v = m.get("value")) a.value = distribution(*v, child(path, "value"), true);
   if (const auto* v = m.get("cost")) a.cost = distribution(*v, child(path, "cost"), true);
   if (const auto* v = m.get("unmet_cost"))
@@ -966,7 +972,13 @@ Strategy Reader::strategy(const YAML::Node& node, const std::string& path, int h
           error(key, key_path, "duplicate key '" + key.Scalar() + "'; each key may appear once");
           continue;
         }
-        if (auto v = number(value, key_path, Range::kNonNegative)) s.demand[a] = *v;
+        if (auto v = number(value, key_path, Range::kNonNegative)) {
+          if (*v > kMostUnits) {
+            error(value, key_path, "is absurdly large (" + value.Scalar() + "); at most 1000000 units a period");
+          } else {
+            s.demand[a] = *v;
+          }
+        }
       }
     }
   }

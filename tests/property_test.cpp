@@ -58,7 +58,7 @@ std::string skill(Dice& d) {
   switch (d.whole(0, 3)) {
     case 0: return num(d.pick(0, 1, {0, 1}));
     case 1: return "{normal: {mean: " + num(d.uniform(0, 1)) + ", sd: 0.5}}";  // clipped when drawn
-    case 2: return "{beta: {a: " + num(d.uniform(0.2, 5)) + ", b: " + num(d.uniform(0.2, 5)) + "}}";
+    case 2: return "{beta: {a: " + num(d.pick(0.2, 5, {0.001})) + ", b: " + num(d.pick(0.2, 5, {0.001})) + "}}";
     default: return "{triangular: [0, " + num(d.uniform(0, 1)) + ", 1]}";
   }
 }

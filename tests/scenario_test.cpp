@@ -331,6 +331,9 @@ TEST_CASE("absurd numbers are refused", "[scenario][messages]") {
                            "seed: 7\ndiscount_rate: -0.99"),
                    "discount_rate")
             .message.find("multiplies the last cash flow by more than 1e12") != std::string::npos);
+  CHECK(problem_at(replace(tiny_scenario(), "units_per_period: 3", "units_per_period: 3e9"),
+                   "activities.work.units_per_period")
+            .message == "is absurdly large (3e9); at most 1000000 units a period");
   CHECK(problem_at(replace(tiny_scenario(), "horizon: 4", "horizon: 200000000"), "horizon").message ==
         "is absurdly large (200000000); at most 100000000");
 }
