@@ -323,6 +323,7 @@ std::string manifest_json(const Manifest& m) {
                        {"streams", m.independent_streams ? "independent" : "common"}};
   if (m.precision > 0) root["precision"] = m.precision;
   if (!m.stop_reason.empty()) root["stop_reason"] = m.stop_reason;
+  root["overrides"] = m.overrides;
   root["start_time"] = m.start_time;
   root["end_time"] = m.end_time;
   root["files"] = m.files;

@@ -132,12 +132,15 @@ ReportInputs read_result_folder(const std::string& folder) {
   const fs::path dir(folder);
   if (!fs::is_directory(dir)) throw InputError(folder + ": no such result folder");
   ReportInputs in;
-  in.scenario = read_scenario_file((dir / "scenario.yaml").string());
-  const Scenario& s = in.scenario;
-
   const json manifest = json::parse(read_text(dir / "manifest.json"), nullptr, false);
   if (manifest.is_discarded() || !manifest.is_object())
     throw InputError((dir / "manifest.json").string() + ": not valid JSON");
+  // The scenario as the run saw it: the saved file with the run's --set overrides.
+  std::vector<std::string> overrides;
+  if (manifest.contains("overrides") && manifest["overrides"].is_array())
+    for (const auto& o : manifest["overrides"]) overrides.push_back(o.get<std::string>());
+  in.scenario = read_scenario_file((dir / "scenario.yaml").string(), overrides);
+  const Scenario& s = in.scenario;
   Manifest& m = in.manifest;
   m.command_line = manifest.value("command_line", "");
   m.scenario_file = manifest.value("scenario_file", "");
@@ -150,6 +153,7 @@ ReportInputs read_result_folder(const std::string& folder) {
   m.independent_streams = manifest.value("streams", "common") == "independent";
   m.precision = manifest.value("precision", 0.0);
   m.stop_reason = manifest.value("stop_reason", "");
+  m.overrides = overrides;
   in.options = ReportOptions::from(s);
   in.options.stop_reason = m.stop_reason;
 

@@ -226,6 +226,14 @@ class Reader {
 
   void error(const YAML::Node& at, const std::string& path, const std::string& message) {
     Diagnostic d{.file = file_, .path = path, .message = message};
+    // A value that came from --set is located by that argument, not by a line.
+    for (const auto& [set_path, argument] : overridden_) {
+      if (path == set_path || path.rfind(set_path + ".", 0) == 0) {
+        d.file = "--set " + argument;
+        diagnostics_.push_back(std::move(d));
+        return;
+      }
+    }
     const YAML::Mark mark = at.Mark();
     if (!at.IsNull() || mark.line >= 0) {
       d.line = mark.line >= 0 ? mark.line + 1 : 0;
@@ -233,6 +241,8 @@ class Reader {
     }
     diagnostics_.push_back(std::move(d));
   }
+
+  std::vector<std::pair<std::string, std::string>> overridden_;  // (key path, --set argument)
 
  private:
   // --- Structure -------------------------------------------------------------------
@@ -1297,7 +1307,77 @@ std::size_t count_values(const YAML::Node& root, std::size_t limit) {
 }
 }  // namespace
 
+namespace {
+// Applies one `key.path=value` to the document: maps by key, lists of named items by the
+// item's name, the value read as YAML. Returns the key path it set.
+std::string apply_override(YAML::Node& root, const std::string& argument) {
+  const auto equals = argument.find('=');
+  if (equals == std::string::npos || equals == 0)
+    throw InputError("--set " + argument + ": write it as key.path=value, e.g. model.flow_width=0.2");
+  const std::string path = argument.substr(0, equals);
+  YAML::Node value;
+  try {
+    value = YAML::Load(argument.substr(equals + 1));
+  } catch (const YAML::Exception& e) {
+    throw InputError("--set " + argument + ": the value is not valid YAML: " + e.msg);
+  }
+  std::vector<std::string> keys;
+  for (std::size_t start = 0;;) {
+    const auto dot = path.find('.', start);
+    keys.push_back(path.substr(start, dot - start));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  YAML::Node node = root;
+  std::string walked;
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    const std::string& key = keys[k];
+    const bool last = k + 1 == keys.size();
+    if (key.empty()) throw InputError("--set " + argument + ": an empty key in the path");
+    if (node.IsSequence()) {
+      // A list of named items: find the item by name.
+      std::optional<std::size_t> found;
+      std::string known;
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        const YAML::Node item = node[i];
+        if (!item.IsMap() || !item["name"] || !item["name"].IsScalar()) continue;
+        known += (known.empty() ? "" : ", ") + item["name"].Scalar();
+        if (item["name"].Scalar() == key && !found) found = i;
+      }
+      if (!found || last) {
+        throw InputError("--set " + argument + ": " +
+                         (found ? "replace a field of '" + key + "', not the whole item"
+                                : "no item named '" + key + "' in " + walked + " (known: " + known + ")"));
+      }
+      YAML::Node item = node[*found];
+      node.reset(item);
+    } else if (node.IsMap()) {
+      if (last) {
+        node[key] = value;
+        return path;
+      }
+      YAML::Node next = node[key];
+      if (!next) {
+        throw InputError("--set " + argument + ": " +
+                         (walked.empty() ? "no key '" + key + "' in the scenario"
+                                         : walked + " has no key '" + key + "'"));
+      }
+      node.reset(next);
+    } else {
+      throw InputError("--set " + argument + ": " + walked + " is a value, not a map or list");
+    }
+    walked += (walked.empty() ? "" : ".") + key;
+  }
+  return path;
+}
+}  // namespace
+
 Scenario read_scenario_text(const std::string& text, const std::string& file) {
+  return read_scenario_text(text, file, {});
+}
+
+Scenario read_scenario_text(const std::string& text, const std::string& file,
+                            const std::vector<std::string>& overrides) {
   if (text.size() > kLargestFile) {
     throw InputError({Diagnostic{.file = file,
                                  .message = "is " + mebibytes(text.size()) +
@@ -1329,6 +1409,8 @@ Scenario read_scenario_text(const std::string& text, const std::string& file) {
                                             "aliases are expanded; a scenario needs far fewer"}});
   }
   Reader reader(file);
+  for (const std::string& argument : overrides)
+    reader.overridden_.emplace_back(apply_override(root, argument), argument);
   Scenario scenario;
   try {
     scenario = reader.read(root);
@@ -1343,8 +1425,8 @@ Scenario read_scenario_text(const std::string& text, const std::string& file) {
   return scenario;
 }
 
-Scenario read_scenario_file(const std::string& path) {
-  return read_scenario_text(read_whole_file(path), path);
+Scenario read_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {
+  return read_scenario_text(read_whole_file(path), path, overrides);
 }
 
 }  // namespace flowfolio

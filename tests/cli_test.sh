@@ -93,6 +93,13 @@ for f in "$src"/scenarios/*.yaml; do
   expect "run-$(basename "$f")" 0 "strategy" -- "$bin" run "$f" --trials 50 --out "$work/any"
 done
 
+# --set: the run and its report use the override, and the manifest records it.
+expect set-run 0 "" -- "$bin" run "$default" --trials 64 --out "$work/set" -q --report \
+  --set activities.pharma_campaign.incident.probability=0.02
+grep -q '"activities.pharma_campaign.incident.probability=0.02"' "$work/set/manifest.json" || { echo "FAIL --set not in manifest"; failures=$((failures + 1)); }
+grep -q "0.020%\|2.000%" "$work/set/report.html" || { echo "FAIL report does not show the override"; failures=$((failures + 1)); }
+expect set-bad 2 "--set activities.pharma.x=1: no item named 'pharma' in activities" -- "$bin" run "$default" --set activities.pharma.x=1
+
 # Output safety: a folder with the user's own files is never touched.
 mkdir -p "$work/mine" && echo "keep me" > "$work/mine/notes.txt"
 expect foreign-folder 2 "holds files flowfolio did not write \(notes.txt\)" -- "$bin" run "$default" --trials 10 --out "$work/mine"

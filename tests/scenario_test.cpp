@@ -354,3 +354,40 @@ TEST_CASE("a strategy that can never staff an activity is a warning", "[scenario
   // Too few hours for a unit is the same.
   CHECK(parse(replace(tiny_scenario(), "hours_per_unit: 2", "hours_per_unit: 20")).warnings.size() == 1);
 }
+
+TEST_CASE("set overrides one value by key path, items by name", "[scenario][set]") {
+  const std::string yaml = tiny_scenario();
+  const Scenario s = read_scenario_text(yaml, "test.yaml",
+                                        {"activities.work.incident={probability: 0.5, severity: 7}",
+                                         "model.flow_width=0.2", "horizon=9", "profiles.worker.hours_per_period=12"});
+  CHECK(s.activities[0].incident_probability == 0.5);
+  CHECK(s.activities[0].severity.mean() == 7);
+  CHECK(s.model.flow_width == 0.2);
+  CHECK(s.horizon == 9);
+  CHECK(s.profiles[0].hours_per_period == 12);
+  // A key that is not there yet is added, and validated like any other.
+  CHECK(read_scenario_text(yaml, "test.yaml", {"discount_rate=0.05"}).discount_rate == 0.05);
+}
+
+TEST_CASE("set: problems name the argument", "[scenario][set][messages]") {
+  const auto message = [](const std::vector<std::string>& overrides) {
+    try {
+      read_scenario_text(tiny_scenario(), "test.yaml", overrides);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  CHECK(message({"activities.wrok.cost=1"}) ==
+        "--set activities.wrok.cost=1: no item named 'wrok' in activities (known: work)");
+  CHECK(message({"nonsense.x=1"}) == "--set nonsense.x=1: no key 'nonsense' in the scenario");
+  CHECK(message({"horizon"}) == "--set horizon: write it as key.path=value, e.g. model.flow_width=0.2");
+  CHECK(message({"activities.work=1"}) == "--set activities.work=1: replace a field of 'work', not the whole item");
+  CHECK(message({"horizon.x=1"}) == "--set horizon.x=1: horizon is a value, not a map or list");
+  CHECK(message({"horizon=[1"}).find("--set horizon=[1: the value is not valid YAML") == 0);
+  // Validation of an overridden value points at the argument, not at a line.
+  CHECK(message({"activities.work.challenge.online=2"}) ==
+        "--set activities.work.challenge.online=2: activities.work.challenge.online: must be in [0, 1], got 2");
+  CHECK(message({"model.flow_widht=0.1"}).find("--set model.flow_widht=0.1: model.flow_widht: unknown key "
+                                                "'flow_widht' (did you mean 'flow_width'?)") == 0);
+}

@@ -72,6 +72,7 @@ struct Manifest {
   bool independent_streams = false;
   double precision = 0;              // R of --precision, 0 when not used
   std::string stop_reason;
+  std::vector<std::string> overrides;  // --set key.path=value, in order
   std::vector<std::string> files;    // the files written beside it
 };
 std::string manifest_json(const Manifest& manifest);

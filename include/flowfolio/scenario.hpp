@@ -149,9 +149,17 @@ struct Scenario {
 
 // Reads and validates a scenario file. Throws InputError listing every problem found,
 // each as "file:line:col: key.path: message".
-Scenario read_scenario_file(const std::string& path);
+//
+// `overrides` are `key.path=value` settings applied before validation, as
+// `flowfolio run --set` takes them: maps are walked by key and lists of named items by
+// name (`activities.pharma_campaign.incident.probability=0.002`), and the value is read
+// as YAML (`model.flow_width=0.2`, `activities.tweet.value={uniform: [1, 9]}`). A problem
+// with an overridden value names the --set argument instead of a line.
+Scenario read_scenario_file(const std::string& path, const std::vector<std::string>& overrides = {});
 
 // The same for YAML text already in memory; `file` names it in messages.
 Scenario read_scenario_text(const std::string& text, const std::string& file);
+Scenario read_scenario_text(const std::string& text, const std::string& file,
+                            const std::vector<std::string>& overrides);
 
 }  // namespace flowfolio

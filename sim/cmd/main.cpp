@@ -78,6 +78,7 @@ struct RunArguments {
   std::string strategy;
   bool allow_large_run = false;
   bool report = false;
+  std::vector<std::string> overrides;
 };
 
 // The options `run` and `compare` share.
@@ -107,6 +108,9 @@ void add_run_options(CLI::App* command, RunArguments& args) {
       ->check(CLI::Range(1e-9, 1 - 1e-9));
   command->add_option("--baseline", args.baseline, "Strategy the others are compared with (default: the first)");
   command->add_option("--pair", args.pairs, "Also compare A against B (repeatable), written A:B");
+  command->add_option("--set", args.overrides,
+                      "Override one scenario value (repeatable): key.path=value, e.g. "
+                      "activities.pharma_campaign.incident.probability=0.002");
   command->add_flag("--report", args.report,
                     "Also write OUT/report.html, the one-page report for executives");
   command->add_flag("--allow-large-run", args.allow_large_run,
@@ -179,15 +183,15 @@ flowfolio::ReportOptions report_options(const flowfolio::Scenario& scenario, con
   return options;
 }
 
-// Reads a scenario and prints its warnings on stderr.
-flowfolio::Scenario read_scenario(const std::string& file) {
-  flowfolio::Scenario s = flowfolio::read_scenario_file(file);
+// Reads a scenario with its --set overrides and prints its warnings on stderr.
+flowfolio::Scenario read_scenario(const std::string& file, const std::vector<std::string>& overrides = {}) {
+  flowfolio::Scenario s = flowfolio::read_scenario_file(file, overrides);
   for (const flowfolio::Diagnostic& w : s.warnings) std::cerr << w.to_string() << "\n";
   return s;
 }
 
-int command_validate(const std::string& file) {
-  const flowfolio::Scenario s = read_scenario(file);
+int command_validate(const std::string& file, const std::vector<std::string>& overrides) {
+  const flowfolio::Scenario s = read_scenario(file, overrides);
   std::cout << file << ": valid: " << s.activities.size() << " activities, " << s.profiles.size()
             << " profiles, " << s.strategies.size() << " strategies, horizon " << s.horizon
             << " periods\n";
@@ -217,7 +221,7 @@ int command_single_trial(const flowfolio::Scenario& scenario, const RunArguments
 }
 
 int command_run(const RunArguments& args, bool comparison, const std::string& command_line) {
-  const flowfolio::Scenario scenario = read_scenario(args.file);
+  const flowfolio::Scenario scenario = read_scenario(args.file, args.overrides);
   const std::uint64_t seed = args.seed.value_or(scenario.seed);
   flowfolio::ReportOptions options = report_options(scenario, args);
   if (args.trial) return command_single_trial(scenario, args, seed);
@@ -284,6 +288,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                                .independent_streams = results.independent_streams,
                                .precision = args.precision.value_or(0),
                                .stop_reason = options.stop_reason,
+                               .overrides = args.overrides,
                                .files = {"summary.json", "paired.json", "series.csv", "trials.csv", "scenario.yaml"}};
   if (args.report) manifest.files.push_back("report.html");
   // Everything goes to a staging folder, which replaces the old results in one rename.
@@ -356,8 +361,10 @@ int main(int argc, char** argv) {
   report->add_option("-o,--output", report_file, "The HTML file (default: FOLDER/report.html)");
 
   std::string validate_file;
+  std::vector<std::string> validate_overrides;
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario file and report every problem");
   validate->add_option("file", validate_file, "Scenario YAML file")->required();
+  validate->add_option("--set", validate_overrides, "Override one scenario value (repeatable): key.path=value");
 
   try {
     app.parse(argc, argv);
@@ -378,7 +385,7 @@ int main(int argc, char** argv) {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   try {
-    if (*validate) return command_validate(validate_file);
+    if (*validate) return command_validate(validate_file, validate_overrides);
     if (*report) {
       const std::string file = report_file.empty() ? (fs::path(report_folder) / "report.html").string() : report_file;
       flowfolio::write_file_atomically(file, flowfolio::report_html(flowfolio::read_result_folder(report_folder)));
