@@ -1334,7 +1334,18 @@ std::string apply_override(YAML::Node& root, const std::string& argument) {
     const std::string& key = keys[k];
     const bool last = k + 1 == keys.size();
     if (key.empty()) throw InputError("--set " + argument + ": an empty key in the path");
-    if (node.IsSequence()) {
+    if (node.IsSequence() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      // A list of unnamed items (a strategy's train or hire): by position.
+      const std::size_t i = std::stoul(key);
+      if (i >= node.size())
+        throw InputError("--set " + argument + ": " + walked + " has " + std::to_string(node.size()) + " items");
+      if (last) {
+        node[i] = value;
+        return path;
+      }
+      YAML::Node item = node[i];
+      node.reset(item);
+    } else if (node.IsSequence()) {
       // A list of named items: find the item by name.
       std::optional<std::size_t> found;
       std::string known;
@@ -1409,8 +1420,20 @@ Scenario read_scenario_text(const std::string& text, const std::string& file,
                                             "aliases are expanded; a scenario needs far fewer"}});
   }
   Reader reader(file);
-  for (const std::string& argument : overrides)
-    reader.overridden_.emplace_back(apply_override(root, argument), argument);
+  for (const std::string& argument : overrides) {
+    // The reader writes list positions as key[0], --set as key.0.
+    std::string path = apply_override(root, argument), normal;
+    std::size_t start = 0;
+    for (;;) {
+      const auto dot = path.find('.', start);
+      const std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+      const bool position = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+      normal += position ? "[" + key + "]" : (normal.empty() ? "" : ".") + key;
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    reader.overridden_.emplace_back(normal, argument);
+  }
   Scenario scenario;
   try {
     scenario = reader.read(root);

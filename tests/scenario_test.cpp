@@ -385,6 +385,10 @@ TEST_CASE("set: problems name the argument", "[scenario][set][messages]") {
   CHECK(message({"activities.work=1"}) == "--set activities.work=1: replace a field of 'work', not the whole item");
   CHECK(message({"horizon.x=1"}) == "--set horizon.x=1: horizon is a value, not a map or list");
   CHECK(message({"horizon=[1"}).find("--set horizon=[1: the value is not valid YAML") == 0);
+  // Unnamed list items by position.
+  CHECK(message({"strategies.base.hire.0.count=1"}) == "--set strategies.base.hire.0.count=1: strategies.base has no key 'hire'");
+  CHECK(message({"staff.0.count=-1"}) == "--set staff.0.count=-1: staff[0].count: must be a whole number of 0 or more, got -1");
+  CHECK(message({"staff.4.count=1"}) == "--set staff.4.count=1: staff has 1 items");
   // Validation of an overridden value points at the argument, not at a line.
   CHECK(message({"activities.work.challenge.online=2"}) ==
         "--set activities.work.challenge.online=2: activities.work.challenge.online: must be in [0, 1], got 2");
