@@ -100,6 +100,36 @@ grep -q '"activities.pharma_campaign.incident.probability=0.02"' "$work/set/mani
 grep -q "0.020%\|2.000%" "$work/set/report.html" || { echo "FAIL report does not show the override"; failures=$((failures + 1)); }
 expect set-bad 2 "--set activities.pharma.x=1: no item named 'pharma' in activities" -- "$bin" run "$default" --set activities.pharma.x=1
 
+# Sweeps: a grid of variants into a store; a resumed sweep ends with the same store.
+cat > "$work/sweep.yaml" <<YAML
+base: $src/scenarios/seed-default.yaml
+trials: 64
+grid:
+  activities.pharma_campaign.incident.probability: [0.0005, 0.004]
+  strategies.train_staff.train.0.hours_per_period: [2, 6]
+YAML
+expect sweep 0 "4 variants run, 0 already in the store" -- "$bin" sweep "$work/sweep.yaml" --out "$work/sweep"
+[[ $(wc -l < "$work/sweep/results.csv") -eq $((4 * 5 * 15 + 1)) ]] || { echo "FAIL sweep results.csv rows"; failures=$((failures + 1)); }
+cp "$work/sweep/results.csv" "$work/sweep-full.csv"
+# Take the last two variants out of the store, as if the sweep had been killed after two.
+python3 - "$work/sweep/store.sqlite" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+late = [row[0] for row in db.execute("SELECT variant FROM variants WHERE position >= 2")]
+for table in ("parameters", "results", "paired", "variants"):
+    db.executemany(f"DELETE FROM {table} WHERE variant = ?", [(v,) for v in late])
+db.commit()
+PY
+expect sweep-resume 0 "2 variants run, 2 already in the store" -- "$bin" sweep "$work/sweep.yaml" --out "$work/sweep"
+cmp -s "$work/sweep-full.csv" "$work/sweep/results.csv" || { echo "FAIL resumed sweep differs"; failures=$((failures + 1)); }
+cat > "$work/bad-sweep.yaml" <<YAML
+base: $src/scenarios/seed-default.yaml
+variants:
+  - name: broken
+    set: {activities.tweet.hours_per_unit: -1}
+YAML
+expect sweep-bad-variant 2 "in variant 'broken': must be above 0, got -1" -- "$bin" sweep "$work/bad-sweep.yaml" --out "$work/bad-sweep"
+
 # Output safety: a folder with the user's own files is never touched.
 mkdir -p "$work/mine" && echo "keep me" > "$work/mine/notes.txt"
 expect foreign-folder 2 "holds files flowfolio did not write \(notes.txt\)" -- "$bin" run "$default" --trials 10 --out "$work/mine"

@@ -24,6 +24,7 @@
 #include "flowfolio/output.hpp"
 #include "flowfolio/report.hpp"
 #include "flowfolio/scenario.hpp"
+#include "flowfolio/sweep.hpp"
 
 namespace {
 
@@ -35,6 +36,7 @@ constexpr int kExitFailure = 1;
 // Ctrl-C and SIGTERM: the first asks the run to stop (it then writes nothing and exits
 // 128 + the signal); a second one ends the program at once.
 std::atomic<bool> g_stop{false};
+const char* g_interrupted_note = "nothing was written";
 volatile std::sig_atomic_t g_signal = 0;
 
 extern "C" void on_signal(int signal) {
@@ -329,6 +331,46 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   return 0;
 }
 
+int command_sweep(const std::string& file, const std::string& out, unsigned threads, bool quiet,
+                  const std::string& command_line) {
+  const flowfolio::Sweep sweep = flowfolio::read_sweep_file(file);
+  g_interrupted_note = "the variants already complete stay in the store; run the same sweep again to resume";
+  const std::string dir = out.empty() ? "out/" + fs::path(file).stem().string() : out;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw std::runtime_error("cannot create " + dir + ": " + ec.message());
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  double last_line = -1e9;
+  const auto progress = [&](const flowfolio::SweepProgress& p) {
+    if (quiet) return;
+    const std::size_t finished = p.done + p.skipped;
+    const double rate = p.done > 0 ? p.done / p.seconds : 0;  // variants a second, this session
+    const double left = rate > 0 ? (p.total - finished) / rate : 0;
+    char line[300];
+    std::snprintf(line, sizeof line, "[%zu/%zu] %s%s; %.2f variants/s, about %.0f s left", finished, p.total,
+                  p.variant.substr(0, 80).c_str(), finished <= p.skipped ? " (already in the store)" : "", rate, left);
+    if (terminal) {
+      std::fprintf(stderr, "\r\033[K%s", line);
+      if (finished == p.total) std::fputc('\n', stderr);
+    } else if (p.seconds - last_line >= 3 || finished == p.total) {
+      std::fprintf(stderr, "%s\n", line);
+      last_line = p.seconds;
+    }
+  };
+  const auto start = std::chrono::steady_clock::now();
+  const flowfolio::SweepOutcome outcome = flowfolio::run_sweep(
+      sweep, {.store = (fs::path(dir) / "store.sqlite").string(), .threads = threads, .stop = &g_stop,
+              .progress = progress, .command_line = command_line});
+  flowfolio::write_file_atomically((fs::path(dir) / "results.csv").string(),
+                                   flowfolio::store_csv((fs::path(dir) / "store.sqlite").string()));
+  if (!quiet) {
+    std::printf("sweep %s: %zu variants run, %zu already in the store, in %.1f s; wrote %s/store.sqlite and %s/results.csv\n",
+                outcome.run_id.c_str(), outcome.ran, outcome.skipped,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), dir.c_str(), dir.c_str());
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -360,6 +402,16 @@ int main(int argc, char** argv) {
   report->add_option("folder", report_folder, "A folder written by flowfolio run")->required();
   report->add_option("-o,--output", report_file, "The HTML file (default: FOLDER/report.html)");
 
+  std::string sweep_file, sweep_out;
+  unsigned sweep_threads = 0;
+  bool sweep_quiet = false;
+  CLI::App* sweep = app.add_subcommand(
+      "sweep", "Run every variant of a sweep file into OUT/store.sqlite and OUT/results.csv; resumes");
+  sweep->add_option("file", sweep_file, "Sweep YAML file")->required();
+  sweep->add_option("--out", sweep_out, "Output folder (default: out/<sweep file name>)");
+  sweep->add_option("--threads", sweep_threads, "Threads (default: all cores)")->check(CLI::Range(0u, 4096u));
+  sweep->add_flag("-q,--quiet", sweep_quiet, "Print nothing but warnings and errors");
+
   std::string validate_file;
   std::vector<std::string> validate_overrides;
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario file and report every problem");
@@ -386,6 +438,7 @@ int main(int argc, char** argv) {
   std::signal(SIGTERM, on_signal);
   try {
     if (*validate) return command_validate(validate_file, validate_overrides);
+    if (*sweep) return command_sweep(sweep_file, sweep_out, sweep_threads, sweep_quiet, command_line);
     if (*report) {
       const std::string file = report_file.empty() ? (fs::path(report_folder) / "report.html").string() : report_file;
       flowfolio::write_file_atomically(file, flowfolio::report_html(flowfolio::read_result_folder(report_folder)));
@@ -397,7 +450,7 @@ int main(int argc, char** argv) {
   } catch (const flowfolio::Interrupted&) {
     const int signal = g_signal ? static_cast<int>(g_signal) : SIGINT;
     std::cerr << "flowfolio: " << (signal == SIGTERM ? "terminated" : "interrupted")
-              << "; nothing was written\n";
+              << "; " << g_interrupted_note << "\n";
     return 128 + signal;
   } catch (const flowfolio::InputError& e) {
     std::cerr << e.what() << "\n";
