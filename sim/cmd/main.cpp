@@ -331,9 +331,10 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   return 0;
 }
 
-int command_sweep(const std::string& file, const std::string& out, unsigned threads, bool quiet,
-                  const std::string& command_line) {
-  const flowfolio::Sweep sweep = flowfolio::read_sweep_file(file);
+int command_sweep(const std::string& file, const std::string& out, unsigned threads,
+                  std::optional<std::uint64_t> trials, bool quiet, const std::string& command_line) {
+  flowfolio::Sweep sweep = flowfolio::read_sweep_file(file);
+  if (trials) sweep.trials = *trials;
   g_interrupted_note = "the variants already complete stay in the store; run the same sweep again to resume";
   const std::string dir = out.empty() ? "out/" + fs::path(file).stem().string() : out;
   std::error_code ec;
@@ -404,12 +405,15 @@ int main(int argc, char** argv) {
 
   std::string sweep_file, sweep_out;
   unsigned sweep_threads = 0;
+  std::optional<std::uint64_t> sweep_trials;
   bool sweep_quiet = false;
   CLI::App* sweep = app.add_subcommand(
       "sweep", "Run every variant of a sweep file into OUT/store.sqlite and OUT/results.csv; resumes");
   sweep->add_option("file", sweep_file, "Sweep YAML file")->required();
   sweep->add_option("--out", sweep_out, "Output folder (default: out/<sweep file name>)");
   sweep->add_option("--threads", sweep_threads, "Threads (default: all cores)")->check(CLI::Range(0u, 4096u));
+  sweep->add_option("--trials", sweep_trials, "Trials per variant (default: the sweep file's)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
   sweep->add_flag("-q,--quiet", sweep_quiet, "Print nothing but warnings and errors");
 
   std::string validate_file;
@@ -438,7 +442,7 @@ int main(int argc, char** argv) {
   std::signal(SIGTERM, on_signal);
   try {
     if (*validate) return command_validate(validate_file, validate_overrides);
-    if (*sweep) return command_sweep(sweep_file, sweep_out, sweep_threads, sweep_quiet, command_line);
+    if (*sweep) return command_sweep(sweep_file, sweep_out, sweep_threads, sweep_trials, sweep_quiet, command_line);
     if (*report) {
       const std::string file = report_file.empty() ? (fs::path(report_folder) / "report.html").string() : report_file;
       flowfolio::write_file_atomically(file, flowfolio::report_html(flowfolio::read_result_folder(report_folder)));

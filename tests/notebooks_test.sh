@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Executes every notebook headless against freshly produced results: a run of the default
+# scenario and a small sweep (the example sweep with fewer trials).
+set -euo pipefail
+bin=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$bin" run "$src/scenarios/seed-default.yaml" --trials 300 --out "$work/default" -q
+"$bin" sweep "$src/scenarios/sweeps/pharma-risk-training.yaml" --trials 40 --out "$work/sweep" -q
+export FLOWFOLIO_RESULTS="$work/default" FLOWFOLIO_STORE="$work/sweep/store.sqlite" MPLBACKEND=Agg
+count=0
+for notebook in "$src"/notebooks/*.ipynb; do
+  jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=300 \
+    --output-dir "$work/executed" "$notebook" 2> "$work/log" || { cat "$work/log"; echo "FAIL $(basename "$notebook")"; exit 1; }
+  count=$((count + 1))
+done
+[[ $count -ge 2 ]] || { echo "FAIL: only $count notebooks"; exit 1; }
+echo "notebooks: $count passed, 0 failed"
