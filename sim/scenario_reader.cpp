@@ -23,6 +23,7 @@ namespace flowfolio {
 namespace {
 
 using Keys = std::vector<std::string>;
+namespace fs = std::filesystem;
 
 constexpr std::uint64_t kMaxTrials = 1'000'000'000;  // the same cap as --trials
 // Beyond this size a number is a typo, and sums of such numbers over many units and
@@ -217,6 +218,16 @@ class MapView {
   bool ok_ = false;
 };
 
+// Where merged nodes came from, so a problem points at the right file and line.
+struct Origins {
+  std::vector<std::pair<YAML::Node, std::string>> nodes;  // a parent file's nodes
+  struct Merged {
+    YAML::Node merged, source;
+    std::string file;
+  };
+  std::vector<Merged> merged;  // a map or list built by merging, and the child's own
+};
+
 class Reader {
  public:
   explicit Reader(std::string file) : file_(std::move(file)) {}
@@ -234,13 +245,31 @@ class Reader {
         return;
       }
     }
-    const YAML::Mark mark = at.Mark();
+    YAML::Mark mark = at.Mark();
+    if (origins_) {
+      // A value from a scenario this one extends points at that file; a map or list
+      // built by merging points at the extending file's own.
+      for (const auto& m : origins_->merged) {
+        if (m.merged.is(at)) {
+          mark = m.source.Mark();
+          d.file = m.file;
+        }
+      }
+      for (const auto& [node, file] : origins_->nodes) {
+        if (node.is(at)) {
+          d.file = file;
+          break;
+        }
+      }
+    }
     if (!at.IsNull() || mark.line >= 0) {
       d.line = mark.line >= 0 ? mark.line + 1 : 0;
       d.column = mark.column >= 0 ? mark.column + 1 : 0;
     }
     diagnostics_.push_back(std::move(d));
   }
+
+  const Origins* origins_ = nullptr;
 
   std::vector<std::pair<std::string, std::string>> overridden_;  // (key path, --set argument)
 
@@ -1387,8 +1416,10 @@ Scenario read_scenario_text(const std::string& text, const std::string& file) {
   return read_scenario_text(text, file, {});
 }
 
-Scenario read_scenario_text(const std::string& text, const std::string& file,
-                            const std::vector<std::string>& overrides) {
+namespace {
+// The checks every file passes before it is a YAML document: size, encoding, emptiness,
+// syntax and depth.
+YAML::Node load_document(const std::string& text, const std::string& file) {
   if (text.size() > kLargestFile) {
     throw InputError({Diagnostic{.file = file,
                                  .message = "is " + mebibytes(text.size()) +
@@ -1414,12 +1445,114 @@ Scenario read_scenario_text(const std::string& text, const std::string& file,
                                  .column = e.mark.column + 1,
                                  .message = "YAML syntax error: " + e.msg}});
   }
+  return root;
+}
+
+void record(const YAML::Node& node, const std::string& file, Origins& origins) {
+  std::vector<YAML::Node> pending = {node};
+  while (!pending.empty() && origins.nodes.size() < kMostValues) {
+    const YAML::Node n = pending.back();
+    pending.pop_back();
+    origins.nodes.emplace_back(n, file);
+    if (n.IsMap()) {
+      for (const auto& e : n) pending.push_back(e.second);
+    } else if (n.IsSequence()) {
+      for (const auto& e : n) pending.push_back(e);
+    }
+  }
+}
+
+bool named_list(const YAML::Node& list) {
+  if (!list.IsSequence()) return false;
+  for (const auto& item : list)
+    if (!item.IsMap() || !item["name"] || !item["name"].IsScalar()) return false;
+  return true;
+}
+
+// `over` laid on `base`: maps merged key by key, lists of named items merged by name
+// (new names appended), anything else replaced.
+YAML::Node merge(const YAML::Node& base, const YAML::Node& over, const std::string& file, Origins& origins) {
+  if (base.IsMap() && over.IsMap()) {
+    YAML::Node result(YAML::NodeType::Map);
+    for (const auto& e : base) {
+      const std::string key = e.first.Scalar();
+      const YAML::Node o = over[key];
+      result[e.first] = o ? merge(e.second, o, file, origins) : e.second;
+    }
+    for (const auto& e : over) {
+      if (e.first.Scalar() == "extends" || base[e.first.Scalar()]) continue;
+      result[e.first] = e.second;
+    }
+    origins.merged.push_back({result, over, file});
+    return result;
+  }
+  if (named_list(base) && named_list(over)) {
+    YAML::Node result(YAML::NodeType::Sequence);
+    std::vector<bool> used(over.size(), false);
+    for (const auto& item : base) {
+      YAML::Node merged = item;
+      for (std::size_t i = 0; i < over.size(); ++i) {
+        if (!used[i] && over[i]["name"].Scalar() == item["name"].Scalar()) {
+          merged = merge(item, over[i], file, origins);
+          used[i] = true;
+          break;
+        }
+      }
+      result.push_back(merged);
+    }
+    for (std::size_t i = 0; i < over.size(); ++i)
+      if (!used[i]) result.push_back(over[i]);
+    origins.merged.push_back({result, over, file});
+    return result;
+  }
+  return over;
+}
+
+// The document with its `extends:` chain resolved: the parent's document (itself
+// resolved) with this one laid on top.
+YAML::Node resolve_extends(const YAML::Node& root, const std::string& file, std::vector<std::string>& chain,
+                           Origins& origins) {
+  if (!root.IsMap() || !root["extends"]) return root;
+  const YAML::Node extends = root["extends"];
+  const auto fail = [&](const std::string& message) {
+    const YAML::Mark mark = extends.Mark();
+    throw InputError({Diagnostic{.file = file, .line = mark.line + 1, .column = mark.column + 1,
+                                 .path = "extends", .message = message}});
+  };
+  if (!extends.IsScalar() || extends.Scalar().empty()) fail("expected the path of the scenario this one extends");
+  const std::string parent = (fs::path(file).parent_path() / extends.Scalar()).lexically_normal().string();
+  std::error_code ec;
+  const std::string canonical = fs::weakly_canonical(parent, ec).string();
+  for (const std::string& seen : chain) {
+    if (seen == canonical) {
+      std::string cycle;
+      for (const std::string& c : chain) cycle += c + " -> ";
+      fail("extends makes a cycle: " + cycle + canonical);
+    }
+  }
+  if (chain.size() >= 8) fail("more than 8 levels of extends");
+  chain.push_back(canonical);
+  const YAML::Node raw = load_document(read_whole_file(parent), parent);
+  record(raw, parent, origins);
+  const YAML::Node base = resolve_extends(raw, parent, chain, origins);
+  return merge(base, root, file, origins);
+}
+}  // namespace
+
+Scenario read_scenario_text(const std::string& text, const std::string& file,
+                            const std::vector<std::string>& overrides) {
+  YAML::Node root = load_document(text, file);
+  Origins origins;
+  std::error_code ec;
+  std::vector<std::string> chain = {fs::weakly_canonical(file, ec).string()};
+  root = resolve_extends(root, file, chain, origins);
   if (count_values(root, kMostValues) > kMostValues) {
     throw InputError({Diagnostic{.file = file,
                                  .message = "the document holds more than 200000 values once its "
                                             "aliases are expanded; a scenario needs far fewer"}});
   }
   Reader reader(file);
+  reader.origins_ = &origins;
   for (const std::string& argument : overrides) {
     // The reader writes list positions as key[0], --set as key.0.
     std::string path = apply_override(root, argument), normal;
@@ -1446,6 +1579,18 @@ Scenario read_scenario_text(const std::string& text, const std::string& file,
   if (!reader.diagnostics().empty()) throw InputError(std::move(reader.diagnostics()));
   scenario.warnings = std::move(reader.warnings_);
   return scenario;
+}
+
+std::string resolved_scenario_text(const std::string& path) {
+  const std::string text = read_whole_file(path);
+  const YAML::Node root = load_document(text, path);
+  if (!root.IsMap() || !root["extends"]) return text;
+  Origins origins;
+  std::error_code ec;
+  std::vector<std::string> chain = {fs::weakly_canonical(path, ec).string()};
+  YAML::Emitter out;
+  out << resolve_extends(root, path, chain, origins);
+  return "# " + path + " with its extends: chain resolved by flowfolio\n" + std::string(out.c_str()) + "\n";
 }
 
 Scenario read_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {

@@ -2,6 +2,7 @@
 // its message (file:line:col: key.path: message), all problems reported at once.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 
 #include "flowfolio/scenario.hpp"
 #include "test_support.hpp"
@@ -394,4 +395,45 @@ TEST_CASE("set: problems name the argument", "[scenario][set][messages]") {
         "--set activities.work.challenge.online=2: activities.work.challenge.online: must be in [0, 1], got 2");
   CHECK(message({"model.flow_widht=0.1"}).find("--set model.flow_widht=0.1: model.flow_widht: unknown key "
                                                 "'flow_widht' (did you mean 'flow_width'?)") == 0);
+}
+
+TEST_CASE("extends: a scenario gives only what differs", "[scenario][extends]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "flowfolio_extends_test";
+  fs::create_directories(dir);
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return (dir / name).string();
+  };
+  write("base.yaml", tiny_scenario());
+  const std::string child = write("child.yaml",
+                                  "extends: base.yaml\nname: child\nactivities:\n  - name: work\n    cost: 25\n"
+                                  "  - {name: extra, challenge: {online: 0, domain: 0}, hours_per_unit: 1,\n"
+                                  "     units_per_period: 1, value: 5}\n");
+  const Scenario s = read_scenario_file(child);
+  CHECK(s.name == "child");
+  REQUIRE(s.activities.size() == 2);                  // merged by name, the new one added
+  CHECK(s.activities[0].cost.mean() == 25);           // changed
+  CHECK(s.activities[0].value.mean() == 100);         // kept from the base
+  CHECK(s.activities[0].hours_per_unit == 2);
+  CHECK(s.activities[1].name == "extra");
+  CHECK(s.horizon == 4);
+  // A problem points at the file and line the value came from.
+  const std::string bad_child = write("bad-child.yaml", "extends: base.yaml\nactivities:\n  - name: work\n    cost: -1\n");
+  CHECK_THROWS_WITH(read_scenario_file(bad_child),
+                    bad_child + ":4:11: activities.work.cost: must be 0 or more, got -1");
+  write("bad-base.yaml", replace(tiny_scenario(), "horizon: 4", "horizon: -4"));
+  const std::string kid = write("kid.yaml", "extends: bad-base.yaml\nname: kid\n");
+  CHECK_THROWS_WITH(read_scenario_file(kid), (dir / "bad-base.yaml").string() +
+                                                 ":2:10: horizon: must be a whole number of 1 or more, got -4");
+  // Cycles and missing parents.
+  write("a.yaml", "extends: b.yaml\n");
+  write("b.yaml", "extends: a.yaml\n");
+  CHECK_THROWS_WITH(read_scenario_file((dir / "a.yaml").string()), Catch::Contains("extends makes a cycle"));
+  const std::string orphan = write("orphan.yaml", "extends: nowhere.yaml\nname: x\n");
+  CHECK_THROWS_WITH(read_scenario_file(orphan), Catch::Contains("nowhere.yaml: no such file"));
+  // The resolved text reads back as the same scenario.
+  const std::string resolved = resolved_scenario_text(child);
+  CHECK(read_scenario_text(resolved, "resolved.yaml").activities.size() == 2);
+  fs::remove_all(dir);
 }

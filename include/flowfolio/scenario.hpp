@@ -150,12 +150,21 @@ struct Scenario {
 // Reads and validates a scenario file. Throws InputError listing every problem found,
 // each as "file:line:col: key.path: message".
 //
+// A scenario may start with `extends: other.yaml` (relative to itself) and give only
+// what differs: maps are merged key by key, lists of named items by name (new names are
+// added), anything else is replaced. A problem points at the file and line the value
+// came from.
+//
 // `overrides` are `key.path=value` settings applied before validation, as
 // `flowfolio run --set` takes them: maps are walked by key and lists of named items by
 // name (`activities.pharma_campaign.incident.probability=0.002`), and the value is read
 // as YAML (`model.flow_width=0.2`, `activities.tweet.value={uniform: [1, 9]}`). A problem
 // with an overridden value names the --set argument instead of a line.
 Scenario read_scenario_file(const std::string& path, const std::vector<std::string>& overrides = {});
+
+// The scenario file's text with its `extends:` chain resolved into one document (the
+// file itself when it extends nothing): what a result folder keeps as scenario.yaml.
+std::string resolved_scenario_text(const std::string& path);
 
 // The same for YAML text already in memory; `file` names it in messages.
 Scenario read_scenario_text(const std::string& text, const std::string& file);

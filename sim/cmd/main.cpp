@@ -301,7 +301,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   folder.write("trials.csv", [&](const flowfolio::TextSink& sink) {
     flowfolio::trials_csv(results, sink);
   });
-  folder.write("scenario.yaml", read_file_bytes(args.file));  // what the results came from
+  folder.write("scenario.yaml", flowfolio::resolved_scenario_text(args.file));  // what the results came from
   folder.write("manifest.json", flowfolio::manifest_json(manifest));
   if (args.report) {
     flowfolio::ReportInputs inputs{.scenario = scenario, .results = std::move(results), .series = {},
