@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "file_text.hpp"
 #include "flowfolio/comparison.hpp"
 #include "flowfolio/statistics.hpp"
 
@@ -22,11 +23,9 @@ const char* const kPalette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
                                 "#56B4E9", "#D55E00", "#F0E442", "#000000"};
 
 std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path.string() + ": cannot be read; is this a flowfolio result folder?");
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  std::optional<std::string> text = read_file_text(path.string());
+  if (!text) throw InputError(path.string() + ": cannot be read; is this a flowfolio result folder?");
+  return std::move(*text);
 }
 
 // One CSV line into fields (RFC 4180 quotes).

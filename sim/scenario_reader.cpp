@@ -16,6 +16,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "file_text.hpp"
 #include "flowfolio/scenario.hpp"
 
 namespace flowfolio {
@@ -153,7 +154,6 @@ enum class Range {
   kUnit,         // [0, 1]
   kPositive,     // > 0
   kNonNegative,  // >= 0
-  kAtLeastOne,   // >= 1
   kAboveMinusOne,  // > -1
   kOpenUnit,     // (0, 1)
   kOpenUnitSymmetric,  // (-1, 1)
@@ -169,8 +169,6 @@ bool in_range(double x, Range range) {
       return x > 0;
     case Range::kNonNegative:
       return x >= 0;
-    case Range::kAtLeastOne:
-      return x >= 1;
     case Range::kAboveMinusOne:
       return x > -1;
     case Range::kOpenUnit:
@@ -191,8 +189,6 @@ const char* range_text(Range range) {
       return "above 0";
     case Range::kNonNegative:
       return "0 or more";
-    case Range::kAtLeastOne:
-      return "1 or more";
     case Range::kAboveMinusOne:
       return "above -1";
     case Range::kOpenUnit:
@@ -213,8 +209,6 @@ class MapView {
   bool has(const std::string& key) const { return entries_.count(key) > 0; }
 
   std::map<std::string, YAML::Node> entries_;
-  std::vector<std::pair<std::string, YAML::Node>> ordered_;  // (key, key node) in order
-  YAML::Node node_;
   bool ok_ = false;
 };
 
@@ -278,7 +272,6 @@ class Reader {
   MapView map(const YAML::Node& node, const std::string& path, const Keys& allowed,
               const Keys& required) {
     MapView view;
-    view.node_ = node;
     if (!node.IsMap()) {
       error(node, path, "expected a map with keys " + join(allowed) + ", got " +
                             describe_kind(node));
@@ -304,7 +297,6 @@ class Reader {
         continue;
       }
       view.entries_.emplace(key, entry.second);
-      view.ordered_.emplace_back(key, key_node);
     }
     for (const auto& key : required) {
       if (!view.has(key)) error(node, child(path, key), "missing required key '" + key + "'");
@@ -1265,16 +1257,14 @@ std::string read_whole_file(const std::string& path) {
                                  .message = "is " + mebibytes(size) +
                                             "; a scenario file may be at most 16 MiB"}});
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::optional<std::string> text = read_file_text(path);
+  if (!text) {
     throw InputError({Diagnostic{
         .file = path,
         .message = fs::exists(path, ec) ? "cannot be read (permission denied?)"
                                         : "no such file"}});
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  return std::move(*text);
 }
 
 }  // namespace

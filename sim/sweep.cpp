@@ -12,6 +12,7 @@
 #include <variant>
 #include <sstream>
 
+#include "file_text.hpp"
 #include "flowfolio/comparison.hpp"
 #include "flowfolio/engine.hpp"
 #include "flowfolio/error.hpp"
@@ -24,10 +25,9 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  std::optional<std::string> text = read_file_text(path);
+  if (!text) throw std::runtime_error("cannot read " + path);
+  return std::move(*text);
 }
 
 // FNV-1a, 64 bits, as hex: a stable name for what a variant or a sweep is made of.

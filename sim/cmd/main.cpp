@@ -18,6 +18,7 @@
 #include <sstream>
 #include <thread>
 
+#include "../file_text.hpp"
 #include "flowfolio/comparison.hpp"
 #include "flowfolio/engine.hpp"
 #include "flowfolio/error.hpp"
@@ -128,15 +129,10 @@ std::string iso_time(std::chrono::system_clock::time_point when) {
   return buffer;
 }
 
-std::string read_file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
 std::string sha256_of_file(const std::string& path) {
-  const std::string bytes = read_file_bytes(path);
+  const std::optional<std::string> text = flowfolio::read_file_text(path);
+  if (!text) throw std::runtime_error("cannot read " + path + " to hash it");
+  const std::string& bytes = *text;
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
