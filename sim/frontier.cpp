@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "flowfolio/engine.hpp"
@@ -84,24 +85,27 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
     current[i] = !base.empty() && end == base.c_str() + base.size() ? v : std::nan("");
   }
 
-  std::vector<std::vector<double>> npv;  // per point, per trial
+  std::vector<std::vector<double>> current_npv;  // per strategy, per trial: the mix as written
   std::map<std::vector<double>, std::size_t> seen;
-  std::size_t planned = 1 + spec.candidates;
+  std::size_t planned = 1;
   Diagnostic decisions_block = spec.decisions.front().where;
   decisions_block.path = "optimize.decisions";
   // Simulates candidate `x` (NaN coordinates: as written) for every searched strategy.
-  const auto evaluate = [&](const std::vector<double>& x, bool is_current) {
-    const std::size_t candidate = results.decisions.size();
-    results.decisions.push_back(x);
+  const auto simulate = [&](const std::vector<double>& x, bool is_current) {
     Scenario variant =
         study::scenario_with(text, file, options.overrides, spec.decisions,
                              is_current ? std::vector<double>(d, std::nan("")) : x,
                              "the decisions " + decision_text(spec, x), decisions_block);
     study::keep_strategies(variant, searched);
-    const RunResults r = run(variant, {.trials = spec.trials,
-                                       .seed = options.seed,
-                                       .threads = options.threads,
-                                       .stop = options.stop});
+    return run(variant, {.trials = spec.trials,
+                         .seed = options.seed,
+                         .threads = options.threads,
+                         .stop = options.stop});
+  };
+  const auto evaluate = [&](const std::vector<double>& x, bool is_current) {
+    const std::size_t candidate = results.decisions.size();
+    results.decisions.push_back(x);
+    const RunResults r = simulate(x, is_current);
     std::vector<double> sorted;
     for (std::size_t s = 0; s < r.strategies.size(); ++s) {
       const auto values = r.strategies[s].metric(Metric::kNpv);
@@ -128,7 +132,7 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
                    (!spec.max_p_loss || p.p_loss <= *spec.max_p_loss) &&
                    (!spec.max_cost || p.mean_cost <= *spec.max_cost);
       results.points.push_back(p);
-      npv.emplace_back(values.begin(), values.end());
+      if (is_current) current_npv.emplace_back(values.begin(), values.end());
     }
     if (options.progress) options.progress(results.decisions.size(), planned);
   };
@@ -137,16 +141,28 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
     if (seen.emplace(x, 0).second) evaluate(x, false);
   };
 
+  // Evaluates the new ones among `batch`, counting them first for the progress line.
+  const auto run_all = [&](const std::vector<std::vector<double>>& batch) {
+    std::set<std::vector<double>> fresh;
+    for (std::vector<double> x : batch) {
+      for (std::size_t i = 0; i < d; ++i) x[i] = snap(spec.decisions[i], x[i]);
+      if (!seen.count(x)) fresh.insert(std::move(x));
+    }
+    planned = results.decisions.size() + fresh.size();
+    for (const auto& x : batch) add(x);
+  };
+
+  planned = 1;
   evaluate(current, true);
   const std::vector<double> design = study::shifted_sobol_points(d, spec.candidates, options.seed);
+  std::vector<std::vector<double>> first(spec.candidates, std::vector<double>(d));
   for (std::size_t k = 0; k < spec.candidates; ++k) {
-    std::vector<double> x(d);
     for (std::size_t i = 0; i < d; ++i) {
       const ScenarioInput& decision = spec.decisions[i];
-      x[i] = decision.low + design[k * d + i] * (decision.high - decision.low);
+      first[k][i] = decision.low + design[k * d + i] * (decision.high - decision.low);
     }
-    add(x);
   }
+  run_all(first);
 
   const auto mark_fronts = [&] {
     for (FrontierPoint& p : results.points) {
@@ -201,8 +217,7 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
         }
       }
     }
-    planned = results.decisions.size() + next.size();
-    for (const auto& x : next) add(x);
+    run_all(next);
     ++results.rounds;
     if (results.decisions.size() == before) break;  // nothing new to try
   }
@@ -223,7 +238,11 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
     const FrontierPoint& b = results.points[*results.best];
     results.best_current = b.strategy;  // candidate 0's points come first, one per strategy
     const FrontierPoint& c = results.points[b.strategy];
-    results.best_against_current = paired_difference(npv[b.strategy], npv[*results.best]);
+    // The best candidate again, for its per-trial npv: the same seed gives the same trials,
+    // and only the mix as written is kept throughout the search.
+    const RunResults again = simulate(results.decisions[b.candidate], b.candidate == 0);
+    results.best_against_current =
+        paired_difference(current_npv[b.strategy], again.strategies[b.strategy].metric(Metric::kNpv));
     const PairedDifference& diff = results.best_against_current;
     if (b.candidate == 0 || (b.mean_npv == c.mean_npv && b.risk == c.risk)) {
       results.recommendation =

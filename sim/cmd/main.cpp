@@ -293,14 +293,19 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   folder.prepare();
 
   const std::uint64_t planned = args.precision ? args.max_trials : args.trials.value_or(scenario.trials);
-  const flowfolio::RunEstimate estimate = flowfolio::estimate_run(scenario, planned);
+  // A study's evaluations each keep their own trials: the larger of the two counts.
+  const std::uint64_t evaluation_trials = args.sensitivity ? scenario.sensitivity.trials
+                                          : args.frontier  ? scenario.optimize.trials
+                                                           : 0;
+  const std::uint64_t largest = std::max(planned, evaluation_trials);
+  const flowfolio::RunEstimate estimate = flowfolio::estimate_run(scenario, largest);
   const double available = available_bytes();
   const unsigned cores = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
   const double needed = estimate.bytes + cores * estimate.bytes_per_thread;
   if (available > 0 && needed > 0.8 * available && !args.allow_large_run) {
     throw flowfolio::InputError(
         "this run would keep about " + gib(needed) + " of results in memory (" +
-        std::to_string(planned) + " trials x " + std::to_string(scenario.strategies.size()) +
+        std::to_string(largest) + " trials x " + std::to_string(scenario.strategies.size()) +
         " strategies), and " + gib(available) +
         " is free; use fewer trials, or --allow-large-run to try anyway");
   }
