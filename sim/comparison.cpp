@@ -93,7 +93,8 @@ PrecisionRun run_to_precision(const Scenario& scenario, const PrecisionOptions& 
   char buffer[160];
   for (;;) {
     const std::uint64_t step = std::min(options.block, options.max_trials - results.trials);
-    extend(engine, results, step, options.threads, options.stop);
+    if (options.extend) options.extend(engine, results, step, options.threads, options.stop);
+    else extend(engine, results, step, options.threads, options.stop);
 
     // The widest quantity, relative to its mean, decides.
     std::string widest;
