@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "../file_text.hpp"
+#include "flowfolio/cluster.hpp"
 #include "flowfolio/comparison.hpp"
 #include "flowfolio/engine.hpp"
 #include "flowfolio/error.hpp"
@@ -231,7 +232,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   // Checked before the run: a folder holding the user's own files is never replaced, and
   // a place that cannot be written fails now, not after the simulation.
   flowfolio::ResultFolder folder(out_dir);
-  folder.prepare();
+  if (flowfolio::cluster_leader()) folder.prepare();  // rank 0 alone writes (cluster.hpp)
 
   const std::uint64_t planned = args.precision ? args.max_trials : args.trials.value_or(scenario.trials);
   const flowfolio::RunEstimate estimate = flowfolio::estimate_run(scenario, planned);
@@ -255,7 +256,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   const auto start = std::chrono::system_clock::now();
   flowfolio::RunResults results;
   if (args.precision) {
-    flowfolio::PrecisionRun precise = flowfolio::run_to_precision(
+    flowfolio::PrecisionRun precise = flowfolio::cluster_run_to_precision(
         scenario, {.relative = *args.precision,
                    .max_trials = args.max_trials,
                    .seed = seed,
@@ -267,13 +268,14 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
     results = std::move(precise.results);
     options.stop_reason = precise.reason;
   } else {
-    results = flowfolio::run(scenario, {.trials = planned,
+    results = flowfolio::cluster_run(scenario, {.trials = planned,
                                         .seed = seed,
                                         .threads = args.threads,
                                         .independent_streams = args.independent_streams,
                                         .stop = &g_stop});
   }
   const auto end = std::chrono::system_clock::now();
+  if (!flowfolio::cluster_leader()) return 0;
 
   flowfolio::Manifest manifest{.command_line = command_line,
                                .scenario_file = args.file,
@@ -355,9 +357,10 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
     }
   };
   const auto start = std::chrono::steady_clock::now();
-  const flowfolio::SweepOutcome outcome = flowfolio::run_sweep(
+  const flowfolio::SweepOutcome outcome = flowfolio::cluster_sweep(
       sweep, {.store = (fs::path(dir) / "store.sqlite").string(), .threads = threads, .stop = &g_stop,
               .progress = progress, .command_line = command_line});
+  if (!flowfolio::cluster_leader()) return 0;
   flowfolio::write_file_atomically((fs::path(dir) / "results.csv").string(),
                                    flowfolio::store_csv((fs::path(dir) / "store.sqlite").string()));
   if (!quiet) {
@@ -370,7 +373,7 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run_program(int argc, char** argv) {
   CLI::App app{"flowfolio: Monte Carlo risk/cost simulation of staffing strategies for "
                "communication portfolios (model version 1.1)"};
   app.set_version_flag("--version", std::string("flowfolio ") + FLOWFOLIO_VERSION);
@@ -462,4 +465,10 @@ int main(int argc, char** argv) {
     return kExitFailure;
   }
   return 0;
+}
+
+// In a cluster build under mpirun, every rank runs the program; a failing rank stops them all.
+int main(int argc, char** argv) {
+  flowfolio::ClusterSession cluster(argc, argv);
+  return cluster.finish(run_program(argc, argv));
 }
