@@ -1,0 +1,73 @@
+// The quantile sketch's measured error against exact statistics (docs/cluster.md):
+//
+//   ./build/bench/flowfolio_sketch_error [--values N] [--shares K]
+//
+// Draws N npv-like values (default 10 million): a normal body (mean 1M, sd 2M) less, in
+// 5% of them, a lognormal loss with 5th and 95th percentiles 0.2M and 20M; keyed draws,
+// so the data are the same on every run. Sorts them for the exact quantiles and CVaR,
+// sketches them in K shares merged in order (as K ranks would), and prints each
+// statistic's relative error next to the bound sketch.hpp proves, for three accuracies.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+#include "flowfolio/distribution.hpp"
+#include "flowfolio/random.hpp"
+#include "flowfolio/sketch.hpp"
+#include "flowfolio/statistics.hpp"
+
+using namespace flowfolio;
+
+int main(int argc, char** argv) {
+  std::size_t n = 10'000'000, shares = 4;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--values")) n = std::strtoull(argv[i + 1], nullptr, 10);
+    if (!std::strcmp(argv[i], "--shares")) shares = std::strtoull(argv[i + 1], nullptr, 10);
+  }
+  const Distribution body = Distribution::normal(1e6, 2e6);
+  const Distribution loss = Distribution::lognormal_interval(2e5, 2e7);
+  std::vector<double> values(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    Stream s(2026, i, StreamKind::kUnit, 0, 0, 0, 0);
+    const double hit = s.uniform();
+    values[i] = body.sample(s) - (hit < 0.05 ? loss.sample(s) : 0.0);
+  }
+  std::vector<double> sorted = values;
+  std::sort(sorted.begin(), sorted.end());
+  std::printf("values              %zu npv-like draws, sketched in %zu shares then merged\n", n, shares);
+
+  const double ps[] = {0.001, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 0.999};
+  for (double alpha : {0.01, 0.005, 0.001}) {
+    const auto start = std::chrono::steady_clock::now();
+    QuantileSketch merged(alpha);
+    for (std::size_t k = 0; k < shares; ++k) {
+      QuantileSketch share(alpha);
+      for (std::size_t i = n * k / shares; i < n * (k + 1) / shares; ++i) share.add(values[i]);
+      merged.merge(share);
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("\nalpha %.3f: %zu buckets (%.1f KiB), %.1f ns a value\n", alpha, merged.bucket_count(),
+                merged.bucket_count() * 8 / 1024.0, seconds * 1e9 / static_cast<double>(n));
+    std::printf("  %-10s %16s %16s %12s\n", "statistic", "exact", "sketch", "rel. error");
+    double worst = 0;
+    for (double p : ps) {
+      const double exact = quantile_sorted(sorted, p), estimate = merged.quantile(p);
+      const double error = std::abs(estimate - exact) / std::abs(exact);
+      worst = std::max(worst, error);
+      std::printf("  p%-9g %16.2f %16.2f %12.3e\n", p * 100, exact, estimate, error);
+    }
+    for (double level : {0.9, 0.95, 0.99}) {
+      const double exact = tail_risk_sorted(sorted, level).cvar95;
+      const double estimate = -merged.tail_mean(std::round((1 - level) * 1e15) / 1e15);
+      const double error = std::abs(estimate - exact) / std::abs(exact);
+      worst = std::max(worst, error);
+      std::printf("  cvar%-6g %16.2f %16.2f %12.3e\n", level * 100, exact, estimate, error);
+    }
+    std::printf("  max relative error %.3e (bound %.3e)\n", worst, alpha);
+  }
+  return 0;
+}
