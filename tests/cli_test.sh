@@ -112,14 +112,7 @@ expect sweep 0 "4 variants run, 0 already in the store" -- "$bin" sweep "$work/s
 [[ $(wc -l < "$work/sweep/results.csv") -eq $((4 * 5 * 15 + 1)) ]] || { echo "FAIL sweep results.csv rows"; failures=$((failures + 1)); }
 cp "$work/sweep/results.csv" "$work/sweep-full.csv"
 # Take the last two variants out of the store, as if the sweep had been killed after two.
-python3 - "$work/sweep/store.sqlite" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-late = [row[0] for row in db.execute("SELECT variant FROM variants WHERE position >= 2")]
-for table in ("parameters", "results", "paired", "variants"):
-    db.executemany(f"DELETE FROM {table} WHERE variant = ?", [(v,) for v in late])
-db.commit()
-PY
+python3 "$src/tests/forget_variants.py" "$work/sweep/store.sqlite" 2
 expect sweep-resume 0 "2 variants run, 2 already in the store" -- "$bin" sweep "$work/sweep.yaml" --out "$work/sweep"
 cmp -s "$work/sweep-full.csv" "$work/sweep/results.csv" || { echo "FAIL resumed sweep differs"; failures=$((failures + 1)); }
 cat > "$work/bad-sweep.yaml" <<YAML

@@ -77,14 +77,7 @@ for n in 1 2 3; do
   cmp -s "$work/sweep-ref/results.csv" "$work/sweep-np$n/results.csv" && pass || fail "sweep on $n ranks: results.csv differs"
 done
 # As if the 3-rank sweep had been killed after two variants, then resumed on 2 ranks.
-python3 - "$work/sweep-np3/store.sqlite" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-late = [row[0] for row in db.execute("SELECT variant FROM variants WHERE position >= 2")]
-for table in ("parameters", "results", "paired", "variants"):
-    db.executemany(f"DELETE FROM {table} WHERE variant = ?", [(v,) for v in late])
-db.commit()
-PY
+python3 "$src/tests/forget_variants.py" "$work/sweep-np3/store.sqlite" 2
 mpi 2 "$bin" sweep "$work/sweep.yaml" --threads 1 --out "$work/sweep-np3" > "$work/stdout" 2> "$work/stderr" ||
   fail "resumed sweep: exit $?"
 grep -q "2 variants run, 2 already in the store" "$work/stdout" && pass || { fail "resumed sweep: $(cat "$work/stdout")"; }
