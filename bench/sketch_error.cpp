@@ -1,6 +1,11 @@
 // The quantile sketch's measured error against exact statistics (docs/cluster.md):
 //
 //   ./build/bench/flowfolio_sketch_error [--values N] [--shares K]
+//   ./build/bench/flowfolio_sketch_error --scenario FILE --trials N [--set key.path=value]...
+//
+// The second form simulates N trials of a scenario once, keeps them whole (run()), folds
+// the same trials into summaries (run_summarized()) and prints the largest relative error
+// of every sketched statistic of every strategy and metric against the exact one.
 //
 // Draws N npv-like values (default 10 million): a normal body (mean 1M, sd 2M) less, in
 // 5% of them, a lognormal loss with 5th and 95th percentiles 0.2M and 20M; keyed draws,
@@ -13,21 +18,82 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include "flowfolio/distribution.hpp"
 #include "flowfolio/random.hpp"
+#include "flowfolio/scenario.hpp"
 #include "flowfolio/sketch.hpp"
 #include "flowfolio/statistics.hpp"
+#include "flowfolio/summaries.hpp"
 
 using namespace flowfolio;
 
+namespace {
+
+// One simulation, summarized twice: whole, and folded into summaries from the same trials.
+int scenario_error(const std::string& file, std::uint64_t trials, const std::vector<std::string>& overrides) {
+  const Scenario scenario = read_scenario_file(file, overrides);
+  const auto start = std::chrono::steady_clock::now();
+  const RunResults exact = run(scenario, {.trials = trials, .seed = scenario.seed});
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const std::size_t S = exact.strategies.size();
+  const SpanSource same_trials = [&](const Engine&, std::uint64_t first, std::uint64_t more) {
+    TrialSpan span{.begin = first, .end = first + more};
+    for (std::size_t s = 0; s < S; ++s)
+      for (std::size_t m = 0; m < kMetricCount; ++m) {
+        const auto& column = exact.strategies[s].per_trial[m];
+        span.metrics.insert(span.metrics.end(), column.begin() + static_cast<std::ptrdiff_t>(first),
+                            column.begin() + static_cast<std::ptrdiff_t>(first + more));
+      }
+    return std::vector<TrialSpan>{span};  // no series: they are not sketched
+  };
+  const RunResults summarized = run_summarized(scenario, {.trials = trials, .seed = scenario.seed}, 0, {}, same_trials);
+  std::printf("scenario            %s, %llu trials x %zu strategies (simulated in %.0f s)\n", file.c_str(),
+              static_cast<unsigned long long>(trials), S, seconds);
+  double worst = 0, worst_tail = 0;
+  std::string where;
+  for (std::size_t s = 0; s < S; ++s) {
+    for (std::size_t m = 0; m < kMetricCount; ++m) {
+      const auto metric = static_cast<Metric>(m);
+      const Summary e = summarize(exact.strategies[s].metric(metric));
+      const Summary a = metric_summary(summarized, s, metric);
+      const double pairs[][2] = {{e.p5, a.p5}, {e.p25, a.p25}, {e.p50, a.p50}, {e.p75, a.p75}, {e.p95, a.p95}};
+      for (const auto& [x, y] : pairs) {
+        const double error = x == 0 ? std::abs(y) : std::abs(y - x) / std::abs(x);
+        if (error > worst) {
+          worst = error;
+          where = exact.strategies[s].name + " " + std::string(metric_name(metric));
+        }
+      }
+    }
+    for (double level : {0.9, 0.95, 0.99}) {
+      const TailRisk e = tail_risk(exact.strategies[s].metric(Metric::kNpv), level);
+      const TailRisk a = metric_tail(summarized, s, Metric::kNpv, level);
+      worst_tail = std::max({worst_tail, std::abs(a.var95 - e.var95) / std::abs(e.var95),
+                             std::abs(a.cvar95 - e.cvar95) / std::abs(e.cvar95)});
+    }
+  }
+  std::printf("quantiles p5..p95   max relative error %.3e (%s), bound %.3e\n", worst, where.c_str(), kSketchAccuracy);
+  std::printf("npv VaR and CVaR    max relative error %.3e at levels 0.9, 0.95, 0.99\n", worst_tail);
+  return 0;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   std::size_t n = 10'000'000, shares = 4;
+  std::string scenario;
+  std::vector<std::string> overrides;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--values")) n = std::strtoull(argv[i + 1], nullptr, 10);
     if (!std::strcmp(argv[i], "--shares")) shares = std::strtoull(argv[i + 1], nullptr, 10);
+    if (!std::strcmp(argv[i], "--trials")) n = std::strtoull(argv[i + 1], nullptr, 10);
+    if (!std::strcmp(argv[i], "--scenario")) scenario = argv[i + 1];
+    if (!std::strcmp(argv[i], "--set")) overrides.push_back(argv[i + 1]);
   }
+  if (!scenario.empty()) return scenario_error(scenario, n, overrides);
   const Distribution body = Distribution::normal(1e6, 2e6);
   const Distribution loss = Distribution::lognormal_interval(2e5, 2e7);
   std::vector<double> values(n);

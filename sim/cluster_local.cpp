@@ -18,6 +18,11 @@ void cluster_extend(const Engine& engine, RunResults& results, std::uint64_t mor
   extend(engine, results, more, threads, stop);
 }
 
+RunResults cluster_run_summarized(const Scenario& scenario, const RunOptions& options, std::size_t baseline,
+                                  const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+  return run_summarized(scenario, options, baseline, pairs);
+}
+
 PrecisionRun cluster_run_to_precision(const Scenario& scenario, const PrecisionOptions& options) {
   return run_to_precision(scenario, options);
 }

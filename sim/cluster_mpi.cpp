@@ -216,16 +216,19 @@ int ClusterSession::finish(int status) {
 int cluster_rank() { return g_rank; }
 int cluster_size() { return g_size; }
 
-void cluster_extend(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads,
-                    const std::atomic<bool>* stop) {
-  if (g_size == 1) return extend(engine, results, more, threads, stop);
-  Message message{kExtend, results.trials, more, 0};
+namespace {
+
+// Rank 0: trials [first, first + more) shared by every rank, as spans in trial order.
+std::vector<TrialSpan> cluster_spans(const Engine& engine, std::uint64_t seed, bool independent_streams,
+                                     std::uint64_t first, std::uint64_t more, unsigned threads,
+                                     const std::atomic<bool>* stop) {
+  Message message{kExtend, first, more, 0};
   broadcast(message);
   std::vector<TrialSpan> spans;
-  const auto own = share(results.trials, more, 0);
+  const auto own = share(first, more, 0);
   if (own.first < own.second) {
     try {
-      spans.push_back(simulate_share(engine, results.seed, results.independent_streams, own, threads, stop));
+      spans.push_back(simulate_share(engine, seed, independent_streams, own, threads, stop));
     } catch (const Interrupted&) {
       throw;
     } catch (const std::exception& e) {
@@ -233,10 +236,36 @@ void cluster_extend(const Engine& engine, RunResults& results, std::uint64_t mor
     }
   }
   for (int rank = 1; rank < g_size; ++rank) {
-    const auto trials = share(results.trials, more, rank);
+    const auto trials = share(first, more, rank);
     if (trials.first < trials.second) spans.push_back(receive_span(rank));
   }
-  add_spans(results, spans);
+  return spans;
+}
+
+}  // namespace
+
+void cluster_extend(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads,
+                    const std::atomic<bool>* stop) {
+  if (g_size == 1) return extend(engine, results, more, threads, stop);
+  add_spans(results, cluster_spans(engine, results.seed, results.independent_streams, results.trials, more,
+                                   threads, stop));
+}
+
+RunResults cluster_run_summarized(const Scenario& scenario, const RunOptions& options, std::size_t baseline,
+                                  const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+  if (g_size == 1) return run_summarized(scenario, options, baseline, pairs);
+  if (g_rank != 0) {
+    const Engine engine(scenario);
+    serve(&engine, options.seed, options.independent_streams, options.threads, options.stop, nullptr);
+    return {};
+  }
+  RunResults results = run_summarized(
+      scenario, options, baseline, pairs, [&](const Engine& engine, std::uint64_t first, std::uint64_t more) {
+        return cluster_spans(engine, options.seed, options.independent_streams, first, more, options.threads,
+                             options.stop);
+      });
+  tell_done();
+  return results;
 }
 
 RunResults cluster_run(const Scenario& scenario, const RunOptions& options) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "flowfolio/output.hpp"
+#include "flowfolio/summaries.hpp"
 
 namespace flowfolio {
 
@@ -68,7 +69,7 @@ Comparison compare(const Scenario& scenario, const RunResults& results, std::siz
   for (const auto& [metric, higher] : {std::pair{Metric::kNpv, true},
                                        std::pair{Metric::kIncidentLoss, false},
                                        std::pair{Metric::kCatastrophes, false}}) {
-    const PairedDifference d = paired_difference(b.metric(metric), s.metric(metric));
+    const PairedDifference d = metric_difference(results, strategy, baseline, metric);
     c.metrics.push_back({.metric = metric,
                          .higher_is_better = higher,
                          .difference = d,

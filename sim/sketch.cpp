@@ -109,6 +109,17 @@ double QuantileSketch::tail_mean(double p) const {
   return sum / static_cast<double>(m);
 }
 
+std::uint64_t QuantileSketch::count_below(double x, bool inclusive) const {
+  std::uint64_t below = 0;
+  ascending([&](double value, std::uint64_t n) {
+    value = std::clamp(value, min_, max_);
+    if (value > x || (value == x && !inclusive)) return false;
+    below += n;
+    return true;
+  });
+  return below;
+}
+
 void StreamingMoments::add(double value) {
   ++count;
   const double delta = value - mean;

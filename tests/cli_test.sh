@@ -136,8 +136,26 @@ grep -q '"trials": 128' "$work/res/manifest.json" || { echo "FAIL new results no
 ls -a "$work" | grep -q "tmp-" && { echo "FAIL staging folder left behind"; failures=$((failures + 1)); }
 
 # Runs that would not fit are refused before they start.
-expect too-large 2 "would keep about .* GiB of results in memory .*--allow-large-run" -- "$bin" run "$default" --trials 1000000000 --out "$work/huge"
+expect too-large 2 "would keep about .* GiB of results in memory .*--allow-large-run" -- "$bin" run "$default" --trials 1000000000 --out "$work/huge" --statistics exact
 [[ ! -e "$work/huge" ]] || { echo "FAIL refused run wrote"; failures=$((failures + 1)); }
+# ... and by default they keep summaries instead of every trial (stopped here after a second).
+"$bin" run "$default" --trials 1000000000 --out "$work/huge" > /dev/null 2> "$work/stderr" &
+pid=$!
+sleep 1
+kill -INT "$pid"
+wait "$pid"
+[[ $? -eq 130 ]] && grep -q "keeping mergeable summaries instead" "$work/stderr" && passes=$((passes + 1)) ||
+  { echo "FAIL auto statistics did not choose summaries"; cat "$work/stderr"; failures=$((failures + 1)); }
+
+# Summaries on demand: no trials.csv, the method and its bound in summary.json.
+expect sketch 0 "wrote .*/sketch/\{summary.json, paired.json, series.csv" -- "$bin" run "$default" --trials 300 --statistics sketch --out "$work/sketch"
+[[ ! -e "$work/sketch/trials.csv" ]] || { echo "FAIL sketch wrote trials.csv"; failures=$((failures + 1)); }
+grep -q '"method": "sketch"' "$work/sketch/summary.json" || { echo "FAIL sketch: no method in summary.json"; failures=$((failures + 1)); }
+grep -q '"relative_accuracy": 0.005' "$work/sketch/summary.json" || { echo "FAIL sketch: no bound in summary.json"; failures=$((failures + 1)); }
+grep -q 'trials.csv' "$work/sketch/manifest.json" && { echo "FAIL sketch: manifest lists trials.csv"; failures=$((failures + 1)); }
+expect sketch-report 2 "--report needs every trial: use --statistics exact" -- "$bin" run "$default" --statistics sketch --report --out "$work/x"
+expect sketch-precision 2 "--precision needs every trial" -- "$bin" run "$default" --statistics sketch --precision 0.1 --out "$work/x"
+expect statistics-bad 2 "statistics" -- "$bin" run "$default" --statistics median
 
 # Interruption: SIGINT exits 130 and SIGTERM 143, writing nothing; old results stay.
 for sig in INT TERM; do

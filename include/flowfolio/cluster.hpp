@@ -20,6 +20,7 @@
 #include "flowfolio/comparison.hpp"
 #include "flowfolio/engine.hpp"
 #include "flowfolio/scenario.hpp"
+#include "flowfolio/summaries.hpp"
 #include "flowfolio/sweep.hpp"
 
 namespace flowfolio {
@@ -50,6 +51,10 @@ inline bool cluster_leader() { return cluster_rank() == 0; }
 // returns what run() returns; the other ranks return empty results (trials == 0) once
 // their share is delivered.
 RunResults cluster_run(const Scenario& scenario, const RunOptions& options);
+
+// run_summarized() shared by the ranks, as cluster_run(): rank 0 folds every rank's share.
+RunResults cluster_run_summarized(const Scenario& scenario, const RunOptions& options, std::size_t baseline,
+                                  const std::vector<std::pair<std::size_t, std::size_t>>& pairs);
 
 // extend() with the trials shared by the ranks. Rank 0 only: the other ranks serve it
 // from inside cluster_run(), cluster_run_to_precision() or cluster_sweep().

@@ -28,6 +28,8 @@
 
 namespace flowfolio {
 
+struct RunSummaries;  // summaries.hpp
+
 // One person in one period of a traced trial: who did what, and how it went.
 struct PersonTrace {
   int slot = 0;
@@ -139,6 +141,9 @@ struct RunResults {
   bool independent_streams = false;
   std::uint64_t random_blocks = 0;  // Philox blocks the run consumed (same for any threads)
   std::vector<StrategyResults> strategies;  // in the scenario's order
+  // Set when the run kept mergeable summaries instead of every trial (summaries.hpp):
+  // the per_trial columns are then empty.
+  std::shared_ptr<const RunSummaries> summaries;
 };
 
 // Simulates options.trials trials of every strategy. Deterministic for a scenario, seed

@@ -50,6 +50,9 @@ class QuantileSketch {
   double quantile(double p) const;
   // The mean of the floor((n - 1) p) + 1 smallest values. Requires: count() > 0, p in [0, 1].
   double tail_mean(double p) const;
+  // How many values are below x (or at or below it, when `inclusive`), by their buckets:
+  // exact but for values within alpha of x, relatively, which may be counted either way.
+  std::uint64_t count_below(double x, bool inclusive) const;
 
   bool operator==(const QuantileSketch&) const = default;
 

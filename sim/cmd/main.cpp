@@ -81,6 +81,7 @@ struct RunArguments {
   bool trace = false;
   std::string strategy;
   bool allow_large_run = false;
+  std::string statistics = "auto";
   bool report = false;
   std::vector<std::string> overrides;
 };
@@ -119,6 +120,11 @@ void add_run_options(CLI::App* command, RunArguments& args) {
                     "Also write OUT/report.html, the one-page report for executives");
   command->add_flag("--allow-large-run", args.allow_large_run,
                     "Run even when the estimate says the results will not fit in free memory");
+  command->add_option("--statistics", args.statistics,
+                      "exact: keep every trial; sketch: mergeable summaries, memory not growing with "
+                      "trials, quantiles within 0.5% (no trials.csv); auto (default): exact when it fits "
+                      "in memory")
+      ->check(CLI::IsMember({"exact", "sketch", "auto"}));
 }
 
 std::string iso_time(std::chrono::system_clock::time_point when) {
@@ -239,7 +245,18 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   const double available = available_bytes();
   const unsigned cores = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
   const double needed = estimate.bytes + cores * estimate.bytes_per_thread;
-  if (available > 0 && needed > 0.8 * available && !args.allow_large_run) {
+  // Summaries need a batch's memory, whatever the trials (summaries.hpp).
+  const bool too_large = available > 0 && needed > 0.8 * available && !args.allow_large_run;
+  const bool summarized = args.statistics == "sketch" ||
+                          (args.statistics == "auto" && too_large && !args.precision && !args.report);
+  if (summarized && (args.precision || args.report))
+    throw flowfolio::InputError(std::string(args.precision ? "--precision" : "--report") +
+                                " needs every trial: use --statistics exact");
+  if (summarized && args.statistics == "auto" && !args.quiet)
+    std::cerr << "flowfolio: every trial's results would need about " << gib(needed) << " and " << gib(available)
+              << " is free: keeping mergeable summaries instead (as --statistics sketch: quantiles within "
+                 "0.5%, no trials.csv)\n";
+  if (too_large && !summarized) {
     throw flowfolio::InputError(
         "this run would keep about " + gib(needed) + " of results in memory (" +
         std::to_string(planned) + " trials x " + std::to_string(scenario.strategies.size()) +
@@ -267,6 +284,11 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                    .stop = &g_stop});
     results = std::move(precise.results);
     options.stop_reason = precise.reason;
+  } else if (summarized) {
+    results = flowfolio::cluster_run_summarized(scenario, {.trials = planned, .seed = seed, .threads = args.threads,
+                                                           .independent_streams = args.independent_streams,
+                                                           .stop = &g_stop},
+                                                options.baseline, options.pairs);
   } else {
     results = flowfolio::cluster_run(scenario, {.trials = planned,
                                         .seed = seed,
@@ -290,15 +312,18 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                                .stop_reason = options.stop_reason,
                                .overrides = args.overrides,
                                .files = {"summary.json", "paired.json", "series.csv", "trials.csv", "scenario.yaml"}};
+  if (summarized) manifest.files.erase(manifest.files.begin() + 3);  // no per-trial data: no trials.csv
   if (args.report) manifest.files.push_back("report.html");
   // Everything goes to a staging folder, which replaces the old results in one rename.
   folder.write("summary.json", flowfolio::summary_json(scenario, results, options));
   folder.write("paired.json", flowfolio::paired_json(scenario, results, options));
   folder.write("series.csv", flowfolio::series_csv(results));
   // trials.csv can run to hundreds of megabytes: it is streamed, not held whole.
-  folder.write("trials.csv", [&](const flowfolio::TextSink& sink) {
-    flowfolio::trials_csv(results, sink);
-  });
+  if (!summarized) {
+    folder.write("trials.csv", [&](const flowfolio::TextSink& sink) {
+      flowfolio::trials_csv(results, sink);
+    });
+  }
   folder.write("scenario.yaml", flowfolio::resolved_scenario_text(args.file));  // what the results came from
   folder.write("manifest.json", flowfolio::manifest_json(manifest));
   if (args.report) {
@@ -321,7 +346,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
     std::snprintf(timing, sizeof timing, "\n%llu trials x %zu strategies in %.2f s on %u threads; ",
                   static_cast<unsigned long long>(results.trials), results.strategies.size(),
                   seconds, results.threads);
-    std::cout << timing << "wrote " << out_dir << "/{summary.json, paired.json, trials.csv, "
+    std::cout << timing << "wrote " << out_dir << "/{summary.json, paired.json, " << (summarized ? "" : "trials.csv, ")
               << "series.csv, scenario.yaml, manifest.json" << (args.report ? ", report.html" : "") << "}\n";
     if (args.report)
       std::cout << "\nThe report: " << fs::absolute(fs::path(out_dir) / "report.html").string() << "\n";
