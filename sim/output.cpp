@@ -536,7 +536,7 @@ void write_file_atomically(const std::string& path,
 const std::vector<std::string>& ResultFolder::known_files() {
   static const std::vector<std::string> names = {"summary.json", "paired.json", "trials.csv",
                                                  "series.csv", "manifest.json", "report.html",
-                                                 "scenario.yaml"};
+                                                 "scenario.yaml", "sensitivity.json", "store.sqlite"};
   return names;
 }
 
@@ -585,6 +585,11 @@ void ResultFolder::stage() {
     throw std::runtime_error("cannot write in " + parent.string() + ": " + std::strerror(errno));
   ::chmod(name.c_str(), 0755);
   staging_ = name;
+}
+
+std::string ResultFolder::staged_path(const std::string& name) {
+  stage();
+  return staging_ + "/" + name;
 }
 
 void ResultFolder::write(const std::string& name, const std::string& content) {

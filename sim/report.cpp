@@ -190,8 +190,118 @@ ReportInputs read_result_folder(const std::string& folder) {
     for (std::size_t z = 0; z < 3; ++z) row.zone_share[z] = std::stod(f[8 + z]);
     in.series.push_back(row);
   }
+  if (fs::exists(dir / "sensitivity.json")) in.sensitivity = read_text(dir / "sensitivity.json");
   return in;
 }
+
+namespace {
+// The sensitivity section's data: the headline output (the first paired difference, else
+// the first output) as a tornado and as Sobol indices, and every output's top inputs.
+json sensitivity_data(const json& doc) {
+  const json& outputs = doc.at("outputs");
+  if (!outputs.is_array() || outputs.empty()) return nullptr;
+  std::size_t headline = 0;
+  for (std::size_t o = 0; o < outputs.size(); ++o) {
+    if (outputs[o].value("kind", "") == "npv_difference") {
+      headline = o;
+      break;
+    }
+  }
+  const json& out = outputs[headline];
+  json data = {{"label", out.value("label", "")}, {"share", out.value("kind", "") == "p_loss"}, {"base", out.value("base", 0.0)}};
+  json bars = json::array(), indices = json::array();
+  if (out.contains("tornado")) {
+    int rank = 0;
+    for (const json& bar : out["tornado"]) {
+      ++rank;
+      const std::string input = bar.value("input", "");
+      bars.push_back({{"input", input}, {"rank", rank}, {"end", "input at its low end"}, {"value", bar.value("at_low", 0.0)},
+                      {"setting", bar.value("low", 0.0)}});
+      bars.push_back({{"input", input}, {"rank", rank}, {"end", "input at its high end"}, {"value", bar.value("at_high", 0.0)},
+                      {"setting", bar.value("high", 0.0)}});
+    }
+  }
+  if (out.contains("sobol")) {
+    for (const json& index : out["sobol"]["indices"]) {
+      for (const char* kind : {"first", "total"}) {
+        const std::string k = kind;
+        indices.push_back({{"input", index.value("input", "")},
+                           {"index", k == "first" ? "first order (alone)" : "total (with interactions)"},
+                           {"value", index.value(k, 0.0)},
+                           {"lo", index[k + "_ci95"][0]},
+                           {"hi", index[k + "_ci95"][1]}});
+      }
+    }
+    data["noise_share"] = out["sobol"].value("noise_share", 0.0);
+    data["warning"] = out["sobol"]["warning"];
+  }
+  data["bars"] = bars;
+  data["indices"] = indices;
+  return data;
+}
+
+// "Which assumptions matter": a plain sentence, the headline tornado and indices charts,
+// and a table of every output's three strongest inputs.
+void sensitivity_section(std::ostringstream& h, const std::string& text, const std::string& currency, json& data) {
+  const json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("outputs")) {
+    h << "<h2>Which assumptions matter</h2>\n<p class=\"note\">sensitivity.json could not be read.</p>\n";
+    return;
+  }
+  const json view = sensitivity_data(doc);
+  if (view.is_null()) return;
+  data["sensitivity"] = view;
+  const bool share = view["share"].get<bool>();
+  const auto value = [&](double x) { return share ? percent(x, 1) : money(x, currency); };
+  h << "<h2 id=\"sensitivity\">Which assumptions matter</h2>\n<p>";
+  const json& bars = view["bars"];
+  if (!bars.empty()) {
+    h << "For the " << escape_html(view["label"].get<std::string>()) << " (" << escape_html(value(view["base"].get<double>()))
+      << " at the scenario's values), the assumptions that move it most are ";
+    for (std::size_t k = 0; k < bars.size() && k < 6; k += 2) {
+      const double swing = bars[k + 1]["value"].get<double>() - bars[k]["value"].get<double>();
+      h << (k == 0 ? "" : k + 2 >= std::min<std::size_t>(bars.size(), 6) ? " and " : ", ") << "<b>"
+        << escape_html(bars[k]["input"].get<std::string>()) << "</b> (a swing of " << escape_html(value(std::abs(swing)))
+        << ")";
+    }
+    h << ".";
+  }
+  h << "</p>\n";
+  if (!bars.empty()) {
+    h << "<div class=\"chart\" id=\"chart-tornado\"></div>\n<p class=\"note\">Tornado: each assumption moved alone from the "
+         "low to the high end of its range, everything else as the scenario has it, every run on the same futures "
+         "(" << doc.value("trials_per_evaluation", 0) << " trials each). The line is the value at the scenario's own numbers.</p>\n";
+  }
+  if (!view["indices"].empty()) {
+    h << "<div class=\"chart\" id=\"chart-indices\"></div>\n<p class=\"note\">Sobol indices: the share of the output's "
+         "variance due to each assumption alone (first order) and with its interactions (total), when all vary "
+         "together over their ranges; bars show 95% bootstrap intervals ("
+      << doc.value("samples", 0) << " base samples, " << doc.value("evaluations", 0) << " evaluations). "
+      << "Monte Carlo noise is " << percent(view.value("noise_share", 0.0), 1) << " of the variance.</p>\n";
+    if (view["warning"].is_string())
+      h << "<p class=\"note\"><b>Warning:</b> " << escape_html(view["warning"].get<std::string>()) << "</p>\n";
+  }
+  h << "<table id=\"sensitivity-table\"><tr><th class=\"l\">output</th><th class=\"l\">at the scenario's values</th>"
+       "<th class=\"l\">the three assumptions that move it most (swing from low to high end)</th></tr>\n";
+  for (const json& out : doc["outputs"]) {
+    const bool p = out.value("kind", "") == "p_loss";
+    const auto v = [&](double x) { return p ? percent(x, 1) : money(x, currency); };
+    h << "<tr><td class=\"l\">" << escape_html(out.value("label", "")) << "</td><td class=\"l\">"
+      << escape_html(v(out.value("base", 0.0))) << "</td><td class=\"l\">";
+    if (out.contains("tornado")) {
+      std::size_t k = 0;
+      for (const json& bar : out["tornado"]) {
+        if (k++ == 3) break;
+        const double swing = bar.value("swing", 0.0);
+        h << (k > 1 ? "; " : "") << escape_html(bar.value("input", "")) << " " << (swing >= 0 ? "+" : "-")
+          << escape_html(v(std::abs(swing)));
+      }
+    }
+    h << "</td></tr>\n";
+  }
+  h << "</table>\n";
+}
+}  // namespace
 
 std::string report_html(const ReportInputs& in) {
   const Scenario& s = in.scenario;
@@ -352,6 +462,8 @@ th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a829
         "Share of worked hours in each zone, averaged over futures. Flow is where work is best and learning fastest.");
   chart("chart-risk", "Risk against return", "Mean npv against CVaR95 (the average loss in the worst 5% of futures). Up and to the left is better.");
 
+  if (!in.sensitivity.empty()) sensitivity_section(h, in.sensitivity, cur, data);
+
   // Assumptions.
   h << "<h2>Assumptions</h2>\n<h3>Activities (in priority order)</h3>\n<table><tr><th class=\"l\">activity</th>"
        "<th>challenge (online / domain)</th><th>hours per unit</th><th>units per "
@@ -477,6 +589,31 @@ th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a829
         {mark: {type: 'text', dx: 10, align: 'left', fontSize: 12}, encoding: {
           x: {field: 'cvar95', type: 'quantitative'}, y: {field: 'mean', type: 'quantitative'}, text: {field: 'strategy'}}}]}
   };
+  if (data.sensitivity) {
+    const sens = data.sensitivity;
+    const format = sens.share ? '.0%' : '~s';
+    const order = sens.bars.filter(function (b, i) { return i % 2 === 0; }).map(function (b) { return b.input; });
+    specs['chart-tornado'] = {width: 700, height: Math.max(80, 30 * order.length), data: {values: sens.bars},
+      layer: [
+        {mark: {type: 'bar', size: 18}, encoding: {
+          y: {field: 'input', type: 'nominal', title: null, sort: order},
+          x: {field: 'value', type: 'quantitative', title: sens.label + (sens.share ? '' : unit), axis: {format: format}},
+          x2: {datum: sens.base},
+          color: {field: 'end', type: 'nominal', title: null, scale: {domain: ['input at its low end', 'input at its high end'], range: ['#56B4E9', '#E69F00']}},
+          tooltip: [{field: 'input'}, {field: 'end'}, {field: 'setting', title: 'set to'}, {field: 'value', format: format}]}},
+        {mark: {type: 'rule', color: '#1d2330', strokeWidth: 2}, encoding: {x: {datum: sens.base}}}]};
+  }
+  if (data.sensitivity && data.sensitivity.indices.length) {
+    const sens = data.sensitivity;
+    const order = sens.indices.filter(function (b, i) { return i % 2 === 0; }).map(function (b) { return b.input; });
+    specs['chart-indices'] = {width: 700, height: Math.max(80, 34 * order.length), data: {values: sens.indices},
+      encoding: {y: {field: 'input', type: 'nominal', title: null, sort: order}, yOffset: {field: 'index', type: 'nominal'}},
+      layer: [
+        {mark: {type: 'bar', size: 12}, encoding: {
+          x: {field: 'value', type: 'quantitative', title: 'Sobol index of the ' + sens.label, scale: {domain: [0, 1], clamp: true}},
+          color: {field: 'index', type: 'nominal', title: null, scale: {range: ['#0072B2', '#CC79A7']}}}},
+        {mark: {type: 'rule', color: '#1d2330'}, encoding: {x: {field: 'lo', type: 'quantitative'}, x2: {field: 'hi'}}}]};
+  }
   const rendered = [];
   for (const id of Object.keys(specs)) {
     const spec = Object.assign({$schema: 'https://vega.github.io/schema/vega-lite/v5.json', config: config}, specs[id]);

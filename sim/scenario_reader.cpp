@@ -222,6 +222,8 @@ struct Origins {
   std::vector<Merged> merged;  // a map or list built by merging, and the child's own
 };
 
+YAML::Node set_key_path(YAML::Node& root, const std::string& path, const YAML::Node& value);
+
 class Reader {
  public:
   explicit Reader(std::string file) : file_(std::move(file)) {}
@@ -230,13 +232,18 @@ class Reader {
   std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
 
   void error(const YAML::Node& at, const std::string& path, const std::string& message) {
+    diagnostics_.push_back(locate(at, path, message));
+  }
+
+  // Where `at` is: its file (the extended one it came from, or the --set argument that
+  // gave it), line and column.
+  Diagnostic locate(const YAML::Node& at, const std::string& path, const std::string& message) {
     Diagnostic d{.file = file_, .path = path, .message = message};
     // A value that came from --set is located by that argument, not by a line.
     for (const auto& [set_path, argument] : overridden_) {
       if (path == set_path || path.rfind(set_path + ".", 0) == 0) {
         d.file = "--set " + argument;
-        diagnostics_.push_back(std::move(d));
-        return;
+        return d;
       }
     }
     YAML::Mark mark = at.Mark();
@@ -260,7 +267,7 @@ class Reader {
       d.line = mark.line >= 0 ? mark.line + 1 : 0;
       d.column = mark.column >= 0 ? mark.column + 1 : 0;
     }
-    diagnostics_.push_back(std::move(d));
+    return d;
   }
 
   const Origins* origins_ = nullptr;
@@ -506,6 +513,10 @@ class Reader {
   Strategy strategy(const YAML::Node& node, const std::string& path, int horizon);
   void model_constants(const YAML::Node& node, ModelConstants& model);
   void risk_report(const YAML::Node& node, RiskReport& risk);
+  void sensitivity(const YAML::Node& node, const YAML::Node& root, const Keys& strategy_names,
+                   SensitivitySpec& spec);
+  std::optional<SensitivityInput> sensitivity_input(const YAML::Node& node, const std::string& path,
+                                                    const YAML::Node& root);
   std::vector<double> number_list(const YAML::Node& node, const std::string& path, Range range);
   std::vector<Correlation> correlations(const YAML::Node* node);
   void check_positive_definite(const YAML::Node& at, const std::vector<Correlation>& pairs);
@@ -1079,6 +1090,175 @@ void Reader::risk_report(const YAML::Node& node, RiskReport& risk) {
     risk.loss_thresholds = number_list(*thresholds, "risk.loss_thresholds", Range::kNonNegative);
 }
 
+// The `sensitivity:` block (docs/sensitivity.md).
+void Reader::sensitivity(const YAML::Node& node, const YAML::Node& root, const Keys& strategy_names,
+                         SensitivitySpec& spec) {
+  const std::string path = "sensitivity";
+  const MapView m = map(node, path,
+                        {"inputs", "outputs", "strategies", "differences", "trials", "samples", "bootstrap"},
+                        {"inputs"});
+  if (!m.ok_) return;
+  const auto read_count = [&](const char* key, std::uint64_t minimum, std::uint64_t most, std::uint64_t& out) {
+    const auto* n = m.get(key);
+    if (!n) return;
+    const auto v = whole(*n, child(path, key), minimum);
+    if (v && *v > most) {
+      error(*n, child(path, key), "at most " + std::to_string(most) + ", got " + n->Scalar());
+    } else if (v) {
+      out = *v;
+    }
+  };
+  read_count("trials", 2, kMaxTrials, spec.trials);
+  read_count("samples", 2, 1'000'000, spec.samples);
+  read_count("bootstrap", 2, 100'000, spec.bootstrap);
+
+  const auto list = [&](const char* key) -> const YAML::Node* {
+    const auto* n = m.get(key);
+    if (n && !n->IsSequence()) {
+      error(*n, child(path, key), "expected a list, got " + describe_kind(*n));
+      return nullptr;
+    }
+    return n;
+  };
+  if (const auto* outputs = list("outputs")) {
+    spec.outputs.clear();
+    const Keys known = {"mean_npv", "cvar95", "p_loss"};
+    for (std::size_t i = 0; i < outputs->size(); ++i) {
+      const int k = lookup((*outputs)[i], item(child(path, "outputs"), i), known, "output");
+      if (k < 0) continue;
+      const auto output = static_cast<SensitivityOutput>(k);
+      if (std::find(spec.outputs.begin(), spec.outputs.end(), output) != spec.outputs.end()) {
+        error((*outputs)[i], item(child(path, "outputs"), i), "'" + known[k] + "' is listed twice");
+      } else {
+        spec.outputs.push_back(output);
+      }
+    }
+    if (outputs->size() == 0) error(*outputs, child(path, "outputs"), "give at least one of " + join(known));
+  }
+  if (const auto* strategies = list("strategies")) {
+    for (std::size_t i = 0; i < strategies->size(); ++i) {
+      const int k = lookup((*strategies)[i], item(child(path, "strategies"), i), strategy_names, "strategy");
+      if (k < 0) continue;
+      if (std::find(spec.strategies.begin(), spec.strategies.end(), k) != spec.strategies.end()) {
+        error((*strategies)[i], item(child(path, "strategies"), i), "'" + strategy_names[k] + "' is listed twice");
+      } else {
+        spec.strategies.push_back(k);
+      }
+    }
+  }
+  if (const auto* differences = list("differences")) {
+    for (std::size_t i = 0; i < differences->size(); ++i) {
+      const YAML::Node pair = (*differences)[i];
+      const std::string p = item(child(path, "differences"), i);
+      if (!pair.IsSequence() || pair.size() != 2) {
+        error(pair, p, "expected a pair [a, b] of strategies (the mean npv difference a - b), got " +
+                           describe_kind(pair));
+        continue;
+      }
+      const int a = lookup(pair[0], item(p, 0), strategy_names, "strategy");
+      const int b = lookup(pair[1], item(p, 1), strategy_names, "strategy");
+      if (a >= 0 && a == b) error(pair, p, "a strategy compared with itself");
+      if (a >= 0 && b >= 0 && a != b) spec.differences.emplace_back(a, b);
+    }
+  }
+  const auto* inputs = list("inputs");
+  if (!inputs) return;
+  if (inputs->size() == 0) error(*inputs, child(path, "inputs"), "give at least one input");
+  if (inputs->size() > 100) {
+    error(*inputs, child(path, "inputs"),
+          std::to_string(inputs->size()) + " inputs; at most 100 (each costs n evaluations)");
+    return;
+  }
+  std::map<std::string, std::string> owner;  // key path -> the input that sets it
+  for (std::size_t i = 0; i < inputs->size(); ++i) {
+    const YAML::Node entry = (*inputs)[i];
+    auto input = sensitivity_input(entry, item(child(path, "inputs"), i), root);
+    if (!input) continue;
+    for (const std::string& key_path : input->paths) {
+      if (const auto it = owner.find(key_path); it != owner.end()) {
+        error(entry, input->where.path, "sets " + key_path + ", which input '" + it->second + "' sets too");
+      }
+      owner.emplace(key_path, input->name);
+    }
+    spec.inputs.push_back(std::move(*input));
+  }
+}
+
+std::optional<SensitivityInput> Reader::sensitivity_input(const YAML::Node& node, const std::string& path,
+                                                          const YAML::Node& root) {
+  const MapView m = map(node, path, {"name", "path", "range", "distribution"}, {"path"});
+  if (!m.ok_) return std::nullopt;
+  SensitivityInput input;
+  input.where = locate(node, path, "");
+  const std::size_t errors = diagnostics_.size();
+  const YAML::Node& paths = *m.get("path");
+  std::vector<std::pair<YAML::Node, std::string>> given;  // (node, key path)
+  if (paths.IsSequence() && paths.size() > 0) {
+    for (std::size_t k = 0; k < paths.size(); ++k) given.emplace_back(paths[k], item(child(path, "path"), k));
+  } else {
+    given.emplace_back(paths, child(path, "path"));
+  }
+  for (const auto& [at, p] : given) {
+    const auto key_path = text(at, p);
+    if (!key_path) continue;
+    if (key_path->rfind("sensitivity", 0) == 0 || *key_path == "name") {
+      error(at, p, "'" + *key_path + "' is not an input of the simulation");
+      continue;
+    }
+    YAML::Node copy = YAML::Clone(root);
+    try {
+      const YAML::Node old = set_key_path(copy, *key_path, YAML::Node(0));
+      if (input.paths.empty()) {
+        if (!old || old.IsNull()) {
+          input.base = "default";
+        } else if (old.IsScalar()) {
+          input.base = old.Scalar();
+        } else {
+          YAML::Emitter out;
+          out << YAML::Flow << old;
+          input.base = out.c_str();
+        }
+      }
+      input.paths.push_back(*key_path);
+    } catch (const std::invalid_argument& e) {
+      error(at, p, "the key path " + *key_path + " does not lead to a value: " + e.what());
+    }
+  }
+  input.name = input.paths.empty() ? "" : input.paths.front();
+  if (const auto* n = m.get("name")) input.name = name(*n, child(path, "name")).value_or(input.name);
+  const auto* range = m.get("range");
+  const auto* distribution_node = m.get("distribution");
+  if (range) {
+    if (const auto v = numbers(*range, child(path, "range"), 2)) {
+      if (!((*v)[0] < (*v)[1])) {
+        error(*range, child(path, "range"), "must be [low, high] with low < high");
+      } else {
+        input.low = (*v)[0];
+        input.high = (*v)[1];
+        input.distribution = Distribution::uniform(input.low, input.high);
+      }
+    }
+  }
+  if (distribution_node) {
+    input.distribution = distribution(*distribution_node, child(path, "distribution"), false);
+    if (input.distribution.is_fixed()) {
+      error(*distribution_node, child(path, "distribution"), "a fixed value has no uncertainty to explain");
+    } else if (!range) {
+      // The tornado moves the input across the central 90% of its distribution.
+      input.low = input.distribution.quantile(0.05);
+      input.high = input.distribution.quantile(0.95);
+      if (!(input.low < input.high)) {
+        error(*distribution_node, child(path, "distribution"),
+              "its 5% and 95% quantiles are equal; give a range for the tornado");
+      }
+    }
+  }
+  if (!range && !distribution_node)
+    error(node, path, "give a range [low, high], a distribution, or both (the range is the tornado's)");
+  if (diagnostics_.size() != errors) return std::nullopt;
+  return input;
+}
+
 std::vector<Correlation> Reader::correlations(const YAML::Node* node) {
   std::vector<Correlation> out;
   if (!node) return out;
@@ -1192,7 +1372,7 @@ Scenario Reader::read(const YAML::Node& root) {
   const MapView m = map(root, "",
                         {"name", "description", "horizon", "periods_per_year", "discount_rate",
                          "currency", "trials", "seed", "model", "activities", "correlation",
-                         "profiles", "staff", "strategies", "risk"},
+                         "profiles", "staff", "strategies", "risk", "sensitivity"},
                         {"name", "horizon", "activities", "profiles", "staff", "strategies"});
   if (!m.ok_) return s;
   if (const auto* n = m.get("name")) s.name = name(*n, "name").value_or("");
@@ -1243,6 +1423,7 @@ Scenario Reader::read(const YAML::Node& root) {
                 " periods multiplies the last cash flow by more than 1e12; check the rate");
     }
   }
+  if (const auto* block = m.get("sensitivity")) sensitivity(*block, root, strategy_names, s.sensitivity);
   if (diagnostics_.empty()) warn_unstaffable(root, s);
   return s;
 }
@@ -1327,19 +1508,11 @@ std::size_t count_values(const YAML::Node& root, std::size_t limit) {
 }  // namespace
 
 namespace {
-// Applies one `key.path=value` to the document: maps by key, lists of named items by the
-// item's name, the value read as YAML. Returns the key path it set.
-std::string apply_override(YAML::Node& root, const std::string& argument) {
-  const auto equals = argument.find('=');
-  if (equals == std::string::npos || equals == 0)
-    throw InputError("--set " + argument + ": write it as key.path=value, e.g. model.flow_width=0.2");
-  const std::string path = argument.substr(0, equals);
-  YAML::Node value;
-  try {
-    value = YAML::Load(argument.substr(equals + 1));
-  } catch (const YAML::Exception& e) {
-    throw InputError("--set " + argument + ": the value is not valid YAML: " + e.msg);
-  }
+// Sets `path` in the document to `value`: maps by key, lists of named items by the item's
+// name, unnamed lists by position. A missing last key is added (an optional value the
+// file left at its default). Returns the value it replaced (a null node when none);
+// throws std::invalid_argument saying what is wrong with the path.
+YAML::Node set_key_path(YAML::Node& root, const std::string& path, const YAML::Node& value) {
   std::vector<std::string> keys;
   for (std::size_t start = 0;;) {
     const auto dot = path.find('.', start);
@@ -1347,20 +1520,21 @@ std::string apply_override(YAML::Node& root, const std::string& argument) {
     if (dot == std::string::npos) break;
     start = dot + 1;
   }
+  const auto fail = [](const std::string& why) { throw std::invalid_argument(why); };
   YAML::Node node = root;
   std::string walked;
   for (std::size_t k = 0; k < keys.size(); ++k) {
     const std::string& key = keys[k];
     const bool last = k + 1 == keys.size();
-    if (key.empty()) throw InputError("--set " + argument + ": an empty key in the path");
+    if (key.empty()) fail("an empty key in the path");
     if (node.IsSequence() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      // A list of unnamed items (a strategy's train or hire): by position.
-      const std::size_t i = std::stoul(key);
-      if (i >= node.size())
-        throw InputError("--set " + argument + ": " + walked + " has " + std::to_string(node.size()) + " items");
+      // A list of unnamed items (a strategy's train or hire, a pert's numbers): by position.
+      const std::size_t i = key.size() > 9 ? node.size() : std::stoul(key);
+      if (i >= node.size()) fail(walked + " has " + std::to_string(node.size()) + " items");
       if (last) {
+        YAML::Node old = YAML::Clone(node[i]);
         node[i] = value;
-        return path;
+        return old;
       }
       YAML::Node item = node[i];
       node.reset(item);
@@ -1374,29 +1548,43 @@ std::string apply_override(YAML::Node& root, const std::string& argument) {
         known += (known.empty() ? "" : ", ") + item["name"].Scalar();
         if (item["name"].Scalar() == key && !found) found = i;
       }
-      if (!found || last) {
-        throw InputError("--set " + argument + ": " +
-                         (found ? "replace a field of '" + key + "', not the whole item"
-                                : "no item named '" + key + "' in " + walked + " (known: " + known + ")"));
-      }
+      if (!found) fail("no item named '" + key + "' in " + walked + " (known: " + known + ")");
+      if (last) fail("replace a field of '" + key + "', not the whole item");
       YAML::Node item = node[*found];
       node.reset(item);
     } else if (node.IsMap()) {
       if (last) {
+        YAML::Node old = node[key] ? YAML::Clone(node[key]) : YAML::Node();
         node[key] = value;
-        return path;
+        return old;
       }
       YAML::Node next = node[key];
-      if (!next) {
-        throw InputError("--set " + argument + ": " +
-                         (walked.empty() ? "no key '" + key + "' in the scenario"
-                                         : walked + " has no key '" + key + "'"));
-      }
+      if (!next) fail(walked.empty() ? "no key '" + key + "' in the scenario" : walked + " has no key '" + key + "'");
       node.reset(next);
     } else {
-      throw InputError("--set " + argument + ": " + walked + " is a value, not a map or list");
+      fail(walked + " is a value, not a map or list");
     }
     walked += (walked.empty() ? "" : ".") + key;
+  }
+  return {};
+}
+
+// Applies one `key.path=value` to the document (set_key_path). Returns the key path.
+std::string apply_override(YAML::Node& root, const std::string& argument) {
+  const auto equals = argument.find('=');
+  if (equals == std::string::npos || equals == 0)
+    throw InputError("--set " + argument + ": write it as key.path=value, e.g. model.flow_width=0.2");
+  const std::string path = argument.substr(0, equals);
+  YAML::Node value;
+  try {
+    value = YAML::Load(argument.substr(equals + 1));
+  } catch (const YAML::Exception& e) {
+    throw InputError("--set " + argument + ": the value is not valid YAML: " + e.msg);
+  }
+  try {
+    set_key_path(root, path, value);
+  } catch (const std::invalid_argument& e) {
+    throw InputError("--set " + argument + ": " + e.what());
   }
   return path;
 }

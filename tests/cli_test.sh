@@ -93,6 +93,34 @@ for f in "$src"/scenarios/*.yaml; do
   expect "run-$(basename "$f")" 0 "strategy" -- "$bin" run "$f" --trials 50 --out "$work/any"
 done
 
+# sensitivity: its files and store rows, the same on any thread count, bad input refused
+# before anything is written.
+sens=(--trials 64 --evaluation-trials 32 --samples 4 -q)
+expect sensitivity 0 "" -- "$bin" sensitivity "$default" "${sens[@]}" --out "$work/sens" --store "$work/shared.sqlite"
+for f in summary.json sensitivity.json store.sqlite manifest.json; do
+  [[ -s "$work/sens/$f" ]] || { echo "FAIL sensitivity: no $f"; failures=$((failures + 1)); }
+done
+grep -q '"label": "npv of train_staff minus hire_interns"' "$work/sens/sensitivity.json" || { echo "FAIL sensitivity.json outputs"; failures=$((failures + 1)); }
+rows=$(/usr/bin/python3 -c 'import sqlite3, sys
+for f in sys.argv[1:]:
+    db = sqlite3.connect(f)
+    print(db.execute("select count(*) from sensitivity_tornado").fetchone()[0], db.execute("select count(*) from sensitivity_indices").fetchone()[0])' \
+  "$work/sens/store.sqlite" "$work/shared.sqlite" | tr '\n' ' ')
+# 7 outputs (3 for each of two strategies, one difference) x 8 inputs, in both stores.
+[[ $rows == "56 56 56 56 " ]] || { echo "FAIL sensitivity store rows: $rows"; failures=$((failures + 1)); }
+cp "$work/sens/sensitivity.json" "$work/sens-first.json"
+expect sensitivity-1-thread 0 "" -- "$bin" sensitivity "$default" "${sens[@]}" --threads 1 --out "$work/sens"
+cmp -s "$work/sens-first.json" "$work/sens/sensitivity.json" || { echo "FAIL sensitivity: 1 and 2 threads differ"; failures=$((failures + 1)); }
+expect sensitivity-strategy 0 "mean npv of train_staff" -- "$bin" sensitivity "$default" --trials 64 --evaluation-trials 32 \
+  --method tornado --strategy train_staff --out "$work/sens-one"
+grep -q "hire_interns:" "$work/stdout" && grep -q "mean npv of hire_interns" "$work/stdout" && { echo "FAIL --strategy did not limit the outputs"; failures=$((failures + 1)); }
+expect sensitivity-unknown-strategy 2 "--strategy: unknown strategy 'nope'" -- "$bin" sensitivity "$default" --strategy nope --out "$work/never"
+expect sensitivity-method 2 "method" -- "$bin" sensitivity "$default" --method both-ways --out "$work/never"
+expect sensitivity-no-block 2 "has no sensitivity: block" -- "$bin" sensitivity "$src/scenarios/b2b-software.yaml" --out "$work/never"
+expect sensitivity-bad-end 2 "seed-default.yaml:[0-9]+:[0-9]+: sensitivity.inputs\[1\]: the value -1 makes the scenario invalid" -- \
+  "$bin" sensitivity "$default" --set 'sensitivity.inputs.1.range=[-1, 2]' --out "$work/never"
+[[ ! -e "$work/never" ]] || { echo "FAIL a refused sensitivity analysis wrote output"; failures=$((failures + 1)); }
+
 # --set: the run and its report use the override, and the manifest records it.
 expect set-run 0 "" -- "$bin" run "$default" --trials 64 --out "$work/set" -q --report \
   --set activities.pharma_campaign.incident.probability=0.02

@@ -55,6 +55,12 @@ class Distribution {
   double variance() const;
   double cdf(double x) const;
 
+  // The inverse of the clipped distribution's cdf: the smallest x with P(draw <= x) >= u,
+  // for u in [0, 1] (clamped). Maps a point of the unit cube to the input's value, as
+  // the sensitivity design needs. A normal's ends are finite (u is kept within
+  // [1e-300, 1 - 1e-16]). Thread-safe.
+  double quantile(double u) const;
+
   // The lowest value a draw can take, clip included (-infinity for an unclipped normal).
   double support_min() const;
 

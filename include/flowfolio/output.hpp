@@ -126,6 +126,8 @@ class ResultFolder {
 
   void write(const std::string& name, const std::string& content);
   void write(const std::string& name, const std::function<void(const TextSink&)>& produce);
+  // The staged path of `name`, for a file another library writes itself (a SQLite store).
+  std::string staged_path(const std::string& name);
   // Puts the new results in place of the old ones. Throws std::runtime_error on failure,
   // leaving the target as it was.
   void commit();

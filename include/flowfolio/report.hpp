@@ -22,6 +22,7 @@ struct ReportInputs {
   std::vector<SeriesRow> series;
   Manifest manifest;
   ReportOptions options;
+  std::string sensitivity;  // sensitivity.json's text; empty when the folder has none
 };
 
 // Reads a result folder written by `flowfolio run`: scenario.yaml, trials.csv,

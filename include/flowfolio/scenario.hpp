@@ -126,6 +126,32 @@ struct RiskReport {
   std::vector<double> loss_thresholds;  // P(loss >= x) for each x: net loss -npv and incident loss
 };
 
+// One uncertain input of a sensitivity analysis (the `sensitivity:` block,
+// docs/sensitivity.md): a number the scenario holds at one or more key paths, set
+// together, as `--set` would set them.
+struct SensitivityInput {
+  std::string name;                 // a label; the first path when none is given
+  std::vector<std::string> paths;   // key paths, e.g. activities.pharma_campaign.incident.probability
+  double low = 0, high = 0;         // the tornado's ends (low < high)
+  Distribution distribution;        // what the Sobol design draws: uniform(low, high) by default
+  std::string base;                 // the scenario's own value at the first path, as written
+  Diagnostic where;                 // where the input is declared (file, line, key path)
+};
+
+// What a sensitivity analysis explains, for each strategy it names.
+enum class SensitivityOutput { kMeanNpv, kCvar95, kPLoss };
+
+struct SensitivitySpec {
+  std::vector<SensitivityInput> inputs;  // empty: the scenario has no sensitivity block
+  std::vector<SensitivityOutput> outputs = {SensitivityOutput::kMeanNpv, SensitivityOutput::kCvar95,
+                                            SensitivityOutput::kPLoss};
+  std::vector<int> strategies;           // whose outputs are explained; empty: every strategy
+  std::vector<std::pair<int, int>> differences;  // (a, b): the paired mean npv difference a - b
+  std::uint64_t trials = 1000;           // trials per evaluation, on the same seed
+  std::uint64_t samples = 64;            // the Sobol design's base sample n (n (d + 2) evaluations)
+  std::uint64_t bootstrap = 200;         // resamples behind the indices' intervals
+};
+
 struct Scenario {
   std::string file;                // where it was read from, for messages and manifests
   std::string name;
@@ -143,6 +169,7 @@ struct Scenario {
   std::vector<Strategy> strategies;
   std::vector<Correlation> correlations;
   RiskReport risk;
+  SensitivitySpec sensitivity;
   // Problems that do not stop a run (a strategy that can never staff an activity).
   std::vector<Diagnostic> warnings;
 };

@@ -1,4 +1,4 @@
-// The flowfolio program: `flowfolio run`, `flowfolio compare`, `flowfolio validate`.
+// The flowfolio program: run, compare, sensitivity, report, sweep and validate.
 //
 // Exit status: 0 done; 2 the scenario or the arguments are invalid (the message says
 // where and why); 1 a failure while running, with its reason.
@@ -26,6 +26,7 @@
 #include "flowfolio/output.hpp"
 #include "flowfolio/report.hpp"
 #include "flowfolio/scenario.hpp"
+#include "flowfolio/sensitivity.hpp"
 #include "flowfolio/sweep.hpp"
 
 namespace {
@@ -84,6 +85,10 @@ struct RunArguments {
   std::string statistics = "auto";
   bool report = false;
   std::vector<std::string> overrides;
+  // flowfolio sensitivity
+  bool sensitivity = false;
+  std::string method = "both";
+  std::string store;
 };
 
 // The options `run` and `compare` share.
@@ -225,13 +230,46 @@ int command_single_trial(const flowfolio::Scenario& scenario, const RunArguments
   return 0;
 }
 
+// The sensitivity analysis of `flowfolio sensitivity`, with its progress on stderr.
+flowfolio::SensitivityResults run_sensitivity(const RunArguments& args, const flowfolio::Scenario& scenario,
+                                              std::uint64_t seed) {
+  const std::optional<std::string> text = flowfolio::read_file_text(args.file);
+  if (!text) throw std::runtime_error("cannot read " + args.file);
+  flowfolio::SensitivityOptions options{.seed = seed,
+                                        .threads = args.threads,
+                                        .tornado = args.method != "sobol",
+                                        .sobol = args.method != "tornado",
+                                        .overrides = args.overrides,
+                                        .stop = &g_stop};
+  if (!args.strategy.empty())
+    options.only_strategy = static_cast<int>(strategy_index(scenario, args.strategy, "--strategy"));
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  const auto begun = std::chrono::steady_clock::now();
+  double last_line = -1e9;
+  options.progress = [&](std::size_t done, std::size_t total) {
+    if (args.quiet) return;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begun).count();
+    char line[160];
+    std::snprintf(line, sizeof line, "sensitivity: %zu/%zu evaluations, about %.0f s left", done, total,
+                  seconds / static_cast<double>(done) * static_cast<double>(total - done));
+    if (terminal) {
+      std::fprintf(stderr, "\r\033[K%s", line);
+      if (done == total) std::fputc('\n', stderr);
+    } else if (seconds - last_line >= 10 || done == total) {
+      std::fprintf(stderr, "%s\n", line);
+      last_line = seconds;
+    }
+  };
+  return flowfolio::run_sensitivity(*text, args.file, options);
+}
+
 int command_run(const RunArguments& args, bool comparison, const std::string& command_line) {
   const flowfolio::Scenario scenario = read_scenario(args.file, args.overrides);
   const std::uint64_t seed = args.seed.value_or(scenario.seed);
   flowfolio::ReportOptions options = report_options(scenario, args);
   if (args.trial) return command_single_trial(scenario, args, seed);
   if (args.trace) throw flowfolio::InputError("--trace needs --trial N");
-  if (!args.strategy.empty()) throw flowfolio::InputError("--strategy needs --trial N");
+  if (!args.strategy.empty() && !args.sensitivity) throw flowfolio::InputError("--strategy needs --trial N");
 
   const std::string out_dir =
       args.out.empty() ? "out/" + fs::path(args.file).stem().string() : args.out;
@@ -271,6 +309,9 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   }
 
   const auto start = std::chrono::system_clock::now();
+  std::optional<flowfolio::SensitivityResults> sensitivity;
+  if (args.sensitivity) sensitivity = run_sensitivity(args, scenario, seed);
+  const auto sensitivity_end = std::chrono::system_clock::now();
   flowfolio::RunResults results;
   if (args.precision) {
     flowfolio::PrecisionRun precise = flowfolio::cluster_run_to_precision(
@@ -313,6 +354,10 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                                .overrides = args.overrides,
                                .files = {"summary.json", "paired.json", "series.csv", "trials.csv", "scenario.yaml"}};
   if (summarized) manifest.files.erase(manifest.files.begin() + 3);  // no per-trial data: no trials.csv
+  if (sensitivity) {
+    manifest.files.push_back("sensitivity.json");
+    manifest.files.push_back("store.sqlite");
+  }
   if (args.report) manifest.files.push_back("report.html");
   // Everything goes to a staging folder, which replaces the old results in one rename.
   folder.write("summary.json", flowfolio::summary_json(scenario, results, options));
@@ -326,9 +371,15 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   }
   folder.write("scenario.yaml", flowfolio::resolved_scenario_text(args.file));  // what the results came from
   folder.write("manifest.json", flowfolio::manifest_json(manifest));
+  std::string sensitivity_text;
+  if (sensitivity) {
+    sensitivity_text = flowfolio::sensitivity_json(scenario, *sensitivity);
+    folder.write("sensitivity.json", sensitivity_text);
+    flowfolio::record_sensitivity(folder.staged_path("store.sqlite"), args.file, scenario, *sensitivity, command_line);
+  }
   if (args.report) {
     flowfolio::ReportInputs inputs{.scenario = scenario, .results = std::move(results), .series = {},
-                                   .manifest = manifest, .options = options};
+                                   .manifest = manifest, .options = options, .sensitivity = sensitivity_text};
     results = {};
     inputs.series = flowfolio::series_rows(inputs.results);
     folder.write("report.html", flowfolio::report_html(inputs));
@@ -336,18 +387,30 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   }
   if (g_stop.load()) throw flowfolio::Interrupted();
   folder.commit();
+  // A shared store takes the rows once the folder is in place.
+  if (sensitivity && !args.store.empty())
+    flowfolio::record_sensitivity(args.store, args.file, scenario, *sensitivity, command_line);
 
   if (!args.quiet) {
+    if (sensitivity) {
+      std::cout << flowfolio::sensitivity_table(scenario, *sensitivity);
+      char timing[200];
+      std::snprintf(timing, sizeof timing, "\n%zu evaluations x %llu trials in %.1f s\n\n", sensitivity->evaluations,
+                    static_cast<unsigned long long>(sensitivity->spec.trials),
+                    std::chrono::duration<double>(sensitivity_end - start).count());
+      std::cout << timing;
+    }
     std::cout << (comparison ? flowfolio::comparison_table(scenario, results, options)
                              : flowfolio::summary_table(scenario, results));
     if (!comparison && !options.stop_reason.empty()) std::cout << "\n" << options.stop_reason << "\n";
-    const double seconds = std::chrono::duration<double>(end - start).count();
+    const double seconds = std::chrono::duration<double>(end - sensitivity_end).count();
     char timing[160];
     std::snprintf(timing, sizeof timing, "\n%llu trials x %zu strategies in %.2f s on %u threads; ",
                   static_cast<unsigned long long>(results.trials), results.strategies.size(),
                   seconds, results.threads);
     std::cout << timing << "wrote " << out_dir << "/{summary.json, paired.json, " << (summarized ? "" : "trials.csv, ")
-              << "series.csv, scenario.yaml, manifest.json" << (args.report ? ", report.html" : "") << "}\n";
+              << "series.csv, scenario.yaml, manifest.json" << (sensitivity ? ", sensitivity.json, store.sqlite" : "")
+              << (args.report ? ", report.html" : "") << "}\n";
     if (args.report)
       std::cout << "\nThe report: " << fs::absolute(fs::path(out_dir) / "report.html").string() << "\n";
   }
@@ -422,6 +485,26 @@ int run_program(int argc, char** argv) {
       "compare", "Simulate every strategy and compare each with a baseline on the same luck");
   add_run_options(compare, compare_args);
 
+  RunArguments sensitivity_args;
+  sensitivity_args.sensitivity = true;
+  std::vector<std::string> sensitivity_settings;
+  CLI::App* sensitivity = app.add_subcommand(
+      "sensitivity", "Which inputs drive the results: a tornado and Sobol indices over the scenario's "
+                     "sensitivity: block, with the run's files, sensitivity.json and store.sqlite");
+  add_run_options(sensitivity, sensitivity_args);
+  sensitivity->add_option("--strategy", sensitivity_args.strategy,
+                          "Explain this strategy's outputs only (and the differences it is in)");
+  sensitivity->add_option("--method", sensitivity_args.method, "tornado, sobol or both (default both)")
+      ->check(CLI::IsMember({"tornado", "sobol", "both"}));
+  sensitivity->add_option("--samples", sensitivity_settings,
+                          "The Sobol design's base sample n (default: the block's, else 64)")
+      ->each([&](const std::string& n) { sensitivity_args.overrides.push_back("sensitivity.samples=" + n); });
+  sensitivity->add_option("--evaluation-trials", sensitivity_settings,
+                          "Trials per evaluation (default: the block's, else 1000); --trials sets the base run's")
+      ->each([&](const std::string& n) { sensitivity_args.overrides.push_back("sensitivity.trials=" + n); });
+  sensitivity->add_option("--store", sensitivity_args.store,
+                          "Also record the analysis in this results store (e.g. a sweep's store.sqlite)");
+
   std::string report_folder, report_file;
   CLI::App* report = app.add_subcommand("report", "Write the one-page HTML report of a result folder");
   report->add_option("folder", report_folder, "A folder written by flowfolio run")->required();
@@ -475,6 +558,7 @@ int run_program(int argc, char** argv) {
     }
     if (*run) return command_run(run_args, false, command_line);
     if (*compare) return command_run(compare_args, true, command_line);
+    if (*sensitivity) return command_run(sensitivity_args, false, command_line);
   } catch (const flowfolio::Interrupted&) {
     const int signal = g_signal ? static_cast<int>(g_signal) : SIGINT;
     std::cerr << "flowfolio: " << (signal == SIGTERM ? "terminated" : "interrupted")

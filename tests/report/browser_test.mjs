@@ -27,12 +27,20 @@ try {
   await page.goto(pathToFileURL(report).href);
   await page.waitForFunction(() => document.body.getAttribute('data-rendered') === 'true', null, { timeout: 30000 })
     .catch(() => failures.push('the charts did not finish rendering'));
-  for (const id of ['chart-npv', 'chart-fan', 'chart-paired', 'chart-zones', 'chart-risk']) {
+  const charts = ['chart-npv', 'chart-fan', 'chart-paired', 'chart-zones', 'chart-risk'];
+  if (mode === '--sensitivity') charts.push('chart-tornado', 'chart-indices');
+  for (const id of charts) {
     const box = await page.locator('#' + id + ' svg').first().boundingBox().catch(() => null);
     if (!box || box.width < 50 || box.height < 50) failures.push(id + ' has no visible chart: ' + JSON.stringify(box));
   }
   const verdict = await page.locator('#verdict').innerText();
   if (!/best expected npv/.test(verdict)) failures.push('no verdict: ' + verdict.slice(0, 200));
+  if (mode === '--sensitivity') {
+    const text = await page.locator('#sensitivity').evaluate((h) => h.nextElementSibling.innerText);
+    if (!/the assumptions that move it most are/.test(text)) failures.push('no sensitivity sentence: ' + text.slice(0, 200));
+    const rows = await page.locator('#sensitivity-table tr').count();
+    if (rows < 2) failures.push('the sensitivity table is empty');
+  }
   if (mode === '--injection') {
     if (await page.evaluate(() => window.__injected === true)) failures.push('a script from the scenario ran');
     const title = await page.locator('h1').innerText();
@@ -46,4 +54,4 @@ if (failures.length) {
   console.error(failures.join('\n'));
   process.exit(1);
 }
-console.log('report renders: 5 charts, no console error, no outside request; screenshot ' + screenshot);
+console.log('report renders: ' + (mode === '--sensitivity' ? 7 : 5) + ' charts, no console error, no outside request; screenshot ' + screenshot);

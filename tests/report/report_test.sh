@@ -12,6 +12,13 @@ export FLOWFOLIO_NODE_MODULES="$src/sim/report/node_modules"
 
 "$bin" run "$src/scenarios/seed-default.yaml" --trials 400 --out "$work/default" --report -q
 node "$src/tests/report/browser_test.mjs" "$work/default/report.html" "$build/report-default.png"
+# With a sensitivity analysis, the page adds its tornado and indices (a small one here).
+"$bin" sensitivity "$src/scenarios/seed-default.yaml" --trials 200 --evaluation-trials 40 --samples 4 \
+  --out "$work/sensitivity" --report -q
+node "$src/tests/report/browser_test.mjs" "$work/sensitivity/report.html" "$build/report-sensitivity.png" --sensitivity
+"$bin" report "$work/sensitivity" -o "$work/sensitivity-again.html" > /dev/null
+cmp -s <(grep -v "run finished" "$work/sensitivity/report.html") <(grep -v "run finished" "$work/sensitivity-again.html") ||
+  { echo "FAIL: flowfolio report differs from sensitivity --report"; exit 1; }
 # `flowfolio report` rebuilds the same page from the folder's files.
 "$bin" report "$work/default" -o "$work/again.html" > /dev/null
 cmp -s <(grep -v "run finished" "$work/default/report.html") <(grep -v "run finished" "$work/again.html") ||
@@ -27,4 +34,4 @@ if grep -q '<script>window.__injected' "$work/injection/report.html"; then
   echo "FAIL: a scenario string reached the page unescaped"; exit 1
 fi
 node "$src/tests/report/browser_test.mjs" "$work/injection/report.html" "$build/report-injection.png" --injection
-echo "report: 2 passed, 0 failed"
+echo "report: 3 passed, 0 failed"
