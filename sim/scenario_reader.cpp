@@ -384,6 +384,19 @@ class Reader {
     return exact;
   }
 
+  // An optional count of a map, between minimum and most.
+  void read_count(const MapView& m, const std::string& path, const char* key, std::uint64_t minimum,
+                  std::uint64_t most, std::uint64_t& out) {
+    const auto* n = m.get(key);
+    if (!n) return;
+    const auto v = whole(*n, child(path, key), minimum);
+    if (v && *v > most) {
+      error(*n, child(path, key), "at most " + std::to_string(most) + ", got " + n->Scalar());
+    } else if (v) {
+      out = *v;
+    }
+  }
+
   // A whole number that fits an int (periods, counts).
   std::optional<int> whole_int(const YAML::Node& node, const std::string& path,
                                std::uint64_t minimum) {
@@ -515,8 +528,12 @@ class Reader {
   void risk_report(const YAML::Node& node, RiskReport& risk);
   void sensitivity(const YAML::Node& node, const YAML::Node& root, const Keys& strategy_names,
                    SensitivitySpec& spec);
-  std::optional<SensitivityInput> sensitivity_input(const YAML::Node& node, const std::string& path,
-                                                    const YAML::Node& root);
+  std::optional<ScenarioInput> scenario_input(const YAML::Node& node, const std::string& path,
+                                              const YAML::Node& root, bool decision);
+  std::vector<ScenarioInput> scenario_inputs(const YAML::Node* node, const std::string& path,
+                                             const YAML::Node& root, bool decision);
+  std::vector<int> strategy_list(const YAML::Node& node, const std::string& path, const Keys& strategy_names);
+  void optimize(const YAML::Node& node, const YAML::Node& root, const Keys& strategy_names, OptimizeSpec& spec);
   std::vector<double> number_list(const YAML::Node& node, const std::string& path, Range range);
   std::vector<Correlation> correlations(const YAML::Node* node);
   void check_positive_definite(const YAML::Node& at, const std::vector<Correlation>& pairs);
@@ -1098,19 +1115,9 @@ void Reader::sensitivity(const YAML::Node& node, const YAML::Node& root, const K
                         {"inputs", "outputs", "strategies", "differences", "trials", "samples", "bootstrap"},
                         {"inputs"});
   if (!m.ok_) return;
-  const auto read_count = [&](const char* key, std::uint64_t minimum, std::uint64_t most, std::uint64_t& out) {
-    const auto* n = m.get(key);
-    if (!n) return;
-    const auto v = whole(*n, child(path, key), minimum);
-    if (v && *v > most) {
-      error(*n, child(path, key), "at most " + std::to_string(most) + ", got " + n->Scalar());
-    } else if (v) {
-      out = *v;
-    }
-  };
-  read_count("trials", 2, kMaxTrials, spec.trials);
-  read_count("samples", 2, 1'000'000, spec.samples);
-  read_count("bootstrap", 2, 100'000, spec.bootstrap);
+  read_count(m, path, "trials", 2, kMaxTrials, spec.trials);
+  read_count(m, path, "samples", 2, 1'000'000, spec.samples);
+  read_count(m, path, "bootstrap", 2, 100'000, spec.bootstrap);
 
   const auto list = [&](const char* key) -> const YAML::Node* {
     const auto* n = m.get(key);
@@ -1135,17 +1142,8 @@ void Reader::sensitivity(const YAML::Node& node, const YAML::Node& root, const K
     }
     if (outputs->size() == 0) error(*outputs, child(path, "outputs"), "give at least one of " + join(known));
   }
-  if (const auto* strategies = list("strategies")) {
-    for (std::size_t i = 0; i < strategies->size(); ++i) {
-      const int k = lookup((*strategies)[i], item(child(path, "strategies"), i), strategy_names, "strategy");
-      if (k < 0) continue;
-      if (std::find(spec.strategies.begin(), spec.strategies.end(), k) != spec.strategies.end()) {
-        error((*strategies)[i], item(child(path, "strategies"), i), "'" + strategy_names[k] + "' is listed twice");
-      } else {
-        spec.strategies.push_back(k);
-      }
-    }
-  }
+  if (const auto* strategies = list("strategies"))
+    spec.strategies = strategy_list(*strategies, child(path, "strategies"), strategy_names);
   if (const auto* differences = list("differences")) {
     for (std::size_t i = 0; i < differences->size(); ++i) {
       const YAML::Node pair = (*differences)[i];
@@ -1161,18 +1159,37 @@ void Reader::sensitivity(const YAML::Node& node, const YAML::Node& root, const K
       if (a >= 0 && b >= 0 && a != b) spec.differences.emplace_back(a, b);
     }
   }
-  const auto* inputs = list("inputs");
-  if (!inputs) return;
-  if (inputs->size() == 0) error(*inputs, child(path, "inputs"), "give at least one input");
+  spec.inputs = scenario_inputs(list("inputs"), child(path, "inputs"), root, false);
+}
+
+std::vector<int> Reader::strategy_list(const YAML::Node& node, const std::string& path, const Keys& strategy_names) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const int k = lookup(node[i], item(path, i), strategy_names, "strategy");
+    if (k < 0) continue;
+    if (std::find(out.begin(), out.end(), k) != out.end()) {
+      error(node[i], item(path, i), "'" + strategy_names[k] + "' is listed twice");
+    } else {
+      out.push_back(k);
+    }
+  }
+  return out;
+}
+
+// A list of inputs (sensitivity) or decisions (optimize): each a number at key paths.
+std::vector<ScenarioInput> Reader::scenario_inputs(const YAML::Node* inputs, const std::string& path,
+                                                   const YAML::Node& root, bool decision) {
+  std::vector<ScenarioInput> out;
+  if (!inputs) return out;
+  if (inputs->size() == 0) error(*inputs, path, decision ? "give at least one decision" : "give at least one input");
   if (inputs->size() > 100) {
-    error(*inputs, child(path, "inputs"),
-          std::to_string(inputs->size()) + " inputs; at most 100 (each costs n evaluations)");
-    return;
+    error(*inputs, path, std::to_string(inputs->size()) + " entries; at most 100");
+    return out;
   }
   std::map<std::string, std::string> owner;  // key path -> the input that sets it
   for (std::size_t i = 0; i < inputs->size(); ++i) {
     const YAML::Node entry = (*inputs)[i];
-    auto input = sensitivity_input(entry, item(child(path, "inputs"), i), root);
+    auto input = scenario_input(entry, item(path, i), root, decision);
     if (!input) continue;
     for (const std::string& key_path : input->paths) {
       if (const auto it = owner.find(key_path); it != owner.end()) {
@@ -1180,15 +1197,56 @@ void Reader::sensitivity(const YAML::Node& node, const YAML::Node& root, const K
       }
       owner.emplace(key_path, input->name);
     }
-    spec.inputs.push_back(std::move(*input));
+    out.push_back(std::move(*input));
   }
+  return out;
 }
 
-std::optional<SensitivityInput> Reader::sensitivity_input(const YAML::Node& node, const std::string& path,
-                                                          const YAML::Node& root) {
-  const MapView m = map(node, path, {"name", "path", "range", "distribution"}, {"path"});
+// The `optimize:` block (docs/frontier.md).
+void Reader::optimize(const YAML::Node& node, const YAML::Node& root, const Keys& strategy_names,
+                      OptimizeSpec& spec) {
+  const std::string path = "optimize";
+  const MapView m = map(node, path,
+                        {"decisions", "strategies", "objective", "risk", "constraints", "trials", "candidates",
+                         "refine"},
+                        {"decisions"});
+  if (!m.ok_) return;
+  read_count(m, path, "trials", 2, kMaxTrials, spec.trials);
+  read_count(m, path, "candidates", 1, 100'000, spec.candidates);
+  read_count(m, path, "refine", 0, 20, spec.refine);
+  if (const auto* o = m.get("objective")) lookup(*o, child(path, "objective"), {"mean_npv"}, "objective");
+  if (const auto* r = m.get("risk")) {
+    const int k = lookup(*r, child(path, "risk"), {"cvar95", "p_loss"}, "risk measure");
+    if (k >= 0) spec.risk = static_cast<RiskMeasure>(k);
+  }
+  if (const auto* c = m.get("constraints")) {
+    const std::string cpath = child(path, "constraints");
+    const MapView cm = map(*c, cpath, {"cvar95", "p_loss", "cost"}, {});
+    if (const auto* v = cm.get("cvar95")) spec.max_cvar95 = number(*v, child(cpath, "cvar95"));
+    if (const auto* v = cm.get("p_loss")) spec.max_p_loss = number(*v, child(cpath, "p_loss"), Range::kUnit);
+    if (const auto* v = cm.get("cost")) spec.max_cost = number(*v, child(cpath, "cost"), Range::kNonNegative);
+  }
+  if (const auto* strategies = m.get("strategies")) {
+    if (!strategies->IsSequence()) {
+      error(*strategies, child(path, "strategies"), "expected a list, got " + describe_kind(*strategies));
+    } else {
+      spec.strategies = strategy_list(*strategies, child(path, "strategies"), strategy_names);
+    }
+  }
+  const YAML::Node& decisions = *m.get("decisions");
+  if (!decisions.IsSequence()) {
+    error(decisions, child(path, "decisions"), "expected a list, got " + describe_kind(decisions));
+    return;
+  }
+  spec.decisions = scenario_inputs(&decisions, child(path, "decisions"), root, true);
+}
+
+std::optional<ScenarioInput> Reader::scenario_input(const YAML::Node& node, const std::string& path,
+                                                     const YAML::Node& root, bool decision) {
+  const MapView m = decision ? map(node, path, {"name", "path", "range", "step"}, {"path", "range"})
+                             : map(node, path, {"name", "path", "range", "distribution"}, {"path"});
   if (!m.ok_) return std::nullopt;
-  SensitivityInput input;
+  ScenarioInput input;
   input.where = locate(node, path, "");
   const std::size_t errors = diagnostics_.size();
   const YAML::Node& paths = *m.get("path");
@@ -1201,7 +1259,7 @@ std::optional<SensitivityInput> Reader::sensitivity_input(const YAML::Node& node
   for (const auto& [at, p] : given) {
     const auto key_path = text(at, p);
     if (!key_path) continue;
-    if (key_path->rfind("sensitivity", 0) == 0 || *key_path == "name") {
+    if (key_path->rfind("sensitivity", 0) == 0 || key_path->rfind("optimize", 0) == 0 || *key_path == "name") {
       error(at, p, "'" + *key_path + "' is not an input of the simulation");
       continue;
     }
@@ -1253,7 +1311,15 @@ std::optional<SensitivityInput> Reader::sensitivity_input(const YAML::Node& node
       }
     }
   }
-  if (!range && !distribution_node)
+  if (const auto* step = m.get("step")) {
+    const auto v = number(*step, child(path, "step"), Range::kPositive);
+    if (v && range && input.high > input.low && *v > input.high - input.low) {
+      error(*step, child(path, "step"), "is wider than the range");
+    } else if (v) {
+      input.step = *v;
+    }
+  }
+  if (!decision && !range && !distribution_node)
     error(node, path, "give a range [low, high], a distribution, or both (the range is the tornado's)");
   if (diagnostics_.size() != errors) return std::nullopt;
   return input;
@@ -1372,7 +1438,7 @@ Scenario Reader::read(const YAML::Node& root) {
   const MapView m = map(root, "",
                         {"name", "description", "horizon", "periods_per_year", "discount_rate",
                          "currency", "trials", "seed", "model", "activities", "correlation",
-                         "profiles", "staff", "strategies", "risk", "sensitivity"},
+                         "profiles", "staff", "strategies", "risk", "sensitivity", "optimize"},
                         {"name", "horizon", "activities", "profiles", "staff", "strategies"});
   if (!m.ok_) return s;
   if (const auto* n = m.get("name")) s.name = name(*n, "name").value_or("");
@@ -1424,6 +1490,7 @@ Scenario Reader::read(const YAML::Node& root) {
     }
   }
   if (const auto* block = m.get("sensitivity")) sensitivity(*block, root, strategy_names, s.sensitivity);
+  if (const auto* block = m.get("optimize")) optimize(*block, root, strategy_names, s.optimize);
   if (diagnostics_.empty()) warn_unstaffable(root, s);
   return s;
 }

@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include <array>
-#include <boost/random/sobol.hpp>
 #include <cstdio>
 #include <limits>
 
@@ -14,6 +13,7 @@
 #include "flowfolio/engine.hpp"
 #include "flowfolio/output.hpp"
 #include "store.hpp"
+#include "study.hpp"
 #include "flowfolio/random.hpp"
 #include "flowfolio/statistics.hpp"
 
@@ -58,19 +58,13 @@ Estimates estimate(std::size_t d, const std::vector<double>& fa, const std::vect
 SaltelliDesign saltelli_design(std::size_t d, std::size_t n, std::uint64_t seed) {
   assert(d >= 1 && n >= 2);
   SaltelliDesign design{.d = d, .n = n, .points = std::vector<double>(n * (d + 2) * d)};
-  // A and B side by side are the first n points of a 2d-dimensional Sobol sequence,
-  // randomised by a digital shift (each coordinate's bits XORed with a keyed random
-  // word): low-discrepancy points, still uniform on average, and a pure function of
-  // the seed.
-  boost::random::sobol_engine<std::uint64_t, 64> sequence(2 * d);
-  std::vector<std::uint64_t> shift(2 * d);
-  Stream shifts(seed, 0, StreamKind::kMarket, 0, kDesign, 0, 0);
-  for (std::uint64_t& word : shift) word = shifts();
-  const auto unit = [](std::uint64_t word) { return static_cast<double>(word >> 11) * 0x1.0p-53; };
+  // A and B side by side are the first n points of a 2d-dimensional digitally shifted
+  // Sobol sequence: low-discrepancy points, still uniform on average.
+  const std::vector<double> sequence = study::shifted_sobol_points(2 * d, n, seed);
   std::vector<double> a(d), b(d);
   for (std::size_t r = 0; r < n; ++r) {
-    for (std::size_t i = 0; i < d; ++i) a[i] = unit(sequence() ^ shift[i]);
-    for (std::size_t i = 0; i < d; ++i) b[i] = unit(sequence() ^ shift[d + i]);
+    std::copy_n(&sequence[r * 2 * d], d, a.begin());
+    std::copy_n(&sequence[r * 2 * d + d], d, b.begin());
     double* row = &design.points[r * (d + 2) * d];
     std::copy(a.begin(), a.end(), row);
     std::copy(b.begin(), b.end(), row + d);
@@ -162,29 +156,6 @@ struct OutputPlan {
   std::size_t a = 0, b = 0;  // positions among the needed strategies
 };
 
-// The standard error of the CVaR estimate at `level` (Manistre and Hancock 2005):
-// sqrt((Var(X | tail) + level (CVaR - VaR)^2) / (n (1 - level))).
-double cvar_standard_error(std::span<const double> sorted, double level) {
-  const TailRisk tail = tail_risk_sorted(sorted, level);
-  const auto k = static_cast<std::size_t>(std::ceil(static_cast<double>(sorted.size()) * (1 - level)));
-  const std::span<const double> worst = sorted.first(std::clamp<std::size_t>(k, 1, sorted.size()));
-  const double spread = worst.size() > 1 ? summarize(worst).sd : 0.0;
-  const double gap = tail.cvar95 - tail.var95;
-  return std::sqrt((spread * spread + level * gap * gap) /
-                   (static_cast<double>(sorted.size()) * (1 - level)));
-}
-
-std::string number_short(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", x);
-  return buffer;
-}
-
-std::string number_text(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", x);
-  return buffer;
-}
 }  // namespace
 
 SensitivityResults run_sensitivity(const std::string& text, const std::string& file,
@@ -235,59 +206,29 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
   }
 
   const std::size_t d = spec.inputs.size();
-  // The scenario with every input at `x` (NaN: left as the scenario has it). A value
-  // that makes it invalid is reported at the input (`at`) that brought it.
-  const auto variant_at = [&](std::span<const double> x, const std::string& what, const Diagnostic& at) {
-    std::vector<std::string> overrides = options.overrides;
-    for (std::size_t i = 0; i < d; ++i) {
-      if (std::isnan(x[i])) continue;
-      for (const std::string& key_path : spec.inputs[i].paths)
-        overrides.push_back(key_path + "=" + number_text(x[i]));
-    }
-    try {
-      return read_scenario_text(text, file, overrides);
-    } catch (const InputError& e) {
-      std::vector<Diagnostic> problems;
-      for (const Diagnostic& cause : e.diagnostics()) {
-        Diagnostic problem = at;
-        problem.message = what + " makes the scenario invalid: " + cause.to_string();
-        problems.push_back(std::move(problem));
-      }
-      throw InputError(std::move(problems));
-    }
-  };
   const std::vector<double> unset(d, std::nan(""));
   const SaltelliDesign design = options.sobol ? saltelli_design(d, spec.samples, options.seed) : SaltelliDesign{};
   // Every value an input will take is checked before anything runs: its tornado ends,
   // and the least and greatest values the design draws for it.
-  std::vector<std::array<double, 2>> ends(d);
+  std::vector<std::vector<double>> ends(d);
   for (std::size_t i = 0; i < d; ++i) {
-    ends[i] = {spec.inputs[i].low, spec.inputs[i].high};
-    if (!options.tornado) ends[i] = {std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    if (options.tornado) {
+      lo = spec.inputs[i].low;
+      hi = spec.inputs[i].high;
+    }
     for (std::size_t k = 0; k < design.size(); ++k) {
       const double v = spec.inputs[i].distribution.quantile(design.point(k)[i]);
-      ends[i] = {std::min(ends[i][0], v), std::max(ends[i][1], v)};
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
     }
+    ends[i] = {lo, hi};
   }
-  std::vector<Diagnostic> problems;
-  for (std::size_t i = 0; i < d; ++i) {
-    for (double v : ends[i]) {
-      std::vector<double> x = unset;
-      x[i] = v;
-      try {
-        variant_at(x, "the value " + number_text(v), spec.inputs[i].where);
-      } catch (const InputError& e) {
-        problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
-      }
-    }
-  }
-  if (!problems.empty()) throw InputError(std::move(problems));
+  study::check_ends(text, file, options.overrides, spec.inputs, ends);
 
   // Simulates one variant: only the strategies the outputs need, on the common seed.
   const auto simulate = [&](Scenario variant) {
-    std::vector<Strategy> kept;
-    for (int s : needed) kept.push_back(variant.strategies[s]);
-    variant.strategies = std::move(kept);
+    study::keep_strategies(variant, needed);
     const RunResults r = run(variant, {.trials = spec.trials, .seed = options.seed, .threads = options.threads,
                                        .stop = options.stop});
     Evaluation e;
@@ -313,7 +254,7 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
         const TailRisk tail = tail_risk_sorted(sorted);
         const bool cvar = p.kind == SensitivityOutput::kCvar95;
         e.value.push_back(cvar ? tail.cvar95 : tail.p_loss);
-        e.se.push_back(cvar ? cvar_standard_error(sorted, 0.95) : std::sqrt(tail.p_loss * (1 - tail.p_loss) / m));
+        e.se.push_back(cvar ? study::cvar_standard_error(sorted, 0.95) : std::sqrt(tail.p_loss * (1 - tail.p_loss) / m));
       }
     }
     return e;
@@ -321,7 +262,8 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
   Diagnostic inputs_block = spec.inputs.front().where;
   inputs_block.path = "sensitivity.inputs";
   const auto evaluate = [&](std::span<const double> x) {
-    return simulate(variant_at(x, "a combination of the inputs' values", inputs_block));
+    return simulate(study::scenario_with(text, file, options.overrides, spec.inputs, x,
+                                         "a combination of the inputs' values", inputs_block));
   };
 
   const std::size_t total = 1 + (options.tornado ? 2 * d : 0) + design.size();
@@ -339,7 +281,7 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
 
   if (options.tornado) {
     for (std::size_t i = 0; i < d; ++i) {
-      const SensitivityInput& input = spec.inputs[i];
+      const ScenarioInput& input = spec.inputs[i];
       std::vector<double> x = unset;
       x[i] = input.low;
       const Evaluation low = evaluate(x);
@@ -422,7 +364,7 @@ std::string sensitivity_json(const Scenario& scenario, const SensitivityResults&
   using nlohmann::ordered_json;
   const SensitivitySpec& spec = results.spec;
   ordered_json inputs = ordered_json::array();
-  for (const SensitivityInput& input : spec.inputs) {
+  for (const ScenarioInput& input : spec.inputs) {
     inputs.push_back({{"name", input.name},
                       {"paths", input.paths},
                       {"base", input.base},
@@ -510,8 +452,8 @@ std::string sensitivity_table(const Scenario& scenario, const SensitivityResults
       for (std::size_t i = 0; i < spec.inputs.size(); ++i) order.push_back(i);
     for (std::size_t k = 0; k < order.size(); ++k) {
       const std::size_t i = order[k];
-      const SensitivityInput& input = spec.inputs[i];
-      const std::string range = number_short(input.low) + " .. " + number_short(input.high);
+      const ScenarioInput& input = spec.inputs[i];
+      const std::string range = study::number_short(input.low) + " .. " + study::number_short(input.high);
       std::string ends = "", swing = "";
       if (!o.tornado.empty()) {
         ends = value(o.tornado[k].at_low) + " -> " + value(o.tornado[k].at_high);
@@ -553,7 +495,7 @@ std::string record_sensitivity(const std::string& store_path, const std::string&
                static_cast<std::int64_t>(results.sobol ? spec.samples : 0),
                static_cast<std::int64_t>(results.evaluations), std::string(FLOWFOLIO_VERSION), command_line});
     for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
-      const SensitivityInput& input = spec.inputs[i];
+      const ScenarioInput& input = spec.inputs[i];
       std::string paths;
       for (const std::string& p : input.paths) paths += (paths.empty() ? "" : ";") + p;
       store.run("INSERT INTO sensitivity_inputs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
@@ -564,7 +506,7 @@ std::string record_sensitivity(const std::string& store_path, const std::string&
       const Store::Value versus = out.versus.empty() ? Store::Value(nullptr) : Store::Value(out.versus);
       for (std::size_t rank = 0; rank < out.tornado.size(); ++rank) {
         const TornadoBar& bar = out.tornado[rank];
-        const SensitivityInput& input = spec.inputs[bar.input];
+        const ScenarioInput& input = spec.inputs[bar.input];
         store.run("INSERT INTO sensitivity_tornado VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   {run_id, out.kind, out.strategy, versus, input.name, static_cast<std::int64_t>(rank + 1),
                    input.low, input.high, bar.at_low, bar.at_high, bar.swing, bar.swing_se});

@@ -126,14 +126,16 @@ struct RiskReport {
   std::vector<double> loss_thresholds;  // P(loss >= x) for each x: net loss -npv and incident loss
 };
 
-// One uncertain input of a sensitivity analysis (the `sensitivity:` block,
-// docs/sensitivity.md): a number the scenario holds at one or more key paths, set
-// together, as `--set` would set them.
-struct SensitivityInput {
+// A number the scenario holds at one or more key paths, set together as `--set` would
+// set them: an uncertain input of a sensitivity analysis (the `sensitivity:` block,
+// docs/sensitivity.md) or a decision of the frontier search (the `optimize:` block,
+// docs/frontier.md).
+struct ScenarioInput {
   std::string name;                 // a label; the first path when none is given
   std::vector<std::string> paths;   // key paths, e.g. activities.pharma_campaign.incident.probability
-  double low = 0, high = 0;         // the tornado's ends (low < high)
+  double low = 0, high = 0;         // the range: the tornado's ends, or a decision's bounds (low < high)
   Distribution distribution;        // what the Sobol design draws: uniform(low, high) by default
+  double step = 0;                  // decisions: values on low + k step (0: any value)
   std::string base;                 // the scenario's own value at the first path, as written
   Diagnostic where;                 // where the input is declared (file, line, key path)
 };
@@ -142,7 +144,7 @@ struct SensitivityInput {
 enum class SensitivityOutput { kMeanNpv, kCvar95, kPLoss };
 
 struct SensitivitySpec {
-  std::vector<SensitivityInput> inputs;  // empty: the scenario has no sensitivity block
+  std::vector<ScenarioInput> inputs;  // empty: the scenario has no sensitivity block
   std::vector<SensitivityOutput> outputs = {SensitivityOutput::kMeanNpv, SensitivityOutput::kCvar95,
                                             SensitivityOutput::kPLoss};
   std::vector<int> strategies;           // whose outputs are explained; empty: every strategy
@@ -150,6 +152,21 @@ struct SensitivitySpec {
   std::uint64_t trials = 1000;           // trials per evaluation, on the same seed
   std::uint64_t samples = 64;            // the Sobol design's base sample n (n (d + 2) evaluations)
   std::uint64_t bootstrap = 200;         // resamples behind the indices' intervals
+};
+
+// What the frontier search measures and what it must respect (the `optimize:` block).
+enum class RiskMeasure { kCvar95, kPLoss };
+
+struct OptimizeSpec {
+  std::vector<ScenarioInput> decisions;  // empty: the scenario has no optimize block
+  std::vector<int> strategies;           // searched for; empty: every strategy
+  RiskMeasure risk = RiskMeasure::kCvar95;  // the front is mean npv against this
+  std::optional<double> max_cvar95;      // constraints: ceilings on CVaR95, P(loss) and
+  std::optional<double> max_p_loss;      // the mean undiscounted cost
+  std::optional<double> max_cost;
+  std::uint64_t trials = 1000;           // per candidate, on the same seed
+  std::uint64_t candidates = 64;         // points of the space-filling design
+  std::uint64_t refine = 3;              // rounds of local refinement around the front
 };
 
 struct Scenario {
@@ -170,6 +187,7 @@ struct Scenario {
   std::vector<Correlation> correlations;
   RiskReport risk;
   SensitivitySpec sensitivity;
+  OptimizeSpec optimize;
   // Problems that do not stop a run (a strategy that can never staff an activity).
   std::vector<Diagnostic> warnings;
 };
