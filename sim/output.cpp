@@ -536,7 +536,7 @@ void write_file_atomically(const std::string& path,
 const std::vector<std::string>& ResultFolder::known_files() {
   static const std::vector<std::string> names = {"summary.json", "paired.json", "trials.csv",
                                                  "series.csv", "manifest.json", "report.html",
-                                                 "scenario.yaml", "sensitivity.json", "store.sqlite"};
+                                                 "scenario.yaml", "sensitivity.json", "frontier.json", "store.sqlite"};
   return names;
 }
 

@@ -24,7 +24,8 @@ const char* const kPalette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
 
 std::string read_text(const fs::path& path) {
   std::optional<std::string> text = read_file_text(path.string());
-  if (!text) throw InputError(path.string() + ": cannot be read; is this a flowfolio result folder?");
+  if (!text)
+    throw InputError(path.string() + ": cannot be read; is this a flowfolio result folder?");
   return std::move(*text);
 }
 
@@ -62,11 +63,16 @@ std::size_t strategy_position(const Scenario& s, const std::string& name, const 
 
 std::string period_word(int periods_per_year) {
   switch (periods_per_year) {
-    case 52: return "week";
-    case 12: return "month";
-    case 4: return "quarter";
-    case 1: return "year";
-    default: return "period";
+    case 52:
+      return "week";
+    case 12:
+      return "month";
+    case 4:
+      return "quarter";
+    case 1:
+      return "year";
+    default:
+      return "period";
   }
 }
 
@@ -94,14 +100,16 @@ std::string library(const std::string& folder, const std::string& file) {
   if (!in) {
     throw std::runtime_error("the report's chart library " + path.string() +
                              " is missing: run `bash .ci/install-deps`, or point "
-                             "FLOWFOLIO_REPORT_ASSETS at a folder holding " + file);
+                             "FLOWFOLIO_REPORT_ASSETS at a folder holding " +
+                             file);
   }
   std::ostringstream text;
   text << in.rdbuf();
   std::string js = text.str();
   // Drop the source-map comment: the page must ask for nothing outside itself.
   if (const auto at = js.rfind("//# sourceMappingURL="); at != std::string::npos) js.erase(at);
-  for (std::size_t at = 0; (at = js.find("</script", at)) != std::string::npos;) js.replace(at, 2, "<\\/");
+  for (std::size_t at = 0; (at = js.find("</script", at)) != std::string::npos;)
+    js.replace(at, 2, "<\\/");
   return js;
 }
 }  // namespace
@@ -111,12 +119,23 @@ std::string escape_html(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -168,15 +187,19 @@ ReportInputs read_result_folder(const std::string& folder) {
   std::size_t rows = 0;
   while (std::getline(trials, line)) {
     const std::vector<std::string> f = csv_fields(line);
-    if (f.size() != 2 + kMetricCount) throw InputError(trials_file + ": a row has " + std::to_string(f.size()) + " fields");
+    if (f.size() != 2 + kMetricCount)
+      throw InputError(trials_file + ": a row has " + std::to_string(f.size()) + " fields");
     const std::size_t k = strategy_position(s, f[0], trials_file);
     const std::uint64_t n = std::stoull(f[1]);
-    if (n >= m.trials) throw InputError(trials_file + ": trial " + f[1] + " beyond the manifest's count");
-    for (std::size_t x = 0; x < kMetricCount; ++x) r.strategies[k].per_trial[x][n] = std::stod(f[2 + x]);
+    if (n >= m.trials)
+      throw InputError(trials_file + ": trial " + f[1] + " beyond the manifest's count");
+    for (std::size_t x = 0; x < kMetricCount; ++x)
+      r.strategies[k].per_trial[x][n] = std::stod(f[2 + x]);
     ++rows;
   }
   if (rows != m.trials * s.strategies.size())
-    throw InputError(trials_file + ": holds " + std::to_string(rows) + " rows, the manifest promises " +
+    throw InputError(trials_file + ": holds " + std::to_string(rows) +
+                     " rows, the manifest promises " +
                      std::to_string(m.trials * s.strategies.size()));
 
   const std::string series_file = (dir / "series.csv").string();
@@ -184,13 +207,17 @@ ReportInputs read_result_folder(const std::string& folder) {
   std::getline(series, line);
   while (std::getline(series, line)) {
     const std::vector<std::string> f = csv_fields(line);
-    if (f.size() != 11) throw InputError(series_file + ": a row has " + std::to_string(f.size()) + " fields");
-    SeriesRow row{.strategy = strategy_position(s, f[0], series_file), .period = std::stoi(f[1]), .mean = std::stod(f[2])};
+    if (f.size() != 11)
+      throw InputError(series_file + ": a row has " + std::to_string(f.size()) + " fields");
+    SeriesRow row{.strategy = strategy_position(s, f[0], series_file),
+                  .period = std::stoi(f[1]),
+                  .mean = std::stod(f[2])};
     for (std::size_t q = 0; q < 5; ++q) row.quantiles[q] = std::stof(f[3 + q]);
     for (std::size_t z = 0; z < 3; ++z) row.zone_share[z] = std::stod(f[8 + z]);
     in.series.push_back(row);
   }
   if (fs::exists(dir / "sensitivity.json")) in.sensitivity = read_text(dir / "sensitivity.json");
+  if (fs::exists(dir / "frontier.json")) in.frontier = read_text(dir / "frontier.json");
   return in;
 }
 
@@ -208,16 +235,24 @@ json sensitivity_data(const json& doc) {
     }
   }
   const json& out = outputs[headline];
-  json data = {{"label", out.value("label", "")}, {"share", out.value("kind", "") == "p_loss"}, {"base", out.value("base", 0.0)}};
+  json data = {{"label", out.value("label", "")},
+               {"share", out.value("kind", "") == "p_loss"},
+               {"base", out.value("base", 0.0)}};
   json bars = json::array(), indices = json::array();
   if (out.contains("tornado")) {
     int rank = 0;
     for (const json& bar : out["tornado"]) {
       ++rank;
       const std::string input = bar.value("input", "");
-      bars.push_back({{"input", input}, {"rank", rank}, {"end", "input at its low end"}, {"value", bar.value("at_low", 0.0)},
+      bars.push_back({{"input", input},
+                      {"rank", rank},
+                      {"end", "input at its low end"},
+                      {"value", bar.value("at_low", 0.0)},
                       {"setting", bar.value("low", 0.0)}});
-      bars.push_back({{"input", input}, {"rank", rank}, {"end", "input at its high end"}, {"value", bar.value("at_high", 0.0)},
+      bars.push_back({{"input", input},
+                      {"rank", rank},
+                      {"end", "input at its high end"},
+                      {"value", bar.value("at_high", 0.0)},
                       {"setting", bar.value("high", 0.0)}});
     }
   }
@@ -225,11 +260,12 @@ json sensitivity_data(const json& doc) {
     for (const json& index : out["sobol"]["indices"]) {
       for (const char* kind : {"first", "total"}) {
         const std::string k = kind;
-        indices.push_back({{"input", index.value("input", "")},
-                           {"index", k == "first" ? "first order (alone)" : "total (with interactions)"},
-                           {"value", index.value(k, 0.0)},
-                           {"lo", index[k + "_ci95"][0]},
-                           {"hi", index[k + "_ci95"][1]}});
+        indices.push_back(
+            {{"input", index.value("input", "")},
+             {"index", k == "first" ? "first order (alone)" : "total (with interactions)"},
+             {"value", index.value(k, 0.0)},
+             {"lo", index[k + "_ci95"][0]},
+             {"hi", index[k + "_ci95"][1]}});
       }
     }
     data["noise_share"] = out["sobol"].value("noise_share", 0.0);
@@ -242,10 +278,12 @@ json sensitivity_data(const json& doc) {
 
 // "Which assumptions matter": a plain sentence, the headline tornado and indices charts,
 // and a table of every output's three strongest inputs.
-void sensitivity_section(std::ostringstream& h, const std::string& text, const std::string& currency, json& data) {
+void sensitivity_section(std::ostringstream& h, const std::string& text,
+                         const std::string& currency, json& data) {
   const json doc = json::parse(text, nullptr, false);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("outputs")) {
-    h << "<h2>Which assumptions matter</h2>\n<p class=\"note\">sensitivity.json could not be read.</p>\n";
+    h << "<h2>Which assumptions matter</h2>\n<p class=\"note\">sensitivity.json could not be "
+         "read.</p>\n";
     return;
   }
   const json view = sensitivity_data(doc);
@@ -256,33 +294,47 @@ void sensitivity_section(std::ostringstream& h, const std::string& text, const s
   h << "<h2 id=\"sensitivity\">Which assumptions matter</h2>\n<p>";
   const json& bars = view["bars"];
   if (!bars.empty()) {
-    h << "For the " << escape_html(view["label"].get<std::string>()) << " (" << escape_html(value(view["base"].get<double>()))
+    h << "For the " << escape_html(view["label"].get<std::string>()) << " ("
+      << escape_html(value(view["base"].get<double>()))
       << " at the scenario's values), the assumptions that move it most are ";
     for (std::size_t k = 0; k < bars.size() && k < 6; k += 2) {
       const double swing = bars[k + 1]["value"].get<double>() - bars[k]["value"].get<double>();
-      h << (k == 0 ? "" : k + 2 >= std::min<std::size_t>(bars.size(), 6) ? " and " : ", ") << "<b>"
-        << escape_html(bars[k]["input"].get<std::string>()) << "</b> (a swing of " << escape_html(value(std::abs(swing)))
-        << ")";
+      h << (k == 0                                           ? ""
+            : k + 2 >= std::min<std::size_t>(bars.size(), 6) ? " and "
+                                                             : ", ")
+        << "<b>" << escape_html(bars[k]["input"].get<std::string>()) << "</b> (a swing of "
+        << escape_html(value(std::abs(swing))) << ")";
     }
     h << ".";
   }
   h << "</p>\n";
   if (!bars.empty()) {
-    h << "<div class=\"chart\" id=\"chart-tornado\"></div>\n<p class=\"note\">Tornado: each assumption moved alone from the "
-         "low to the high end of its range, everything else as the scenario has it, every run on the same futures "
-         "(" << doc.value("trials_per_evaluation", 0) << " trials each). The line is the value at the scenario's own numbers.</p>\n";
+    h << "<div class=\"chart\" id=\"chart-tornado\"></div>\n<p class=\"note\">Tornado: each "
+         "assumption moved alone from the "
+         "low to the high end of its range, everything else as the scenario has it, every run on "
+         "the same futures "
+         "("
+      << doc.value("trials_per_evaluation", 0)
+      << " trials each). The line is the value at the scenario's own numbers.</p>\n";
   }
   if (!view["indices"].empty()) {
-    h << "<div class=\"chart\" id=\"chart-indices\"></div>\n<p class=\"note\">Sobol indices: the share of the output's "
-         "variance due to each assumption alone (first order) and with its interactions (total), when all vary "
+    h << "<div class=\"chart\" id=\"chart-indices\"></div>\n<p class=\"note\">Sobol indices: the "
+         "share of the output's "
+         "variance due to each assumption alone (first order) and with its interactions (total), "
+         "when all vary "
          "together over their ranges; bars show 95% bootstrap intervals ("
-      << doc.value("samples", 0) << " base samples, " << doc.value("evaluations", 0) << " evaluations). "
-      << "Monte Carlo noise is " << percent(view.value("noise_share", 0.0), 1) << " of the variance.</p>\n";
+      << doc.value("samples", 0) << " base samples, " << doc.value("evaluations", 0)
+      << " evaluations). "
+      << "Monte Carlo noise is " << percent(view.value("noise_share", 0.0), 1)
+      << " of the variance.</p>\n";
     if (view["warning"].is_string())
-      h << "<p class=\"note\"><b>Warning:</b> " << escape_html(view["warning"].get<std::string>()) << "</p>\n";
+      h << "<p class=\"note\"><b>Warning:</b> " << escape_html(view["warning"].get<std::string>())
+        << "</p>\n";
   }
-  h << "<table id=\"sensitivity-table\"><tr><th class=\"l\">output</th><th class=\"l\">at the scenario's values</th>"
-       "<th class=\"l\">the three assumptions that move it most (swing from low to high end)</th></tr>\n";
+  h << "<table id=\"sensitivity-table\"><tr><th class=\"l\">output</th><th class=\"l\">at the "
+       "scenario's values</th>"
+       "<th class=\"l\">the three assumptions that move it most (swing from low to high "
+       "end)</th></tr>\n";
   for (const json& out : doc["outputs"]) {
     const bool p = out.value("kind", "") == "p_loss";
     const auto v = [&](double x) { return p ? percent(x, 1) : money(x, currency); };
@@ -293,13 +345,78 @@ void sensitivity_section(std::ostringstream& h, const std::string& text, const s
       for (const json& bar : out["tornado"]) {
         if (k++ == 3) break;
         const double swing = bar.value("swing", 0.0);
-        h << (k > 1 ? "; " : "") << escape_html(bar.value("input", "")) << " " << (swing >= 0 ? "+" : "-")
-          << escape_html(v(std::abs(swing)));
+        h << (k > 1 ? "; " : "") << escape_html(bar.value("input", "")) << " "
+          << (swing >= 0 ? "+" : "-") << escape_html(v(std::abs(swing)));
       }
     }
     h << "</td></tr>\n";
   }
   h << "</table>\n";
+}
+
+// "Which mix to take on": the recommendation, the frontier chart with the current mix
+// and the best point marked, and the decisions of both.
+void frontier_section(std::ostringstream& h, const std::string& text, const std::string& currency,
+                      json& data) {
+  const json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("points")) {
+    h << "<h2>Which mix to take on</h2>\n<p class=\"note\">frontier.json could not be read.</p>\n";
+    return;
+  }
+  const bool cvar = doc.value("risk", "cvar95") == "cvar95";
+  json points = json::array();
+  for (const json& p : doc["points"]) {
+    points.push_back({{"strategy", p.value("strategy", "")},
+                      {"mean", p.value("mean_npv", 0.0)},
+                      {"risk", p.value("risk", 0.0)},
+                      {"front", p.value("on_front", false)},
+                      {"current", p.value("current", false)}});
+  }
+  json view = {{"points", points}, {"cvar", cvar}};
+  if (doc["best"].is_object())
+    view["best"] = {{"strategy", doc["best"].value("strategy", "")},
+                    {"mean", doc["best"].value("mean_npv", 0.0)},
+                    {"risk", doc["best"].value("risk", 0.0)}};
+  const json& limits = doc["constraints"];
+  if (cvar && limits.value("cvar95", json()).is_number()) view["ceiling"] = limits["cvar95"];
+  if (!cvar && limits.value("p_loss", json()).is_number()) view["ceiling"] = limits["p_loss"];
+  data["frontier"] = view;
+
+  h << "<h2 id=\"frontier\">Which mix to take on</h2>\n<p>"
+    << escape_html(doc.value("recommendation", "")) << "</p>\n";
+  h << "<div class=\"chart\" id=\"chart-frontier\"></div>\n<p class=\"note\">Every strategy at "
+       "every mix the search tried ("
+    << doc.value("candidates", 0) << " mixes, " << doc.value("trials_per_candidate", 0)
+    << " futures each, all on the same futures): mean npv against " << (cvar ? "CVaR95" : "P(loss)")
+    << ". Lines join each strategy's front, where no other mix earns more for less risk; diamonds "
+       "mark the scenario as "
+       "written, the star the best mix under the constraints"
+    << (view.contains("ceiling") ? ", the dashed line the risk ceiling" : "") << ".</p>\n";
+  if (doc["best"].is_object()) {
+    const json& best = doc["best"];
+    const json& now = doc["current_of_best_strategy"];
+    const auto risk = [&](double x) { return cvar ? money(x, currency) : percent(x, 1); };
+    h << "<table id=\"frontier-table\"><tr><th class=\"l\">decision</th><th>as "
+         "written</th><th>best under the constraints</th></tr>\n";
+    for (std::size_t i = 0; i < doc["decisions"].size(); ++i) {
+      const json& decision = doc["decisions"][i];
+      const auto value = [&](const json& x) {
+        return x.is_number() ? escape_html(flowfolio::format_number(x.get<double>()))
+                             : escape_html(decision.value("base", ""));
+      };
+      h << "<tr><td class=\"l\">" << escape_html(decision.value("name", "")) << "</td><td>"
+        << value(now["decision"][i]) << "</td><td>" << value(best["decision"][i]) << "</td></tr>\n";
+    }
+    h << "<tr><td class=\"l\">mean npv (" << escape_html(best.value("strategy", "")) << ")</td><td>"
+      << escape_html(money(now.value("mean_npv", 0.0), currency)) << "</td><td>"
+      << escape_html(money(best.value("mean_npv", 0.0), currency))
+      << "<br><span class=\"se\">&plusmn; "
+      << escape_html(money(best.value("mean_npv_se", 0.0), currency)) << "</span></td></tr>\n";
+    h << "<tr><td class=\"l\">" << (cvar ? "CVaR95" : "P(loss)") << "</td><td>"
+      << escape_html(risk(now.value("risk", 0.0))) << "</td><td>"
+      << escape_html(risk(best.value("risk", 0.0))) << "<br><span class=\"se\">&plusmn; "
+      << escape_html(risk(best.value("risk_se", 0.0))) << "</span></td></tr>\n</table>\n";
+  }
 }
 }  // namespace
 
@@ -319,14 +436,19 @@ std::string report_html(const ReportInputs& in) {
   std::vector<Row> rows(S);
   for (std::size_t k = 0; k < S; ++k) {
     const StrategyResults& sr = r.strategies[k];
-    rows[k] = {summarize(sr.metric(Metric::kNpv)), tail_risk(sr.metric(Metric::kNpv)),
-               summarize(sr.metric(Metric::kIncidentLoss)), summarize(sr.metric(Metric::kCatastrophes)),
-               summarize(sr.metric(Metric::kProficiencyPeriod)), summarize(sr.metric(Metric::kAttrition)),
+    rows[k] = {summarize(sr.metric(Metric::kNpv)),
+               tail_risk(sr.metric(Metric::kNpv)),
+               summarize(sr.metric(Metric::kIncidentLoss)),
+               summarize(sr.metric(Metric::kCatastrophes)),
+               summarize(sr.metric(Metric::kProficiencyPeriod)),
+               summarize(sr.metric(Metric::kAttrition)),
                summarize(sr.metric(Metric::kFlowShare))};
   }
   std::vector<std::size_t> by_mean(S);
   for (std::size_t k = 0; k < S; ++k) by_mean[k] = k;
-  std::stable_sort(by_mean.begin(), by_mean.end(), [&](std::size_t a, std::size_t b) { return rows[a].npv.mean > rows[b].npv.mean; });
+  std::stable_sort(by_mean.begin(), by_mean.end(), [&](std::size_t a, std::size_t b) {
+    return rows[a].npv.mean > rows[b].npv.mean;
+  });
   const std::size_t best = by_mean[0];
   std::size_t safest = 0;
   for (std::size_t k = 1; k < S; ++k)
@@ -342,8 +464,9 @@ std::string report_html(const ReportInputs& in) {
   } else {
     verdict = "<p class=\"lead\"><b>" + best_name + "</b> has the best expected npv (" +
               escape_html(money(rows[best].npv.mean, cur)) + "); <b>" + safest_name +
-              "</b> has the least tail risk (CVaR95 " + escape_html(money(rows[safest].tail.cvar95, cur)) +
-              ", against " + escape_html(money(rows[best].tail.cvar95, cur)) + " for " + best_name + ").</p>";
+              "</b> has the least tail risk (CVaR95 " +
+              escape_html(money(rows[safest].tail.cvar95, cur)) + ", against " +
+              escape_html(money(rows[best].tail.cvar95, cur)) + " for " + best_name + ").</p>";
   }
   std::vector<std::string> sure;
   if (S > 1) {
@@ -369,29 +492,47 @@ std::string report_html(const ReportInputs& in) {
   json spread = json::array();
   for (std::size_t k = 0; k < S; ++k) {
     const Summary& n = rows[k].npv;
-    spread.push_back({{"strategy", r.strategies[k].name}, {"p5", n.p5}, {"p25", n.p25}, {"p50", n.p50},
-                      {"p75", n.p75}, {"p95", n.p95}, {"mean", n.mean}});
+    spread.push_back({{"strategy", r.strategies[k].name},
+                      {"p5", n.p5},
+                      {"p25", n.p25},
+                      {"p50", n.p50},
+                      {"p75", n.p75},
+                      {"p95", n.p95},
+                      {"mean", n.mean}});
   }
   data["npv_spread"] = spread;
   json fan = json::array(), zones = json::array();
   const char* zone_names[] = {"flow", "anxiety", "boredom"};
   for (const SeriesRow& row : in.series) {
     const std::string& name = r.strategies[row.strategy].name;
-    fan.push_back({{"strategy", name}, {"period", row.period + 1}, {"mean", row.mean},
-                   {"p5", row.quantiles[0]}, {"p25", row.quantiles[1]}, {"p50", row.quantiles[2]},
-                   {"p75", row.quantiles[3]}, {"p95", row.quantiles[4]}});
+    fan.push_back({{"strategy", name},
+                   {"period", row.period + 1},
+                   {"mean", row.mean},
+                   {"p5", row.quantiles[0]},
+                   {"p25", row.quantiles[1]},
+                   {"p50", row.quantiles[2]},
+                   {"p75", row.quantiles[3]},
+                   {"p95", row.quantiles[4]}});
     for (int z = 0; z < 3; ++z)
-      zones.push_back({{"strategy", name}, {"period", row.period + 1}, {"zone", zone_names[z]}, {"share", row.zone_share[z]}});
+      zones.push_back({{"strategy", name},
+                       {"period", row.period + 1},
+                       {"zone", zone_names[z]},
+                       {"share", row.zone_share[z]}});
   }
   data["fan"] = fan;
   data["zones"] = zones;
   json paired = json::array(), risk = json::array();
   for (std::size_t k = 0; k < S; ++k) {
-    risk.push_back({{"strategy", r.strategies[k].name}, {"mean", rows[k].npv.mean}, {"cvar95", rows[k].tail.cvar95}});
+    risk.push_back({{"strategy", r.strategies[k].name},
+                    {"mean", rows[k].npv.mean},
+                    {"cvar95", rows[k].tail.cvar95}});
     if (k == in.options.baseline) continue;
     const Comparison c = compare(s, r, k, in.options.baseline);
     const PairedDifference& d = c.metrics[0].difference;
-    paired.push_back({{"strategy", r.strategies[k].name}, {"mean", d.mean}, {"lo", d.lo95}, {"hi", d.hi95},
+    paired.push_back({{"strategy", r.strategies[k].name},
+                      {"mean", d.mean},
+                      {"lo", d.lo95},
+                      {"hi", d.hi95},
                       {"p_beats", c.metrics[0].p_beats}});
   }
   data["paired"] = paired;
@@ -401,7 +542,8 @@ std::string report_html(const ReportInputs& in) {
   std::ostringstream h;
   const std::string title = escape_html(s.name);
   h << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-    << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline' "
+    << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src "
+       "'unsafe-inline' "
        "'unsafe-eval'; style-src 'unsafe-inline'; img-src data:\">\n"
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     << "<title>flowfolio report: " << title << "</title>\n<style>\n"
@@ -427,60 +569,83 @@ th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a829
   for (const std::string& line : sure) h << "<li>" << escape_html(line) << "</li>";
   h << "</ul></section>\n";
 
-  h << "<h2>Strategies</h2>\n<table id=\"strategies\"><tr><th class=\"l\">strategy</th><th>mean npv" << escape_html(unit)
-    << "<br><span class=\"se\">&plusmn; standard error</span></th><th>P5 npv</th><th>CVaR95</th><th>P(npv&lt;0)</th>"
-       "<th>incident loss</th><th>catastrophes</th><th>time to proficiency</th><th>departures</th><th>flow share</th></tr>\n";
+  h << "<h2>Strategies</h2>\n<table id=\"strategies\"><tr><th class=\"l\">strategy</th><th>mean npv"
+    << escape_html(unit)
+    << "<br><span class=\"se\">&plusmn; standard error</span></th><th>P5 "
+       "npv</th><th>CVaR95</th><th>P(npv&lt;0)</th>"
+       "<th>incident loss</th><th>catastrophes</th><th>time to "
+       "proficiency</th><th>departures</th><th>flow share</th></tr>\n";
   for (std::size_t k = 0; k < S; ++k) {
     const Row& w = rows[k];
     char cells[600];
-    std::snprintf(cells, sizeof cells,
-                  "<td>%s<br><span class=\"se\">&plusmn; %s</span></td><td>%s</td><td>%s</td><td>%s</td>"
-                  "<td>%s<br><span class=\"se\">&plusmn; %s</span></td><td>%.3f</td><td>%.1f %ss</td><td>%.2f</td><td>%s</td>",
-                  escape_html(format_money(w.npv.mean)).c_str(), escape_html(format_money(w.npv.se)).c_str(),
-                  escape_html(format_money(w.npv.p5)).c_str(), escape_html(format_money(w.tail.cvar95)).c_str(),
-                  percent(w.tail.p_loss, 1).c_str(), escape_html(format_money(w.loss.mean)).c_str(),
-                  escape_html(format_money(w.loss.se)).c_str(), w.catastrophes.mean, w.proficiency.mean,
-                  period_word(s.periods_per_year).c_str(), w.attrition.mean, percent(w.flow.mean, 1).c_str());
-    h << "<tr><td class=\"l\"><span class=\"swatch\" style=\"background:" << kPalette[k % 8] << "\"></span>"
-      << escape_html(r.strategies[k].name) << "</td>" << cells << "</tr>\n";
+    std::snprintf(
+        cells, sizeof cells,
+        "<td>%s<br><span class=\"se\">&plusmn; %s</span></td><td>%s</td><td>%s</td><td>%s</td>"
+        "<td>%s<br><span class=\"se\">&plusmn; %s</span></td><td>%.3f</td><td>%.1f "
+        "%ss</td><td>%.2f</td><td>%s</td>",
+        escape_html(format_money(w.npv.mean)).c_str(), escape_html(format_money(w.npv.se)).c_str(),
+        escape_html(format_money(w.npv.p5)).c_str(),
+        escape_html(format_money(w.tail.cvar95)).c_str(), percent(w.tail.p_loss, 1).c_str(),
+        escape_html(format_money(w.loss.mean)).c_str(),
+        escape_html(format_money(w.loss.se)).c_str(), w.catastrophes.mean, w.proficiency.mean,
+        period_word(s.periods_per_year).c_str(), w.attrition.mean, percent(w.flow.mean, 1).c_str());
+    h << "<tr><td class=\"l\"><span class=\"swatch\" style=\"background:" << kPalette[k % 8]
+      << "\"></span>" << escape_html(r.strategies[k].name) << "</td>" << cells << "</tr>\n";
   }
-  h << "</table>\n<p class=\"note\">npv: net present value over the horizon. P5: the npv that 95% of futures exceed. "
-       "CVaR95: the average loss in the worst 5% of futures (a negative value means even those futures gain). "
-       "Time to proficiency: the first " << period_word(s.periods_per_year)
+  h << "</table>\n<p class=\"note\">npv: net present value over the horizon. P5: the npv that 95% "
+       "of futures exceed. "
+       "CVaR95: the average loss in the worst 5% of futures (a negative value means even those "
+       "futures gain). "
+       "Time to proficiency: the first "
+    << period_word(s.periods_per_year)
     << " in which every activity has someone balanced for it (the horizon if never).</p>\n";
 
   const auto chart = [&](const char* id, const char* heading, const char* note) {
-    h << "<h2>" << heading << "</h2>\n<div class=\"chart\" id=\"" << id << "\"></div>\n<p class=\"note\">" << note << "</p>\n";
+    h << "<h2>" << heading << "</h2>\n<div class=\"chart\" id=\"" << id
+      << "\"></div>\n<p class=\"note\">" << note << "</p>\n";
   };
   chart("chart-npv", "How npv is spread",
-        "Per strategy: 90% of futures fall on the line (P5 to P95), half in the bar (P25 to P75); the tick is the median, the diamond the mean.");
+        "Per strategy: 90% of futures fall on the line (P5 to P95), half in the bar (P25 to P75); "
+        "the tick is the median, the diamond the mean.");
   chart("chart-fan", "Cumulative discounted cash flow over time",
-        "Median (line), middle half (dark band) and 90% of futures (light band) of the cumulative discounted cash flow.");
+        "Median (line), middle half (dark band) and 90% of futures (light band) of the cumulative "
+        "discounted cash flow.");
   chart("chart-paired", "Difference from the baseline, on the same futures",
-        "Mean npv difference from the baseline with its 95% interval; the label gives the share of futures in which the strategy does better.");
+        "Mean npv difference from the baseline with its 95% interval; the label gives the share of "
+        "futures in which the strategy does better.");
   chart("chart-zones", "Where the work happens: anxiety, flow, boredom",
-        "Share of worked hours in each zone, averaged over futures. Flow is where work is best and learning fastest.");
-  chart("chart-risk", "Risk against return", "Mean npv against CVaR95 (the average loss in the worst 5% of futures). Up and to the left is better.");
+        "Share of worked hours in each zone, averaged over futures. Flow is where work is best and "
+        "learning fastest.");
+  chart("chart-risk", "Risk against return",
+        "Mean npv against CVaR95 (the average loss in the worst 5% of futures). Up and to the left "
+        "is better.");
 
+  if (!in.frontier.empty()) frontier_section(h, in.frontier, cur, data);
   if (!in.sensitivity.empty()) sensitivity_section(h, in.sensitivity, cur, data);
 
   // Assumptions.
-  h << "<h2>Assumptions</h2>\n<h3>Activities (in priority order)</h3>\n<table><tr><th class=\"l\">activity</th>"
+  h << "<h2>Assumptions</h2>\n<h3>Activities (in priority order)</h3>\n<table><tr><th "
+       "class=\"l\">activity</th>"
        "<th>challenge (online / domain)</th><th>hours per unit</th><th>units per "
-    << period_word(s.periods_per_year) << "</th><th class=\"l\">value</th><th class=\"l\">cost</th><th>incident chance</th>"
+    << period_word(s.periods_per_year)
+    << "</th><th class=\"l\">value</th><th class=\"l\">cost</th><th>incident chance</th>"
        "<th class=\"l\">incident loss</th><th>volatility</th></tr>\n";
   for (const Activity& a : s.activities) {
     char cells[200];
-    std::snprintf(cells, sizeof cells, "<td>%.2f / %.2f</td><td>%g</td><td>%g</td>", a.challenge.online,
-                  a.challenge.domain, a.hours_per_unit, a.units_per_period);
+    std::snprintf(cells, sizeof cells, "<td>%.2f / %.2f</td><td>%g</td><td>%g</td>",
+                  a.challenge.online, a.challenge.domain, a.hours_per_unit, a.units_per_period);
     h << "<tr><td class=\"l\"><b>" << escape_html(a.name) << "</b>"
-      << (a.description.empty() ? "" : "<br>" + escape_html(a.description)) << "</td>" << cells << "<td class=\"l\">"
-      << escape_html(a.value.describe()) << "</td><td class=\"l\">" << escape_html(a.cost.describe()) << "</td><td>"
-      << percent(a.incident_probability, 3) << "</td><td class=\"l\">" << escape_html(a.severity.describe())
-      << "</td><td>" << a.volatility << "</td></tr>\n";
+      << (a.description.empty() ? "" : "<br>" + escape_html(a.description)) << "</td>" << cells
+      << "<td class=\"l\">" << escape_html(a.value.describe()) << "</td><td class=\"l\">"
+      << escape_html(a.cost.describe()) << "</td><td>" << percent(a.incident_probability, 3)
+      << "</td><td class=\"l\">" << escape_html(a.severity.describe()) << "</td><td>"
+      << a.volatility << "</td></tr>\n";
   }
-  h << "</table>\n<h3>People</h3>\n<table><tr><th class=\"l\">profile</th><th class=\"l\">online skill</th>"
-       "<th class=\"l\">domain skill</th><th>salary per " << period_word(s.periods_per_year) << "</th><th>hours</th>"
+  h << "</table>\n<h3>People</h3>\n<table><tr><th class=\"l\">profile</th><th class=\"l\">online "
+       "skill</th>"
+       "<th class=\"l\">domain skill</th><th>salary per "
+    << period_word(s.periods_per_year)
+    << "</th><th>hours</th>"
        "<th>leaving chance</th><th>hire cost</th><th>in the organisation</th></tr>\n";
   for (std::size_t p = 0; p < s.profiles.size(); ++p) {
     const Profile& pr = s.profiles[p];
@@ -488,43 +653,51 @@ th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a829
     for (const Headcount& hc : s.staff)
       if (hc.profile == static_cast<int>(p)) staff += hc.count;
     h << "<tr><td class=\"l\"><b>" << escape_html(pr.name) << "</b>"
-      << (pr.description.empty() ? "" : "<br>" + escape_html(pr.description)) << "</td><td class=\"l\">"
-      << escape_html(pr.online.describe()) << "</td><td class=\"l\">" << escape_html(pr.domain.describe())
-      << "</td><td>" << escape_html(format_money(pr.salary_per_period)) << "</td><td>" << pr.hours_per_period
-      << "</td><td>" << percent(pr.attrition_hazard, 2) << "</td><td>" << escape_html(format_money(pr.hire_cost))
-      << "</td><td>" << staff << "</td></tr>\n";
+      << (pr.description.empty() ? "" : "<br>" + escape_html(pr.description))
+      << "</td><td class=\"l\">" << escape_html(pr.online.describe()) << "</td><td class=\"l\">"
+      << escape_html(pr.domain.describe()) << "</td><td>"
+      << escape_html(format_money(pr.salary_per_period)) << "</td><td>" << pr.hours_per_period
+      << "</td><td>" << percent(pr.attrition_hazard, 2) << "</td><td>"
+      << escape_html(format_money(pr.hire_cost)) << "</td><td>" << staff << "</td></tr>\n";
   }
-  h << "</table>\n<h3>Strategies</h3>\n<table><tr><th class=\"l\">strategy</th><th class=\"l\">what it does</th></tr>\n";
+  h << "</table>\n<h3>Strategies</h3>\n<table><tr><th class=\"l\">strategy</th><th "
+       "class=\"l\">what it does</th></tr>\n";
   for (const Strategy& st : s.strategies) {
     std::string what;
     for (const Headcount& hc : st.hire)
-      what += "hires " + std::to_string(hc.count) + " " + s.profiles[hc.profile].name +
-              (hc.at ? " at " + period_word(s.periods_per_year) + " " + std::to_string(hc.at) : "") + "; ";
+      what +=
+          "hires " + std::to_string(hc.count) + " " + s.profiles[hc.profile].name +
+          (hc.at ? " at " + period_word(s.periods_per_year) + " " + std::to_string(hc.at) : "") +
+          "; ";
     for (const Training& t : st.train) {
       char buffer[160];
-      std::snprintf(buffer, sizeof buffer, "%g h of training a %s for %s, %ss %d to %d; ", t.hours_per_period,
-                    period_word(s.periods_per_year).c_str(), s.profiles[t.who].name.c_str(),
-                    period_word(s.periods_per_year).c_str(), t.from, t.to);
+      std::snprintf(buffer, sizeof buffer, "%g h of training a %s for %s, %ss %d to %d; ",
+                    t.hours_per_period, period_word(s.periods_per_year).c_str(),
+                    s.profiles[t.who].name.c_str(), period_word(s.periods_per_year).c_str(), t.from,
+                    t.to);
       what += buffer;
     }
     if (st.mentor)
-      what += s.profiles[st.mentor->mentor].name + " mentors " + s.profiles[st.mentor->mentee].name + "; ";
+      what += s.profiles[st.mentor->mentor].name + " mentors " +
+              s.profiles[st.mentor->mentee].name + "; ";
     for (int p : st.release) what += s.profiles[p].name + " staff step back; ";
     what += st.policy == AssignPolicy::kFlow ? "work goes to whoever is best balanced for it"
                                              : "work goes to whoever has the most hours left";
     h << "<tr><td class=\"l\"><b>" << escape_html(st.name) << "</b></td><td class=\"l\">"
-      << (st.description.empty() ? "" : escape_html(st.description) + "<br>") << "<span class=\"se\">"
-      << escape_html(what) << "</span></td></tr>\n";
+      << (st.description.empty() ? "" : escape_html(st.description) + "<br>")
+      << "<span class=\"se\">" << escape_html(what) << "</span></td></tr>\n";
   }
   h << "</table>\n";
 
   h << "<h2>How the numbers were made</h2>\n<p class=\"note\">" << r.trials
-    << " simulated futures for every strategy, all strategies on the same futures (common random numbers"
-    << (r.independent_streams ? "; this run used independent streams instead" : "") << "); seed " << r.seed
-    << "; flowfolio " << FLOWFOLIO_VERSION << ", model version 1.1"
+    << " simulated futures for every strategy, all strategies on the same futures (common random "
+       "numbers"
+    << (r.independent_streams ? "; this run used independent streams instead" : "") << "); seed "
+    << r.seed << "; flowfolio " << FLOWFOLIO_VERSION << ", model version 1.1"
     << (in.options.stop_reason.empty() ? "" : "; " + escape_html(in.options.stop_reason))
     << (in.manifest.end_time.empty() ? "" : "; run finished " + escape_html(in.manifest.end_time))
-    << ". Standard errors (&plusmn;) are the Monte Carlo precision of the means. The model is described in "
+    << ". Standard errors (&plusmn;) are the Monte Carlo precision of the means. The model is "
+       "described in "
        "flowfolio's docs/model.md.</p>\n";
   h << "<footer>flowfolio report &middot; " << title << "</footer>\n</main>\n";
 
@@ -533,7 +706,8 @@ th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a829
   h << "<script>" << library(assets, "vega.min.js") << "</script>\n";
   h << "<script>" << library(assets, "vega-lite.min.js") << "</script>\n";
   h << "<script>" << library(assets, "vega-embed.min.js") << "</script>\n";
-  h << "<script>\n" << R"JS((function () {
+  h << "<script>\n"
+    << R"JS((function () {
   const data = JSON.parse(document.getElementById('data').textContent);
   const unit = data.currency ? ' (' + data.currency + ')' : '';
   const color = {field: 'strategy', type: 'nominal', title: 'strategy',
@@ -589,6 +763,30 @@ th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a829
         {mark: {type: 'text', dx: 10, align: 'left', fontSize: 12}, encoding: {
           x: {field: 'cvar95', type: 'quantitative'}, y: {field: 'mean', type: 'quantitative'}, text: {field: 'strategy'}}}]}
   };
+  if (data.frontier) {
+    const f = data.frontier;
+    const riskTitle = f.cvar ? 'CVaR95: average loss in the worst 5% of futures' + unit : 'P(loss): share of futures with npv below 0';
+    const riskFormat = f.cvar ? '~s' : '.0%';
+    const layers = [
+      {data: {values: f.points.filter(function (p) { return !p.front && !p.current; })},
+       mark: {type: 'point', filled: true, size: 20, opacity: 0.25},
+       encoding: {x: {field: 'risk', type: 'quantitative', title: riskTitle + (f.cvar ? ' (symmetric log scale)' : ''),
+                      axis: {format: riskFormat}, scale: f.cvar ? {type: 'symlog', constant: 1e5} : {}},
+                  y: {field: 'mean', type: 'quantitative', title: 'mean npv' + unit, axis: {format: '~s'}},
+                  color: Object.assign({legend: {symbolOpacity: 1}}, color)}},
+      {data: {values: f.points.filter(function (p) { return p.front; })},
+       mark: {type: 'line', point: {filled: true, size: 45}, strokeWidth: 2},
+       encoding: {x: {field: 'risk', type: 'quantitative'}, y: {field: 'mean', type: 'quantitative'}, color: color,
+                  order: {field: 'risk', type: 'quantitative'}}},
+      {data: {values: f.points.filter(function (p) { return p.current; })},
+       mark: {type: 'point', shape: 'diamond', filled: true, size: 160, stroke: '#1d2330', strokeWidth: 1.5},
+       encoding: {x: {field: 'risk', type: 'quantitative'}, y: {field: 'mean', type: 'quantitative'}, color: color}}];
+    if (f.best) layers.push({data: {values: [f.best]}, mark: {type: 'point', shape: 'M0,-1L0.24,-0.33L0.95,-0.31L0.39,0.12L0.59,0.81L0,0.4L-0.59,0.81L-0.39,0.12L-0.95,-0.31L-0.24,-0.33Z',
+      filled: true, size: 420, color: '#F0E442', stroke: '#1d2330', strokeWidth: 1.5},
+      encoding: {x: {field: 'risk', type: 'quantitative'}, y: {field: 'mean', type: 'quantitative'}}});
+    if (f.ceiling !== undefined) layers.push({data: {values: [{}]}, mark: {type: 'rule', strokeDash: [6, 4], color: '#555'}, encoding: {x: {datum: f.ceiling}}});
+    specs['chart-frontier'] = {width: 700, height: 380, layer: layers};
+  }
   if (data.sensitivity) {
     const sens = data.sensitivity;
     const format = sens.share ? '.0%' : '~s';
@@ -622,7 +820,8 @@ th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a829
   Promise.all(rendered).then(function () { document.body.setAttribute('data-rendered', 'true'); })
     .catch(function (error) { console.error('chart failed: ' + error); });
 })();
-)JS" << "</script>\n</body></html>\n";
+)JS"
+    << "</script>\n</body></html>\n";
   return h.str();
 }
 

@@ -1,21 +1,19 @@
 #include "flowfolio/sensitivity.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
-
-#include <array>
 #include <cstdio>
 #include <limits>
-
 #include <nlohmann/json.hpp>
 
 #include "flowfolio/engine.hpp"
 #include "flowfolio/output.hpp"
-#include "store.hpp"
-#include "study.hpp"
 #include "flowfolio/random.hpp"
 #include "flowfolio/statistics.hpp"
+#include "store.hpp"
+#include "study.hpp"
 
 namespace flowfolio {
 
@@ -29,7 +27,8 @@ struct Estimates {
 
 // The estimators over the rows `rows` of the evaluations.
 Estimates estimate(std::size_t d, const std::vector<double>& fa, const std::vector<double>& fb,
-                   const std::vector<std::vector<double>>& fab, const std::vector<std::size_t>& rows) {
+                   const std::vector<std::vector<double>>& fab,
+                   const std::vector<std::size_t>& rows) {
   const double n = static_cast<double>(rows.size());
   double sum = 0, squares = 0;
   for (std::size_t r : rows) {
@@ -46,7 +45,7 @@ Estimates estimate(std::size_t d, const std::vector<double>& fa, const std::vect
       // Saltelli 2010, with f(B) centred: the same expectation (f(AB) - f(A) has mean 0)
       // and far less variance when the output's mean is large against its spread.
       first += (fb[r] - mean) * (fab[i][r] - fa[r]);
-      total += (fa[r] - fab[i][r]) * (fa[r] - fab[i][r]);        // Jansen 1999
+      total += (fa[r] - fab[i][r]) * (fa[r] - fab[i][r]);  // Jansen 1999
     }
     e.first[i] = first / n / variance;
     e.total[i] = total / (2 * n) / variance;
@@ -112,7 +111,8 @@ SobolIndices sobol_from_evaluations(const SaltelliDesign& design, std::span<cons
   std::vector<std::vector<double>> first_draws(d), total_draws(d);
   for (std::size_t k = 0; k < bootstrap; ++k) {
     Stream pick(seed, k, StreamKind::kMarket, 2, kDesign, 0, 0);
-    for (std::size_t r = 0; r < n; ++r) rows[r] = std::min(n - 1, static_cast<std::size_t>(pick.uniform() * n));
+    for (std::size_t r = 0; r < n; ++r)
+      rows[r] = std::min(n - 1, static_cast<std::size_t>(pick.uniform() * n));
     const Estimates e = estimate(d, fa, fb, fab, rows);
     for (std::size_t i = 0; i < d; ++i) {
       first_draws[i].push_back(e.first[i]);
@@ -163,20 +163,24 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
   const Scenario scenario = read_scenario_text(text, file, options.overrides);
   const SensitivitySpec& spec = scenario.sensitivity;
   if (spec.inputs.empty())
-    throw InputError({Diagnostic{.file = file,
-                                 .message = "the scenario has no sensitivity: block; add one listing the "
-                                            "inputs to vary (docs/sensitivity.md)"}});
-  SensitivityResults results{.spec = spec, .seed = options.seed, .tornado = options.tornado, .sobol = options.sobol};
+    throw InputError(
+        {Diagnostic{.file = file,
+                    .message = "the scenario has no sensitivity: block; add one listing the "
+                               "inputs to vary (docs/sensitivity.md)"}});
+  SensitivityResults results{
+      .spec = spec, .seed = options.seed, .tornado = options.tornado, .sobol = options.sobol};
 
   // The strategies whose outputs are explained, and every strategy they need.
   std::vector<int> explained = spec.strategies;
   if (explained.empty())
-    for (std::size_t s = 0; s < scenario.strategies.size(); ++s) explained.push_back(static_cast<int>(s));
+    for (std::size_t s = 0; s < scenario.strategies.size(); ++s)
+      explained.push_back(static_cast<int>(s));
   std::vector<std::pair<int, int>> differences = spec.differences;
   if (options.only_strategy >= 0) {
     const int only = options.only_strategy;
     explained = {only};
-    std::erase_if(differences, [only](const auto& p) { return p.first != only && p.second != only; });
+    std::erase_if(differences,
+                  [only](const auto& p) { return p.first != only && p.second != only; });
   }
   std::vector<int> needed = explained;
   for (const auto& [a, b] : differences) {
@@ -192,14 +196,17 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
   for (int s : explained) {
     for (SensitivityOutput kind : spec.outputs) {
       plan.push_back({.kind = kind, .a = position(s)});
-      results.outputs.push_back({.kind = kind == SensitivityOutput::kMeanNpv ? "mean_npv"
+      results.outputs.push_back({.kind = kind == SensitivityOutput::kMeanNpv  ? "mean_npv"
                                          : kind == SensitivityOutput::kCvar95 ? "cvar95"
                                                                               : "p_loss",
                                  .strategy = scenario.strategies[s].name});
     }
   }
   for (const auto& [a, b] : differences) {
-    plan.push_back({.kind = SensitivityOutput::kMeanNpv, .difference = true, .a = position(a), .b = position(b)});
+    plan.push_back({.kind = SensitivityOutput::kMeanNpv,
+                    .difference = true,
+                    .a = position(a),
+                    .b = position(b)});
     results.outputs.push_back({.kind = "npv_difference",
                                .strategy = scenario.strategies[a].name,
                                .versus = scenario.strategies[b].name});
@@ -207,7 +214,8 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
 
   const std::size_t d = spec.inputs.size();
   const std::vector<double> unset(d, std::nan(""));
-  const SaltelliDesign design = options.sobol ? saltelli_design(d, spec.samples, options.seed) : SaltelliDesign{};
+  const SaltelliDesign design =
+      options.sobol ? saltelli_design(d, spec.samples, options.seed) : SaltelliDesign{};
   // Every value an input will take is checked before anything runs: its tornado ends,
   // and the least and greatest values the design draws for it.
   std::vector<std::vector<double>> ends(d);
@@ -229,7 +237,9 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
   // Simulates one variant: only the strategies the outputs need, on the common seed.
   const auto simulate = [&](Scenario variant) {
     study::keep_strategies(variant, needed);
-    const RunResults r = run(variant, {.trials = spec.trials, .seed = options.seed, .threads = options.threads,
+    const RunResults r = run(variant, {.trials = spec.trials,
+                                       .seed = options.seed,
+                                       .threads = options.threads,
                                        .stop = options.stop});
     Evaluation e;
     for (const StrategyResults& s : r.strategies) {
@@ -254,7 +264,8 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
         const TailRisk tail = tail_risk_sorted(sorted);
         const bool cvar = p.kind == SensitivityOutput::kCvar95;
         e.value.push_back(cvar ? tail.cvar95 : tail.p_loss);
-        e.se.push_back(cvar ? study::cvar_standard_error(sorted, 0.95) : std::sqrt(tail.p_loss * (1 - tail.p_loss) / m));
+        e.se.push_back(cvar ? study::cvar_standard_error(sorted, 0.95)
+                            : std::sqrt(tail.p_loss * (1 - tail.p_loss) / m));
       }
     }
     return e;
@@ -312,9 +323,10 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
       }
     }
     for (SensitivityOutputResult& out : results.outputs) {
-      std::stable_sort(out.tornado.begin(), out.tornado.end(), [](const TornadoBar& x, const TornadoBar& y) {
-        return std::abs(x.swing) > std::abs(y.swing);
-      });
+      std::stable_sort(out.tornado.begin(), out.tornado.end(),
+                       [](const TornadoBar& x, const TornadoBar& y) {
+                         return std::abs(x.swing) > std::abs(y.swing);
+                       });
     }
   }
 
@@ -323,7 +335,8 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
     std::vector<double> noise(plan.size(), 0.0);
     std::vector<double> x(d);
     for (std::size_t k = 0; k < design.size(); ++k) {
-      for (std::size_t i = 0; i < d; ++i) x[i] = spec.inputs[i].distribution.quantile(design.point(k)[i]);
+      for (std::size_t i = 0; i < d; ++i)
+        x[i] = spec.inputs[i].distribution.quantile(design.point(k)[i]);
       const Evaluation e = evaluate(x);
       step();
       for (std::size_t o = 0; o < plan.size(); ++o) {
@@ -339,10 +352,11 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
       out.noise_share = variance > 0 ? mean_noise / variance : (mean_noise > 0 ? 1.0 : 0.0);
       if (out.noise_share > kNoiseShareWarning) {
         char text_buffer[300];
-        std::snprintf(text_buffer, sizeof text_buffer,
-                      "Monte Carlo noise could make up %.0f%% of this output's variance over the design "
-                      "(more than %.0f%%): its indices say little; raise sensitivity.trials",
-                      100 * std::min(out.noise_share, 9.99), 100 * kNoiseShareWarning);
+        std::snprintf(
+            text_buffer, sizeof text_buffer,
+            "Monte Carlo noise could make up %.0f%% of this output's variance over the design "
+            "(more than %.0f%%): its indices say little; raise sensitivity.trials",
+            100 * std::min(out.noise_share, 9.99), 100 * kNoiseShareWarning);
         out.warning = text_buffer;
       }
     }
@@ -441,7 +455,8 @@ std::string sensitivity_table(const Scenario& scenario, const SensitivityResults
     };
     out += "\n" + output_label(o) + ": " + value(o.base) + " (se " + value(o.base_se) + ")" +
            (share ? "" : " " + scenario.currency) + " at the scenario's values\n";
-    std::snprintf(line, sizeof line, "  %-36s %21s %21s %19s", "input", "range", "at low -> at high", "swing");
+    std::snprintf(line, sizeof line, "  %-36s %21s %21s %19s", "input", "range",
+                  "at low -> at high", "swing");
     out += line;
     if (results.sobol) out += "   first order [95%]      total [95%]";
     out += "\n";
@@ -453,20 +468,22 @@ std::string sensitivity_table(const Scenario& scenario, const SensitivityResults
     for (std::size_t k = 0; k < order.size(); ++k) {
       const std::size_t i = order[k];
       const ScenarioInput& input = spec.inputs[i];
-      const std::string range = study::number_short(input.low) + " .. " + study::number_short(input.high);
+      const std::string range =
+          study::number_short(input.low) + " .. " + study::number_short(input.high);
       std::string ends = "", swing = "";
       if (!o.tornado.empty()) {
         ends = value(o.tornado[k].at_low) + " -> " + value(o.tornado[k].at_high);
         swing = (o.tornado[k].swing >= 0 ? "+" : "") + value(o.tornado[k].swing);
         if (o.tornado[k].swing_se > 0) swing += " +- " + value(o.tornado[k].swing_se);
       }
-      std::snprintf(line, sizeof line, "  %-36s %21s %21s %19s", input.name.substr(0, 36).c_str(), range.c_str(),
-                    ends.c_str(), swing.c_str());
+      std::snprintf(line, sizeof line, "  %-36s %21s %21s %19s", input.name.substr(0, 36).c_str(),
+                    range.c_str(), ends.c_str(), swing.c_str());
       out += line;
       if (results.sobol) {
         const SobolIndices& si = o.sobol;
-        std::snprintf(line, sizeof line, "   %5.2f [%5.2f, %5.2f]  %5.2f [%5.2f, %5.2f]", si.first[i], si.first_lo[i],
-                      si.first_hi[i], si.total[i], si.total_lo[i], si.total_hi[i]);
+        std::snprintf(line, sizeof line, "   %5.2f [%5.2f, %5.2f]  %5.2f [%5.2f, %5.2f]",
+                      si.first[i], si.first_lo[i], si.first_hi[i], si.total[i], si.total_lo[i],
+                      si.total_hi[i]);
         out += line;
       }
       out += "\n";
@@ -486,45 +503,46 @@ std::string record_sensitivity(const std::string& store_path, const std::string&
   const std::string run_id = "sensitivity-" + content_key(sensitivity_json(scenario, results));
   const SensitivitySpec& spec = results.spec;
   Store store(store_path);
-  store.exec("BEGIN");
-  try {
-    for (const char* table : {"sensitivity_runs", "sensitivity_inputs", "sensitivity_tornado", "sensitivity_indices"})
-      store.run(std::string("DELETE FROM ") + table + " WHERE run_id = ?", {run_id});
-    store.run("INSERT INTO sensitivity_runs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
-              {run_id, scenario_file, static_cast<std::int64_t>(results.seed), static_cast<std::int64_t>(spec.trials),
-               static_cast<std::int64_t>(results.sobol ? spec.samples : 0),
-               static_cast<std::int64_t>(results.evaluations), std::string(FLOWFOLIO_VERSION), command_line});
-    for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
-      const ScenarioInput& input = spec.inputs[i];
-      std::string paths;
-      for (const std::string& p : input.paths) paths += (paths.empty() ? "" : ";") + p;
-      store.run("INSERT INTO sensitivity_inputs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
-                {run_id, input.name, static_cast<std::int64_t>(i), paths, input.base, input.low, input.high,
-                 input.distribution.describe()});
-    }
-    for (const SensitivityOutputResult& out : results.outputs) {
-      const Store::Value versus = out.versus.empty() ? Store::Value(nullptr) : Store::Value(out.versus);
-      for (std::size_t rank = 0; rank < out.tornado.size(); ++rank) {
-        const TornadoBar& bar = out.tornado[rank];
-        const ScenarioInput& input = spec.inputs[bar.input];
-        store.run("INSERT INTO sensitivity_tornado VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  {run_id, out.kind, out.strategy, versus, input.name, static_cast<std::int64_t>(rank + 1),
-                   input.low, input.high, bar.at_low, bar.at_high, bar.swing, bar.swing_se});
-      }
-      if (!results.sobol) continue;
-      const SobolIndices& s = out.sobol;
-      for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
-        store.run("INSERT INTO sensitivity_indices VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  {run_id, out.kind, out.strategy, versus, spec.inputs[i].name, s.first[i], s.first_se[i],
-                   s.first_lo[i], s.first_hi[i], s.total[i], s.total_se[i], s.total_lo[i], s.total_hi[i],
-                   out.noise_share});
-      }
-    }
-    store.exec("COMMIT");
-  } catch (...) {
-    store.exec("ROLLBACK");
-    throw;
-  }
+  store.replace(
+      run_id,
+      {"sensitivity_runs", "sensitivity_inputs", "sensitivity_tornado", "sensitivity_indices"},
+      [&] {
+        store.run("INSERT INTO sensitivity_runs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+                  {run_id, scenario_file, static_cast<std::int64_t>(results.seed),
+                   static_cast<std::int64_t>(spec.trials),
+                   static_cast<std::int64_t>(results.sobol ? spec.samples : 0),
+                   static_cast<std::int64_t>(results.evaluations), std::string(FLOWFOLIO_VERSION),
+                   command_line});
+        for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
+          const ScenarioInput& input = spec.inputs[i];
+          std::string paths;
+          for (const std::string& p : input.paths) paths += (paths.empty() ? "" : ";") + p;
+          store.run("INSERT INTO sensitivity_inputs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+                    {run_id, input.name, static_cast<std::int64_t>(i), paths, input.base, input.low,
+                     input.high, input.distribution.describe()});
+        }
+        for (const SensitivityOutputResult& out : results.outputs) {
+          const Store::Value versus =
+              out.versus.empty() ? Store::Value(nullptr) : Store::Value(out.versus);
+          for (std::size_t rank = 0; rank < out.tornado.size(); ++rank) {
+            const TornadoBar& bar = out.tornado[rank];
+            const ScenarioInput& input = spec.inputs[bar.input];
+            store.run("INSERT INTO sensitivity_tornado VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      {run_id, out.kind, out.strategy, versus, input.name,
+                       static_cast<std::int64_t>(rank + 1), input.low, input.high, bar.at_low,
+                       bar.at_high, bar.swing, bar.swing_se});
+          }
+          if (!results.sobol) continue;
+          const SobolIndices& s = out.sobol;
+          for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
+            store.run(
+                "INSERT INTO sensitivity_indices VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                {run_id, out.kind, out.strategy, versus, spec.inputs[i].name, s.first[i],
+                 s.first_se[i], s.first_lo[i], s.first_hi[i], s.total[i], s.total_se[i],
+                 s.total_lo[i], s.total_hi[i], out.noise_share});
+          }
+        }
+      });
   return run_id;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -59,6 +60,13 @@ class Store {
       CREATE TABLE IF NOT EXISTS sensitivity_indices(run_id TEXT, output TEXT, strategy TEXT,
         versus TEXT, input TEXT, first REAL, first_se REAL, first_lo REAL, first_hi REAL,
         total REAL, total_se REAL, total_lo REAL, total_hi REAL, noise_share REAL);
+      CREATE TABLE IF NOT EXISTS frontier_runs(run_id TEXT PRIMARY KEY, scenario_file TEXT, seed INTEGER,
+        trials_per_candidate INTEGER, candidates INTEGER, recommendation TEXT, flowfolio_version TEXT,
+        command_line TEXT);
+      CREATE TABLE IF NOT EXISTS frontier_points(run_id TEXT, strategy TEXT, candidate INTEGER,
+        decisions TEXT, mean_npv REAL, mean_npv_se REAL, risk REAL, risk_se REAL, cvar95 REAL,
+        p_loss REAL, mean_cost REAL, feasible INTEGER, on_front INTEGER, is_current INTEGER,
+        is_best INTEGER);
     )SQL");
   }
   ~Store() { sqlite3_close(db_); }
@@ -71,6 +79,20 @@ class Store {
       const std::string why = error ? error : "unknown error";
       sqlite3_free(error);
       throw std::runtime_error("store: " + why);
+    }
+  }
+
+  // In one transaction: deletes the rows of `run_id` from `tables`, then calls `write`.
+  // Rolls back and rethrows when anything fails.
+  void replace(const std::string& run_id, std::initializer_list<const char*> tables, const std::function<void()>& write) {
+    exec("BEGIN");
+    try {
+      for (const char* table : tables) run(std::string("DELETE FROM ") + table + " WHERE run_id = ?", {run_id});
+      write();
+      exec("COMMIT");
+    } catch (...) {
+      exec("ROLLBACK");
+      throw;
     }
   }
 

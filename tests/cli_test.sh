@@ -121,6 +121,30 @@ expect sensitivity-bad-end 2 "seed-default.yaml:[0-9]+:[0-9]+: sensitivity.input
   "$bin" sensitivity "$default" --set 'sensitivity.inputs.1.range=[-1, 2]' --out "$work/never"
 [[ ! -e "$work/never" ]] || { echo "FAIL a refused sensitivity analysis wrote output"; failures=$((failures + 1)); }
 
+# frontier: its files and store rows, the same on any thread count, bad input refused.
+front=(--trials 64 --evaluation-trials 32 --candidates 6 --set optimize.refine=1 -q)
+expect frontier 0 "" -- "$bin" frontier "$default" "${front[@]}" --out "$work/front" --store "$work/shared.sqlite"
+for f in summary.json frontier.json store.sqlite manifest.json; do
+  [[ -s "$work/front/$f" ]] || { echo "FAIL frontier: no $f"; failures=$((failures + 1)); }
+done
+grep -q '"recommendation": "' "$work/front/frontier.json" || { echo "FAIL frontier.json recommendation"; failures=$((failures + 1)); }
+points=$(/usr/bin/python3 -c 'import json, sqlite3, sys
+doc = json.load(open(sys.argv[1]))
+counts = [sqlite3.connect(f).execute("select count(*) from frontier_points").fetchone()[0] for f in sys.argv[2:]]
+print("ok" if counts == [len(doc["points"])] * 2 and len(doc["points"]) == 5 * doc["candidates"] else counts)' \
+  "$work/front/frontier.json" "$work/front/store.sqlite" "$work/shared.sqlite")
+[[ $points == ok ]] || { echo "FAIL frontier store rows: $points"; failures=$((failures + 1)); }
+cp "$work/front/frontier.json" "$work/front-first.json"
+expect frontier-1-thread 0 "" -- "$bin" frontier "$default" "${front[@]}" --threads 1 --out "$work/front"
+cmp -s "$work/front-first.json" "$work/front/frontier.json" || { echo "FAIL frontier: 1 and 2 threads differ"; failures=$((failures + 1)); }
+expect frontier-strategy 0 "train_staff: front of mean npv against CVaR95" -- "$bin" frontier "$default" --trials 64 \
+  --evaluation-trials 32 --candidates 4 --set optimize.refine=0 --strategy train_staff --out "$work/front-one"
+grep -q "hire_interns: front" "$work/stdout" && { echo "FAIL frontier --strategy did not limit the search"; failures=$((failures + 1)); }
+expect frontier-no-block 2 "has no optimize: block" -- "$bin" frontier "$src/scenarios/b2b-software.yaml" --out "$work/never"
+expect frontier-bad-bound 2 "seed-default.yaml:[0-9]+:[0-9]+: optimize.decisions\[0\]: the value -1 makes the scenario invalid" -- \
+  "$bin" frontier "$default" --set 'optimize.decisions.0.range=[-1, 1]' --out "$work/never"
+[[ ! -e "$work/never" ]] || { echo "FAIL a refused frontier search wrote output"; failures=$((failures + 1)); }
+
 # --set: the run and its report use the override, and the manifest records it.
 expect set-run 0 "" -- "$bin" run "$default" --trials 64 --out "$work/set" -q --report \
   --set activities.pharma_campaign.incident.probability=0.02

@@ -23,6 +23,7 @@ struct ReportInputs {
   Manifest manifest;
   ReportOptions options;
   std::string sensitivity;  // sensitivity.json's text; empty when the folder has none
+  std::string frontier;     // frontier.json's text; empty when the folder has none
 };
 
 // Reads a result folder written by `flowfolio run`: scenario.yaml, trials.csv,

@@ -1,4 +1,4 @@
-// The flowfolio program: run, compare, sensitivity, report, sweep and validate.
+// The flowfolio program: run, compare, sensitivity, frontier, report, sweep and validate.
 //
 // Exit status: 0 done; 2 the scenario or the arguments are invalid (the message says
 // where and why); 1 a failure while running, with its reason.
@@ -13,6 +13,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -23,6 +24,7 @@
 #include "flowfolio/comparison.hpp"
 #include "flowfolio/engine.hpp"
 #include "flowfolio/error.hpp"
+#include "flowfolio/frontier.hpp"
 #include "flowfolio/output.hpp"
 #include "flowfolio/report.hpp"
 #include "flowfolio/scenario.hpp"
@@ -85,8 +87,9 @@ struct RunArguments {
   std::string statistics = "auto";
   bool report = false;
   std::vector<std::string> overrides;
-  // flowfolio sensitivity
+  // flowfolio sensitivity and flowfolio frontier
   bool sensitivity = false;
+  bool frontier = false;
   std::string method = "both";
   std::string store;
 };
@@ -230,6 +233,27 @@ int command_single_trial(const flowfolio::Scenario& scenario, const RunArguments
   return 0;
 }
 
+// A progress line on stderr for a study of many runs: rewritten in place on a terminal,
+// every 10 s otherwise.
+std::function<void(std::size_t, std::size_t)> progress_printer(const char* what, const char* unit, bool quiet) {
+  if (quiet) return {};
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  const auto begun = std::chrono::steady_clock::now();
+  return [=, last_line = -1e9](std::size_t done, std::size_t total) mutable {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begun).count();
+    char line[160];
+    std::snprintf(line, sizeof line, "%s: %zu/%zu %s, about %.0f s left", what, done, total, unit,
+                  seconds / static_cast<double>(done) * static_cast<double>(total - done));
+    if (terminal) {
+      std::fprintf(stderr, "\r\033[K%s", line);
+      if (done == total) std::fputc('\n', stderr);
+    } else if (seconds - last_line >= 10 || done == total) {
+      std::fprintf(stderr, "%s\n", line);
+      last_line = seconds;
+    }
+  };
+}
+
 // The sensitivity analysis of `flowfolio sensitivity`, with its progress on stderr.
 flowfolio::SensitivityResults run_sensitivity(const RunArguments& args, const flowfolio::Scenario& scenario,
                                               std::uint64_t seed) {
@@ -243,24 +267,20 @@ flowfolio::SensitivityResults run_sensitivity(const RunArguments& args, const fl
                                         .stop = &g_stop};
   if (!args.strategy.empty())
     options.only_strategy = static_cast<int>(strategy_index(scenario, args.strategy, "--strategy"));
-  const bool terminal = isatty(STDERR_FILENO) != 0;
-  const auto begun = std::chrono::steady_clock::now();
-  double last_line = -1e9;
-  options.progress = [&](std::size_t done, std::size_t total) {
-    if (args.quiet) return;
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begun).count();
-    char line[160];
-    std::snprintf(line, sizeof line, "sensitivity: %zu/%zu evaluations, about %.0f s left", done, total,
-                  seconds / static_cast<double>(done) * static_cast<double>(total - done));
-    if (terminal) {
-      std::fprintf(stderr, "\r\033[K%s", line);
-      if (done == total) std::fputc('\n', stderr);
-    } else if (seconds - last_line >= 10 || done == total) {
-      std::fprintf(stderr, "%s\n", line);
-      last_line = seconds;
-    }
-  };
+  options.progress = progress_printer("sensitivity", "evaluations", args.quiet);
   return flowfolio::run_sensitivity(*text, args.file, options);
+}
+
+// The frontier search of `flowfolio frontier`, with its progress on stderr.
+flowfolio::FrontierResults run_frontier(const RunArguments& args, const flowfolio::Scenario& scenario,
+                                        std::uint64_t seed) {
+  const std::optional<std::string> text = flowfolio::read_file_text(args.file);
+  if (!text) throw std::runtime_error("cannot read " + args.file);
+  flowfolio::FrontierOptions options{.seed = seed, .threads = args.threads, .overrides = args.overrides, .stop = &g_stop};
+  if (!args.strategy.empty())
+    options.only_strategy = static_cast<int>(strategy_index(scenario, args.strategy, "--strategy"));
+  options.progress = progress_printer("frontier", "candidates", args.quiet);
+  return flowfolio::run_frontier(*text, args.file, options);
 }
 
 int command_run(const RunArguments& args, bool comparison, const std::string& command_line) {
@@ -269,7 +289,8 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   flowfolio::ReportOptions options = report_options(scenario, args);
   if (args.trial) return command_single_trial(scenario, args, seed);
   if (args.trace) throw flowfolio::InputError("--trace needs --trial N");
-  if (!args.strategy.empty() && !args.sensitivity) throw flowfolio::InputError("--strategy needs --trial N");
+  if (!args.strategy.empty() && !args.sensitivity && !args.frontier)
+    throw flowfolio::InputError("--strategy needs --trial N");
 
   const std::string out_dir =
       args.out.empty() ? "out/" + fs::path(args.file).stem().string() : args.out;
@@ -311,6 +332,8 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   const auto start = std::chrono::system_clock::now();
   std::optional<flowfolio::SensitivityResults> sensitivity;
   if (args.sensitivity) sensitivity = run_sensitivity(args, scenario, seed);
+  std::optional<flowfolio::FrontierResults> frontier;
+  if (args.frontier) frontier = run_frontier(args, scenario, seed);
   const auto sensitivity_end = std::chrono::system_clock::now();
   flowfolio::RunResults results;
   if (args.precision) {
@@ -358,6 +381,10 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
     manifest.files.push_back("sensitivity.json");
     manifest.files.push_back("store.sqlite");
   }
+  if (frontier) {
+    manifest.files.push_back("frontier.json");
+    manifest.files.push_back("store.sqlite");
+  }
   if (args.report) manifest.files.push_back("report.html");
   // Everything goes to a staging folder, which replaces the old results in one rename.
   folder.write("summary.json", flowfolio::summary_json(scenario, results, options));
@@ -377,9 +404,16 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
     folder.write("sensitivity.json", sensitivity_text);
     flowfolio::record_sensitivity(folder.staged_path("store.sqlite"), args.file, scenario, *sensitivity, command_line);
   }
+  std::string frontier_text;
+  if (frontier) {
+    frontier_text = flowfolio::frontier_json(scenario, *frontier);
+    folder.write("frontier.json", frontier_text);
+    flowfolio::record_frontier(folder.staged_path("store.sqlite"), args.file, scenario, *frontier, command_line);
+  }
   if (args.report) {
     flowfolio::ReportInputs inputs{.scenario = scenario, .results = std::move(results), .series = {},
-                                   .manifest = manifest, .options = options, .sensitivity = sensitivity_text};
+                                   .manifest = manifest, .options = options, .sensitivity = sensitivity_text,
+                                   .frontier = frontier_text};
     results = {};
     inputs.series = flowfolio::series_rows(inputs.results);
     folder.write("report.html", flowfolio::report_html(inputs));
@@ -390,6 +424,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   // A shared store takes the rows once the folder is in place.
   if (sensitivity && !args.store.empty())
     flowfolio::record_sensitivity(args.store, args.file, scenario, *sensitivity, command_line);
+  if (frontier && !args.store.empty()) flowfolio::record_frontier(args.store, args.file, scenario, *frontier, command_line);
 
   if (!args.quiet) {
     if (sensitivity) {
@@ -397,6 +432,14 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
       char timing[200];
       std::snprintf(timing, sizeof timing, "\n%zu evaluations x %llu trials in %.1f s\n\n", sensitivity->evaluations,
                     static_cast<unsigned long long>(sensitivity->spec.trials),
+                    std::chrono::duration<double>(sensitivity_end - start).count());
+      std::cout << timing;
+    }
+    if (frontier) {
+      std::cout << flowfolio::frontier_table(scenario, *frontier);
+      char timing[200];
+      std::snprintf(timing, sizeof timing, "\n%zu candidates x %llu trials in %.1f s\n\n", frontier->decisions.size(),
+                    static_cast<unsigned long long>(frontier->spec.trials),
                     std::chrono::duration<double>(sensitivity_end - start).count());
       std::cout << timing;
     }
@@ -410,6 +453,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                   seconds, results.threads);
     std::cout << timing << "wrote " << out_dir << "/{summary.json, paired.json, " << (summarized ? "" : "trials.csv, ")
               << "series.csv, scenario.yaml, manifest.json" << (sensitivity ? ", sensitivity.json, store.sqlite" : "")
+              << (frontier ? ", frontier.json, store.sqlite" : "")
               << (args.report ? ", report.html" : "") << "}\n";
     if (args.report)
       std::cout << "\nThe report: " << fs::absolute(fs::path(out_dir) / "report.html").string() << "\n";
@@ -505,6 +549,23 @@ int run_program(int argc, char** argv) {
   sensitivity->add_option("--store", sensitivity_args.store,
                           "Also record the analysis in this results store (e.g. a sweep's store.sqlite)");
 
+  RunArguments frontier_args;
+  frontier_args.frontier = true;
+  std::vector<std::string> frontier_settings;
+  CLI::App* frontier = app.add_subcommand(
+      "frontier", "Search the scenario's optimize: decisions for the risk-return frontier of every strategy, "
+                  "with the run's files, frontier.json and store.sqlite");
+  add_run_options(frontier, frontier_args);
+  frontier->add_option("--strategy", frontier_args.strategy, "Search for this strategy only");
+  frontier->add_option("--candidates", frontier_settings,
+                       "Points of the space-filling design (default: the block's, else 64)")
+      ->each([&](const std::string& n) { frontier_args.overrides.push_back("optimize.candidates=" + n); });
+  frontier->add_option("--evaluation-trials", frontier_settings,
+                       "Trials per candidate (default: the block's, else 1000); --trials sets the base run's")
+      ->each([&](const std::string& n) { frontier_args.overrides.push_back("optimize.trials=" + n); });
+  frontier->add_option("--store", frontier_args.store,
+                       "Also record the search in this results store (e.g. a sweep's store.sqlite)");
+
   std::string report_folder, report_file;
   CLI::App* report = app.add_subcommand("report", "Write the one-page HTML report of a result folder");
   report->add_option("folder", report_folder, "A folder written by flowfolio run")->required();
@@ -559,6 +620,7 @@ int run_program(int argc, char** argv) {
     if (*run) return command_run(run_args, false, command_line);
     if (*compare) return command_run(compare_args, true, command_line);
     if (*sensitivity) return command_run(sensitivity_args, false, command_line);
+    if (*frontier) return command_run(frontier_args, false, command_line);
   } catch (const flowfolio::Interrupted&) {
     const int signal = g_signal ? static_cast<int>(g_signal) : SIGINT;
     std::cerr << "flowfolio: " << (signal == SIGTERM ? "terminated" : "interrupted")

@@ -18,6 +18,9 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+const charts = ['chart-npv', 'chart-fan', 'chart-paired', 'chart-zones', 'chart-risk'];
+if (mode === '--sensitivity') charts.push('chart-tornado', 'chart-indices');
+if (mode === '--frontier') charts.push('chart-frontier');
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   page.on('console', (m) => { if (m.type() === 'error') failures.push('console error: ' + m.text()); });
@@ -27,8 +30,6 @@ try {
   await page.goto(pathToFileURL(report).href);
   await page.waitForFunction(() => document.body.getAttribute('data-rendered') === 'true', null, { timeout: 30000 })
     .catch(() => failures.push('the charts did not finish rendering'));
-  const charts = ['chart-npv', 'chart-fan', 'chart-paired', 'chart-zones', 'chart-risk'];
-  if (mode === '--sensitivity') charts.push('chart-tornado', 'chart-indices');
   for (const id of charts) {
     const box = await page.locator('#' + id + ' svg').first().boundingBox().catch(() => null);
     if (!box || box.width < 50 || box.height < 50) failures.push(id + ' has no visible chart: ' + JSON.stringify(box));
@@ -40,6 +41,10 @@ try {
     if (!/the assumptions that move it most are/.test(text)) failures.push('no sensitivity sentence: ' + text.slice(0, 200));
     const rows = await page.locator('#sensitivity-table tr').count();
     if (rows < 2) failures.push('the sensitivity table is empty');
+  }
+  if (mode === '--frontier') {
+    const text = await page.locator('#frontier').evaluate((h) => h.nextElementSibling.innerText);
+    if (!/best under the constraints|No candidate meets/i.test(text)) failures.push('no recommendation: ' + text.slice(0, 200));
   }
   if (mode === '--injection') {
     if (await page.evaluate(() => window.__injected === true)) failures.push('a script from the scenario ran');
@@ -54,4 +59,4 @@ if (failures.length) {
   console.error(failures.join('\n'));
   process.exit(1);
 }
-console.log('report renders: ' + (mode === '--sensitivity' ? 7 : 5) + ' charts, no console error, no outside request; screenshot ' + screenshot);
+console.log('report renders: ' + (charts.length) + ' charts, no console error, no outside request; screenshot ' + screenshot);

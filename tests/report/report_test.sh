@@ -12,6 +12,10 @@ export FLOWFOLIO_NODE_MODULES="$src/sim/report/node_modules"
 
 "$bin" run "$src/scenarios/seed-default.yaml" --trials 400 --out "$work/default" --report -q
 node "$src/tests/report/browser_test.mjs" "$work/default/report.html" "$build/report-default.png"
+# With a frontier search, the page adds the frontier chart and the recommendation.
+"$bin" frontier "$src/scenarios/seed-default.yaml" --trials 200 --evaluation-trials 40 --candidates 6 \
+  --set optimize.refine=1 --out "$work/frontier" --report -q
+node "$src/tests/report/browser_test.mjs" "$work/frontier/report.html" "$build/report-frontier.png" --frontier
 # With a sensitivity analysis, the page adds its tornado and indices (a small one here).
 "$bin" sensitivity "$src/scenarios/seed-default.yaml" --trials 200 --evaluation-trials 40 --samples 4 \
   --out "$work/sensitivity" --report -q
@@ -34,4 +38,4 @@ if grep -q '<script>window.__injected' "$work/injection/report.html"; then
   echo "FAIL: a scenario string reached the page unescaped"; exit 1
 fi
 node "$src/tests/report/browser_test.mjs" "$work/injection/report.html" "$build/report-injection.png" --injection
-echo "report: 3 passed, 0 failed"
+echo "report: 4 passed, 0 failed"
