@@ -79,10 +79,11 @@ RunResults run_summarized(const Scenario& scenario, const RunOptions& options, s
   summaries->metrics.resize(S);
   for (std::size_t s = 0; s < S; ++s)
     if (s != baseline) summaries->pairs.push_back({.strategy = s, .baseline = baseline});
-  for (const auto& [s, b] : pairs) {
-    const bool known = std::any_of(summaries->pairs.begin(), summaries->pairs.end(),
-                                   [&](const PairSummary& p) { return p.strategy == s && p.baseline == b; });
-    if (!known) summaries->pairs.push_back({.strategy = s, .baseline = b});
+  for (const auto& pair : pairs) {  // not a structured binding: clang 14 cannot capture one
+    const bool known = std::any_of(summaries->pairs.begin(), summaries->pairs.end(), [&](const PairSummary& p) {
+      return p.strategy == pair.first && p.baseline == pair.second;
+    });
+    if (!known) summaries->pairs.push_back({.strategy = pair.first, .baseline = pair.second});
   }
   for (StrategyResults& r : results.strategies) {
     r.series_sum.assign(4 * T, 0.0);
