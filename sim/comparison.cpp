@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "flowfolio/output.hpp"
+#include "flowfolio/summaries.hpp"
 
 namespace flowfolio {
 
@@ -68,7 +69,7 @@ Comparison compare(const Scenario& scenario, const RunResults& results, std::siz
   for (const auto& [metric, higher] : {std::pair{Metric::kNpv, true},
                                        std::pair{Metric::kIncidentLoss, false},
                                        std::pair{Metric::kCatastrophes, false}}) {
-    const PairedDifference d = paired_difference(b.metric(metric), s.metric(metric));
+    const PairedDifference d = metric_difference(results, strategy, baseline, metric);
     c.metrics.push_back({.metric = metric,
                          .higher_is_better = higher,
                          .difference = d,
@@ -93,7 +94,8 @@ PrecisionRun run_to_precision(const Scenario& scenario, const PrecisionOptions& 
   char buffer[160];
   for (;;) {
     const std::uint64_t step = std::min(options.block, options.max_trials - results.trials);
-    extend(engine, results, step, options.threads, options.stop);
+    if (options.extend) options.extend(engine, results, step, options.threads, options.stop);
+    else extend(engine, results, step, options.threads, options.stop);
 
     // The widest quantity, relative to its mean, decides.
     std::string widest;

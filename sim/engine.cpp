@@ -613,27 +613,39 @@ void Engine::simulate_trial(std::uint64_t seed, std::uint64_t trial, std::span<T
   }
 }
 
-void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads,
-            const std::atomic<bool>* stop) {
-  assert(results.trials % kTrialBlock == 0);
+namespace {
+
+// Where simulate_blocks() puts each trial's results: metric m of strategy s of trial n
+// goes to metrics[s][m][n - offset], and the cash-flow path of a trial below
+// kSeriesQuantileTrials to cumulative[s][(n - offset) * T + t].
+struct TrialDestination {
+  std::uint64_t offset = 0;
+  std::vector<std::array<double*, kMetricCount>> metrics;
+  std::vector<float*> cumulative;
+};
+
+struct BlockSums {
+  std::vector<double> series;  // [(b * S + s) * 4T]: the per-period sums of block b
+  std::uint64_t random_blocks = 0;
+  unsigned threads = 0;
+};
+
+// Simulates trials [first, total) in blocks of kTrialBlock counted from `first`.
+BlockSums simulate_blocks(const Engine& engine, std::uint64_t seed, bool independent_streams,
+                          std::uint64_t first, std::uint64_t total, unsigned threads,
+                          const std::atomic<bool>* stop, const TrialDestination& to) {
   const std::size_t S = engine.strategy_count();
   const std::size_t T = static_cast<std::size_t>(engine.scenario().horizon);
-  const std::uint64_t first = results.trials;
-  const std::uint64_t total = first + more;
-  for (StrategyResults& r : results.strategies) {
-    for (auto& column : r.per_trial) column.resize(total, 0.0);
-    r.cumulative_discounted.resize(std::min(total, kSeriesQuantileTrials) * T, 0.0f);
-  }
-
   // Trials run in fixed blocks of kTrialBlock; the per-period series are summed per
   // block and the blocks added in order, so no result depends on which thread ran what.
-  const std::uint64_t blocks = (more + kTrialBlock - 1) / kTrialBlock;
+  const std::uint64_t blocks = (total - first + kTrialBlock - 1) / kTrialBlock;
   const std::size_t width = T * 4;  // cumulative discounted, then three zone shares
-  std::vector<double> block_series(blocks * S * width, 0.0);
+  BlockSums sums;
+  sums.series.assign(blocks * S * width, 0.0);
 
   if (threads == 0) threads = std::thread::hardware_concurrency();
   threads = static_cast<unsigned>(std::clamp<std::uint64_t>(threads, 1, std::max<std::uint64_t>(blocks, 1)));
-  results.threads = std::max(results.threads, threads);
+  sums.threads = threads;
 
   std::atomic<std::uint64_t> next_block{0};
   std::atomic<std::uint64_t> random_blocks{0};
@@ -647,19 +659,19 @@ void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsig
         const std::uint64_t end = std::min(total, first + (b + 1) * kTrialBlock);
         for (std::uint64_t n = first + b * kTrialBlock; n < end; ++n) {
           if (stop && stop->load(std::memory_order_relaxed)) throw Interrupted();
-          engine.simulate_trial(results.seed, n, outcomes, false, results.independent_streams);
+          engine.simulate_trial(seed, n, outcomes, false, independent_streams);
+          const std::uint64_t i = n - to.offset;
           for (std::size_t s = 0; s < S; ++s) {
             const TrialOutcome& o = outcomes[s];
-            StrategyResults& r = results.strategies[s];
-            for (std::size_t m = 0; m < kMetricCount; ++m) r.per_trial[m][n] = o.metrics[m];
-            double* series = &block_series[(b * S + s) * width];
+            for (std::size_t m = 0; m < kMetricCount; ++m) to.metrics[s][m][i] = o.metrics[m];
+            double* series = &sums.series[(b * S + s) * width];
             for (std::size_t t = 0; t < T; ++t) {
               series[t] += o.cumulative_discounted[t];
               for (std::size_t z = 0; z < 3; ++z) series[T * (z + 1) + t] += o.zone_share[t][z];
             }
             if (n < kSeriesQuantileTrials) {
               for (std::size_t t = 0; t < T; ++t)
-                r.cumulative_discounted[n * T + t] = static_cast<float>(o.cumulative_discounted[t]);
+                to.cumulative[s][i * T + t] = static_cast<float>(o.cumulative_discounted[t]);
             }
           }
         }
@@ -676,9 +688,25 @@ void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsig
   worker();
   for (auto& thread : pool) thread.join();
   if (failure) std::rethrow_exception(failure);
+  sums.random_blocks = random_blocks;
+  return sums;
+}
 
+// Grows every strategy's columns to `total` trials.
+void reserve_trials(RunResults& results, std::uint64_t total, std::size_t T) {
+  for (StrategyResults& r : results.strategies) {
+    for (auto& column : r.per_trial) column.resize(total, 0.0);
+    r.cumulative_discounted.resize(std::min(total, kSeriesQuantileTrials) * T, 0.0f);
+  }
+}
+
+// Adds the block sums of trials [results.trials, total), blocks in order, and the means.
+void add_block_sums(RunResults& results, std::span<const double> block_series, std::uint64_t total,
+                    std::size_t T) {
+  const std::size_t S = results.strategies.size();
+  const std::size_t width = T * 4;
+  const std::uint64_t blocks = block_series.size() / (S * width);
   results.trials = total;
-  results.random_blocks += random_blocks;
   const auto n = static_cast<double>(total);
   for (std::size_t s = 0; s < S; ++s) {
     StrategyResults& r = results.strategies[s];
@@ -694,6 +722,84 @@ void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsig
       for (std::size_t z = 0; z < 3; ++z) r.mean_zone_share[t][z] = r.series_sum[T * (z + 1) + t] / n;
     }
   }
+}
+
+}  // namespace
+
+void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads,
+            const std::atomic<bool>* stop) {
+  assert(results.trials % kTrialBlock == 0);
+  const std::size_t T = static_cast<std::size_t>(engine.scenario().horizon);
+  const std::uint64_t first = results.trials;
+  const std::uint64_t total = first + more;
+  reserve_trials(results, total, T);
+  TrialDestination to;
+  for (StrategyResults& r : results.strategies) {
+    to.metrics.emplace_back();
+    for (std::size_t m = 0; m < kMetricCount; ++m) to.metrics.back()[m] = r.per_trial[m].data();
+    to.cumulative.push_back(r.cumulative_discounted.data());
+  }
+  const BlockSums sums = simulate_blocks(engine, results.seed, results.independent_streams, first,
+                                         total, threads, stop, to);
+  results.threads = std::max(results.threads, sums.threads);
+  results.random_blocks += sums.random_blocks;
+  add_block_sums(results, sums.series, total, T);
+}
+
+TrialSpan simulate_span(const Engine& engine, std::uint64_t seed, bool independent_streams,
+                        std::uint64_t begin, std::uint64_t end, unsigned threads,
+                        const std::atomic<bool>* stop) {
+  assert(begin % kTrialBlock == 0 && begin < end);
+  const std::size_t S = engine.strategy_count();
+  const std::size_t T = static_cast<std::size_t>(engine.scenario().horizon);
+  const std::uint64_t count = end - begin;
+  const std::uint64_t kept = begin < kSeriesQuantileTrials ? std::min(end, kSeriesQuantileTrials) - begin : 0;
+  TrialSpan span{.begin = begin, .end = end};
+  span.metrics.assign(S * kMetricCount * count, 0.0);
+  span.cumulative_discounted.assign(S * kept * T, 0.0f);
+  TrialDestination to{.offset = begin};
+  for (std::size_t s = 0; s < S; ++s) {
+    to.metrics.emplace_back();
+    for (std::size_t m = 0; m < kMetricCount; ++m)
+      to.metrics.back()[m] = &span.metrics[(s * kMetricCount + m) * count];
+    to.cumulative.push_back(span.cumulative_discounted.data() + s * kept * T);
+  }
+  BlockSums sums = simulate_blocks(engine, seed, independent_streams, begin, end, threads, stop, to);
+  span.block_series = std::move(sums.series);
+  span.random_blocks = sums.random_blocks;
+  span.threads = sums.threads;
+  return span;
+}
+
+void add_spans(RunResults& results, std::span<const TrialSpan> spans) {
+  assert(results.trials % kTrialBlock == 0 && !spans.empty() && spans[0].begin == results.trials);
+  const std::size_t S = results.strategies.size();
+  const TrialSpan& head = spans.front();
+  const std::uint64_t head_blocks = (head.end - head.begin + kTrialBlock - 1) / kTrialBlock;
+  const std::size_t T = head.block_series.size() / (S * 4 * head_blocks);
+  const std::uint64_t total = spans.back().end;
+  reserve_trials(results, total, T);
+  std::vector<double> block_series;
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const TrialSpan& span = spans[k];
+    assert(k == 0 || span.begin == spans[k - 1].end);
+    const std::uint64_t count = span.end - span.begin;
+    const std::uint64_t kept = span.cumulative_discounted.size() / (S * T);
+    for (std::size_t s = 0; s < S; ++s) {
+      StrategyResults& r = results.strategies[s];
+      for (std::size_t m = 0; m < kMetricCount; ++m) {
+        const double* column = &span.metrics[(s * kMetricCount + m) * count];
+        std::copy(column, column + count, r.per_trial[m].begin() + static_cast<std::ptrdiff_t>(span.begin));
+      }
+      const float* paths = span.cumulative_discounted.data() + s * kept * T;
+      std::copy(paths, paths + kept * T,
+                r.cumulative_discounted.begin() + static_cast<std::ptrdiff_t>(span.begin * T));
+    }
+    block_series.insert(block_series.end(), span.block_series.begin(), span.block_series.end());
+    results.threads = std::max(results.threads, span.threads);
+    results.random_blocks += span.random_blocks;
+  }
+  add_block_sums(results, block_series, total, T);
 }
 
 RunResults empty_results(const Scenario& scenario, std::uint64_t seed, bool independent_streams) {

@@ -19,6 +19,7 @@
 #include "flowfolio/comparison.hpp"
 #include "flowfolio/error.hpp"
 #include "flowfolio/statistics.hpp"
+#include "flowfolio/summaries.hpp"
 
 namespace flowfolio {
 
@@ -85,6 +86,18 @@ ordered_json metric_object(std::span<const double> values, std::vector<double>& 
   return stats;
 }
 
+// The same from a summarized run's sketch (summaries.hpp).
+ordered_json summarized_metric_object(const RunResults& results, std::size_t strategy, Metric metric) {
+  ordered_json stats = summary_object(metric_summary(results, strategy, metric));
+  ordered_json intervals = ordered_json::object();
+  for (std::size_t q = 0; q < 5; ++q) {
+    const QuantileInterval ci = metric_interval(results, strategy, metric, kQuantiles[q]);
+    intervals[kQuantileNames[q]] = {ci.lo, ci.hi};
+  }
+  stats["ci95"] = intervals;
+  return stats;
+}
+
 // The share p of trials, with its standard error sqrt(p (1 - p) / n).
 ordered_json share_object(double p, std::size_t n) {
   return {{"p", p}, {"se", std::sqrt(p * (1 - p) / static_cast<double>(n))}};
@@ -123,6 +136,17 @@ ordered_json run_object(const RunResults& results, const ReportOptions& options)
   ordered_json run = {{"trials", results.trials},
                       {"streams", results.independent_streams ? "independent" : "common"}};
   if (!options.stop_reason.empty()) run["stop_reason"] = options.stop_reason;
+  if (results.summaries) {
+    run["statistics"] = {
+        {"method", "sketch"},
+        {"relative_accuracy", results.summaries->relative_accuracy},
+        {"bound",
+         "mean, sd, se, min, max, P(npv < 0) and paired differences are exact; every quantile, "
+         "its interval ends and VaR are within relative_accuracy of the exact value (of the larger "
+         "magnitude of the two order statistics it lies between); CVaR within relative_accuracy of "
+         "the tail's mean magnitude; exceedance shares may count values within relative_accuracy of "
+         "the threshold on either side (docs/output-format.md)"}};
+  }
   return run;
 }
 }  // namespace
@@ -140,15 +164,19 @@ std::string summary_json(const Scenario& scenario, const RunResults& results,
     ordered_json metrics = ordered_json::object();
     for (std::size_t m = 0; m < kMetricCount; ++m) {
       const auto metric = static_cast<Metric>(m);
-      ordered_json stats = metric_object(r.metric(metric), sorted);
+      ordered_json stats = results.summaries ? summarized_metric_object(results, s, metric)
+                                             : metric_object(r.metric(metric), sorted);
+      const auto tail_at = [&](double level) {
+        return results.summaries ? metric_tail(results, s, metric, level) : tail_risk_sorted(sorted, level);
+      };
       if (metric == Metric::kNpv) {
-        const TailRisk tail = tail_risk_sorted(sorted);
+        const TailRisk tail = tail_at(0.95);
         stats["var95"] = tail.var95;
         stats["cvar95"] = tail.cvar95;
         stats["p_loss"] = tail.p_loss;
         ordered_json levels = ordered_json::array();
         for (double level : options.levels) {
-          const TailRisk t = tail_risk_sorted(sorted, level);
+          const TailRisk t = tail_at(level);
           levels.push_back({{"level", level}, {"var", t.var95}, {"cvar", t.cvar95}});
         }
         stats["tail"] = levels;
@@ -156,7 +184,15 @@ std::string summary_json(const Scenario& scenario, const RunResults& results,
       metrics[std::string(metric_name(metric))] = stats;
     }
     ordered_json exceedances = ordered_json::array();
-    if (!options.loss_thresholds.empty()) {
+    if (!options.loss_thresholds.empty() && results.summaries) {
+      for (double x : options.loss_thresholds) {
+        exceedances.push_back(
+            {{"threshold", x},
+             {"net_loss", share_object(metric_share(results, s, Metric::kNpv, -x, true), results.trials)},
+             {"incident_loss",
+              share_object(metric_share(results, s, Metric::kIncidentLoss, x, false), results.trials)}});
+      }
+    } else if (!options.loss_thresholds.empty()) {
       std::vector<double> net_loss(r.metric(Metric::kNpv).begin(), r.metric(Metric::kNpv).end());
       for (double& v : net_loss) v = -v;
       for (double x : options.loss_thresholds) {
@@ -191,8 +227,7 @@ std::string summary_json(const Scenario& scenario, const RunResults& results,
     ordered_json o = {{"strategy", results.strategies[s].name},
                       {"baseline", baseline.name},
                       {"metric", "npv"}};
-    o.update(paired_object(paired_difference(baseline.metric(Metric::kNpv),
-                                             results.strategies[s].metric(Metric::kNpv))));
+    o.update(paired_object(metric_difference(results, s, options.baseline, Metric::kNpv)));
     paired.push_back(o);
   }
   const ordered_json root = {{"scenario", scenario.name},
@@ -378,11 +413,12 @@ std::string summary_table(const Scenario& scenario, const RunResults& results) {
   out << "\n" << std::string(name_width, '-');
   for (const auto& [title, width] : columns) out << "  " << std::string(width, '-');
   out << "\n";
-  for (const auto& r : results.strategies) {
-    const Summary npv = summarize(r.metric(Metric::kNpv));
-    const TailRisk tail = tail_risk(r.metric(Metric::kNpv));
-    const Summary loss = summarize(r.metric(Metric::kIncidentLoss));
-    const Summary flow = summarize(r.metric(Metric::kFlowShare));
+  for (std::size_t s = 0; s < results.strategies.size(); ++s) {
+    const StrategyResults& r = results.strategies[s];
+    const Summary npv = metric_summary(results, s, Metric::kNpv);
+    const TailRisk tail = metric_tail(results, s, Metric::kNpv);
+    const Summary loss = metric_summary(results, s, Metric::kIncidentLoss);
+    const Summary flow = metric_summary(results, s, Metric::kFlowShare);
     const std::vector<std::string> cells = {
         format_money(npv.mean), format_money(npv.p5),         format_money(tail.cvar95),
         fixed(100 * tail.p_loss, 1) + "%", format_money(loss.mean), fixed(100 * flow.mean, 1) + "%",

@@ -94,14 +94,20 @@ TailRisk tail_risk_sorted(std::span<const double> sorted, double level) {
   return r;
 }
 
-QuantileInterval quantile_interval(std::span<const double> sorted, double p, double z) {
-  assert(!sorted.empty() && p >= 0 && p <= 1 && z > 0);
-  const double n = static_cast<double>(sorted.size());
+std::pair<std::uint64_t, std::uint64_t> quantile_interval_ranks(std::uint64_t count, double p, double z) {
+  assert(count > 0 && p >= 0 && p <= 1 && z > 0);
+  const double n = static_cast<double>(count);
   const double half = z * std::sqrt(n * p * (1 - p));
   const double rank = (n - 1) * p + 1;  // the estimate's own (fractional) 1-based rank
   const double lower = std::clamp(std::floor(rank - half), 1.0, n);
   const double upper = std::clamp(std::ceil(rank + half), 1.0, n);
-  return {sorted[static_cast<std::size_t>(lower) - 1], sorted[static_cast<std::size_t>(upper) - 1]};
+  return {static_cast<std::uint64_t>(lower) - 1, static_cast<std::uint64_t>(upper) - 1};
+}
+
+QuantileInterval quantile_interval(std::span<const double> sorted, double p, double z) {
+  assert(!sorted.empty());
+  const auto [lower, upper] = quantile_interval_ranks(sorted.size(), p, z);
+  return {sorted[lower], sorted[upper]};
 }
 
 double exceedance(std::span<const double> values, double threshold) {

@@ -173,8 +173,9 @@ SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
       ++progress.skipped;
     } else {
       const Scenario scenario = read_scenario_file(sweep.base, v.overrides);
-      const RunResults r = run(scenario, {.trials = trials, .seed = seed, .threads = options.threads,
-                                          .stop = options.stop});
+      const RunOptions run_options{.trials = trials, .seed = seed, .threads = options.threads, .stop = options.stop};
+      const RunResults r = options.run_variant ? options.run_variant(position, scenario, run_options)
+                                               : run(scenario, run_options);
       // One transaction per variant: it is in the store whole, or not at all.
       store.exec("BEGIN");
       try {

@@ -164,14 +164,7 @@ expect sweep 0 "4 variants run, 0 already in the store" -- "$bin" sweep "$work/s
 [[ $(wc -l < "$work/sweep/results.csv") -eq $((4 * 5 * 15 + 1)) ]] || { echo "FAIL sweep results.csv rows"; failures=$((failures + 1)); }
 cp "$work/sweep/results.csv" "$work/sweep-full.csv"
 # Take the last two variants out of the store, as if the sweep had been killed after two.
-python3 - "$work/sweep/store.sqlite" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-late = [row[0] for row in db.execute("SELECT variant FROM variants WHERE position >= 2")]
-for table in ("parameters", "results", "paired", "variants"):
-    db.executemany(f"DELETE FROM {table} WHERE variant = ?", [(v,) for v in late])
-db.commit()
-PY
+python3 "$src/tests/forget_variants.py" "$work/sweep/store.sqlite" 2
 expect sweep-resume 0 "2 variants run, 2 already in the store" -- "$bin" sweep "$work/sweep.yaml" --out "$work/sweep"
 cmp -s "$work/sweep-full.csv" "$work/sweep/results.csv" || { echo "FAIL resumed sweep differs"; failures=$((failures + 1)); }
 cat > "$work/bad-sweep.yaml" <<YAML
@@ -195,8 +188,26 @@ grep -q '"trials": 128' "$work/res/manifest.json" || { echo "FAIL new results no
 ls -a "$work" | grep -q "tmp-" && { echo "FAIL staging folder left behind"; failures=$((failures + 1)); }
 
 # Runs that would not fit are refused before they start.
-expect too-large 2 "would keep about .* GiB of results in memory .*--allow-large-run" -- "$bin" run "$default" --trials 1000000000 --out "$work/huge"
+expect too-large 2 "would keep about .* GiB of results in memory .*--allow-large-run" -- "$bin" run "$default" --trials 1000000000 --out "$work/huge" --statistics exact
 [[ ! -e "$work/huge" ]] || { echo "FAIL refused run wrote"; failures=$((failures + 1)); }
+# ... and by default they keep summaries instead of every trial (stopped here after a second).
+"$bin" run "$default" --trials 1000000000 --out "$work/huge" > /dev/null 2> "$work/stderr" &
+pid=$!
+sleep 1
+kill -INT "$pid"
+wait "$pid"
+[[ $? -eq 130 ]] && grep -q "keeping mergeable summaries instead" "$work/stderr" && passes=$((passes + 1)) ||
+  { echo "FAIL auto statistics did not choose summaries"; cat "$work/stderr"; failures=$((failures + 1)); }
+
+# Summaries on demand: no trials.csv, the method and its bound in summary.json.
+expect sketch 0 "wrote .*/sketch/\{summary.json, paired.json, series.csv" -- "$bin" run "$default" --trials 300 --statistics sketch --out "$work/sketch"
+[[ ! -e "$work/sketch/trials.csv" ]] || { echo "FAIL sketch wrote trials.csv"; failures=$((failures + 1)); }
+grep -q '"method": "sketch"' "$work/sketch/summary.json" || { echo "FAIL sketch: no method in summary.json"; failures=$((failures + 1)); }
+grep -q '"relative_accuracy": 0.005' "$work/sketch/summary.json" || { echo "FAIL sketch: no bound in summary.json"; failures=$((failures + 1)); }
+grep -q 'trials.csv' "$work/sketch/manifest.json" && { echo "FAIL sketch: manifest lists trials.csv"; failures=$((failures + 1)); }
+expect sketch-report 2 "--report needs every trial: use --statistics exact" -- "$bin" run "$default" --statistics sketch --report --out "$work/x"
+expect sketch-precision 2 "--precision needs every trial" -- "$bin" run "$default" --statistics sketch --precision 0.1 --out "$work/x"
+expect statistics-bad 2 "statistics" -- "$bin" run "$default" --statistics median
 
 # Interruption: SIGINT exits 130 and SIGTERM 143, writing nothing; old results stay.
 for sig in INT TERM; do

@@ -321,3 +321,49 @@ TEST_CASE("the per-period series end where npv ends", "[engine]") {
     REQUIRE(sr.mean_zone_share.size() == 104);
   }
 }
+
+// What the cluster build relies on (cluster.hpp): shares of a run simulated apart and put
+// together give the same bytes as one run, whatever the cut and the threads.
+TEST_CASE("spans put together equal one run", "[engine][reproducible][span]") {
+  const Scenario s = read_scenario_file(testing::source_path("scenarios/seed-default.yaml"));
+  const Engine engine(s);
+  const RunResults whole = run(s, {.trials = 300, .seed = 11, .threads = 2});
+  std::vector<TrialSpan> spans;
+  spans.push_back(simulate_span(engine, 11, false, 0, 128, 1));
+  spans.push_back(simulate_span(engine, 11, false, 128, 192, 2));
+  spans.push_back(simulate_span(engine, 11, false, 192, 300, 3));
+  RunResults joined = empty_results(s, 11, false);
+  add_spans(joined, spans);
+  CHECK(joined.trials == 300);
+  CHECK(joined.random_blocks == whole.random_blocks);
+  CHECK(summary_json(s, joined) == summary_json(s, whole));
+  CHECK(trials_csv(joined) == trials_csv(whole));
+  CHECK(series_csv(joined) == series_csv(whole));
+  for (std::size_t k = 0; k < whole.strategies.size(); ++k)
+    CHECK(joined.strategies[k].series_sum == whole.strategies[k].series_sum);
+
+  // Spans continue a run that extend() began, as a precision run does.
+  RunResults continued = empty_results(s, 11, false);
+  extend(engine, continued, 128, 2);
+  add_spans(continued, std::span<const TrialSpan>(spans).subspan(1));
+  CHECK(trials_csv(continued) == trials_csv(whole));
+  CHECK(series_csv(continued) == series_csv(whole));
+}
+
+TEST_CASE("spans across the series quantile cut keep the kept paths", "[engine][span]") {
+  const Scenario s = parse(replace(tiny_scenario(), "value: 100", "value: {uniform: [50, 150]}"));
+  const Engine engine(s);
+  const std::uint64_t n = kSeriesQuantileTrials + 100;
+  const RunResults whole = run(s, {.trials = n, .seed = 5, .threads = 2});
+  std::vector<TrialSpan> spans;
+  spans.push_back(simulate_span(engine, 5, false, 0, 10048, 2));
+  spans.push_back(simulate_span(engine, 5, false, 10048, 20032, 1));
+  spans.push_back(simulate_span(engine, 5, false, 20032, n, 2));
+  CHECK(spans[2].cumulative_discounted.empty());
+  RunResults joined = empty_results(s, 5, false);
+  add_spans(joined, spans);
+  CHECK(joined.strategies[0].cumulative_discounted == whole.strategies[0].cumulative_discounted);
+  CHECK(joined.strategies[0].series_sum == whole.strategies[0].series_sum);
+  CHECK(series_csv(joined) == series_csv(whole));
+  CHECK(trials_csv(joined) == trials_csv(whole));
+}

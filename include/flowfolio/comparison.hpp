@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,6 +47,8 @@ struct PrecisionOptions {
   std::size_t baseline = 0;
   std::vector<std::pair<std::size_t, std::size_t>> pairs;  // (strategy, baseline) also held
   const std::atomic<bool>* stop = nullptr;  // as RunOptions::stop
+  // How trials are added; empty: extend(). The cluster build shares them (cluster.hpp).
+  std::function<void(const Engine&, RunResults&, std::uint64_t, unsigned, const std::atomic<bool>*)> extend;
 };
 
 struct PrecisionRun {

@@ -28,6 +28,8 @@
 
 namespace flowfolio {
 
+struct RunSummaries;  // summaries.hpp
+
 // One person in one period of a traced trial: who did what, and how it went.
 struct PersonTrace {
   int slot = 0;
@@ -139,6 +141,9 @@ struct RunResults {
   bool independent_streams = false;
   std::uint64_t random_blocks = 0;  // Philox blocks the run consumed (same for any threads)
   std::vector<StrategyResults> strategies;  // in the scenario's order
+  // Set when the run kept mergeable summaries instead of every trial (summaries.hpp):
+  // the per_trial columns are then empty.
+  std::shared_ptr<const RunSummaries> summaries;
 };
 
 // Simulates options.trials trials of every strategy. Deterministic for a scenario, seed
@@ -155,5 +160,32 @@ RunResults empty_results(const Scenario& scenario, std::uint64_t seed, bool inde
 inline constexpr std::uint64_t kTrialBlock = 64;
 void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads,
             const std::atomic<bool>* stop = nullptr);
+
+
+// A contiguous share of a run's trials, simulated apart from the others, so that several
+// processes can share one run (cluster.hpp). add_spans() puts the shares together into
+// exactly what extend() makes: the same bytes, whoever simulated which share.
+struct TrialSpan {
+  std::uint64_t begin = 0, end = 0;   // trials [begin, end)
+  std::vector<double> metrics;        // [(s * kMetricCount + m) * (end - begin) + n - begin]
+  std::vector<double> block_series;   // [(b * S + s) * 4 * horizon]: per-block sums, as extend()
+                                      // keeps them, blocks of kTrialBlock counted from begin
+  std::vector<float> cumulative_discounted;  // [(s * kept + n - begin) * horizon + t] for the
+                                             // trials below kSeriesQuantileTrials
+  std::uint64_t random_blocks = 0;
+  unsigned threads = 0;
+};
+
+// Simulates trials [begin, end) of every strategy. Requires: begin % kTrialBlock == 0,
+// begin < end. Deterministic whatever `threads` is.
+TrialSpan simulate_span(const Engine& engine, std::uint64_t seed, bool independent_streams,
+                        std::uint64_t begin, std::uint64_t end, unsigned threads,
+                        const std::atomic<bool>* stop = nullptr);
+
+// Adds spans simulated with the results' seed and stream choice that continue `results`
+// without gaps: spans[0].begin == results.trials, each span begins where the one before
+// ends. The result equals extend() over the same trials. Requires: spans not empty,
+// results.trials % kTrialBlock == 0.
+void add_spans(RunResults& results, std::span<const TrialSpan> spans);
 
 }  // namespace flowfolio

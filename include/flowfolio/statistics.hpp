@@ -4,7 +4,9 @@
 // for sorted x of size n, q(p) = x[i] + (h - i) (x[i+1] - x[i]) with h = (n - 1) p, i = floor(h).
 #pragma once
 
+#include <cstdint>
 #include <span>
+#include <utility>
 
 namespace flowfolio {
 
@@ -59,6 +61,9 @@ TailRisk tail_risk_sorted(std::span<const double> sorted, double level = 0.95);
 
 // Requires: sorted ascending and not empty; p in [0, 1]; z > 0 (1.959964 for 95%).
 QuantileInterval quantile_interval(std::span<const double> sorted, double p, double z = kZ975);
+// The 0-based ranks of that interval's ends among `count` values. Requires: count > 0.
+std::pair<std::uint64_t, std::uint64_t> quantile_interval_ranks(std::uint64_t count, double p,
+                                                                double z = kZ975);
 
 // The share of values at or above `threshold`. Requires: values not empty.
 double exceedance(std::span<const double> values, double threshold);

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "flowfolio/engine.hpp"
+
 namespace flowfolio {
 
 struct SweepVariant {
@@ -47,6 +49,9 @@ struct SweepOptions {
   const std::atomic<bool>* stop = nullptr;
   std::function<void(const SweepProgress&)> progress;
   std::string command_line;
+  // Runs the variant at `position` of sweep.variants; empty: run(). The cluster build
+  // shares each variant's trials among its ranks (cluster.hpp).
+  std::function<RunResults(std::size_t position, const Scenario&, const RunOptions&)> run_variant;
 };
 
 struct SweepOutcome {

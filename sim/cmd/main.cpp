@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "../file_text.hpp"
+#include "flowfolio/cluster.hpp"
 #include "flowfolio/comparison.hpp"
 #include "flowfolio/engine.hpp"
 #include "flowfolio/error.hpp"
@@ -83,6 +84,7 @@ struct RunArguments {
   bool trace = false;
   std::string strategy;
   bool allow_large_run = false;
+  std::string statistics = "auto";
   bool report = false;
   std::vector<std::string> overrides;
   // flowfolio sensitivity and flowfolio frontier
@@ -126,6 +128,11 @@ void add_run_options(CLI::App* command, RunArguments& args) {
                     "Also write OUT/report.html, the one-page report for executives");
   command->add_flag("--allow-large-run", args.allow_large_run,
                     "Run even when the estimate says the results will not fit in free memory");
+  command->add_option("--statistics", args.statistics,
+                      "exact: keep every trial; sketch: mergeable summaries, memory not growing with "
+                      "trials, quantiles within 0.5% (no trials.csv); auto (default): exact when it fits "
+                      "in memory")
+      ->check(CLI::IsMember({"exact", "sketch", "auto"}));
 }
 
 std::string iso_time(std::chrono::system_clock::time_point when) {
@@ -290,7 +297,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   // Checked before the run: a folder holding the user's own files is never replaced, and
   // a place that cannot be written fails now, not after the simulation.
   flowfolio::ResultFolder folder(out_dir);
-  folder.prepare();
+  if (flowfolio::cluster_leader()) folder.prepare();  // rank 0 alone writes (cluster.hpp)
 
   const std::uint64_t planned = args.precision ? args.max_trials : args.trials.value_or(scenario.trials);
   // A study's evaluations each keep their own trials: the larger of the two counts.
@@ -302,7 +309,18 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   const double available = available_bytes();
   const unsigned cores = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
   const double needed = estimate.bytes + cores * estimate.bytes_per_thread;
-  if (available > 0 && needed > 0.8 * available && !args.allow_large_run) {
+  // Summaries need a batch's memory, whatever the trials (summaries.hpp).
+  const bool too_large = available > 0 && needed > 0.8 * available && !args.allow_large_run;
+  const bool summarized = args.statistics == "sketch" ||
+                          (args.statistics == "auto" && too_large && !args.precision && !args.report);
+  if (summarized && (args.precision || args.report))
+    throw flowfolio::InputError(std::string(args.precision ? "--precision" : "--report") +
+                                " needs every trial: use --statistics exact");
+  if (summarized && args.statistics == "auto" && !args.quiet)
+    std::cerr << "flowfolio: every trial's results would need about " << gib(needed) << " and " << gib(available)
+              << " is free: keeping mergeable summaries instead (as --statistics sketch: quantiles within "
+                 "0.5%, no trials.csv)\n";
+  if (too_large && !summarized) {
     throw flowfolio::InputError(
         "this run would keep about " + gib(needed) + " of results in memory (" +
         std::to_string(largest) + " trials x " + std::to_string(scenario.strategies.size()) +
@@ -324,7 +342,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   const auto sensitivity_end = std::chrono::system_clock::now();
   flowfolio::RunResults results;
   if (args.precision) {
-    flowfolio::PrecisionRun precise = flowfolio::run_to_precision(
+    flowfolio::PrecisionRun precise = flowfolio::cluster_run_to_precision(
         scenario, {.relative = *args.precision,
                    .max_trials = args.max_trials,
                    .seed = seed,
@@ -335,14 +353,20 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                    .stop = &g_stop});
     results = std::move(precise.results);
     options.stop_reason = precise.reason;
+  } else if (summarized) {
+    results = flowfolio::cluster_run_summarized(scenario, {.trials = planned, .seed = seed, .threads = args.threads,
+                                                           .independent_streams = args.independent_streams,
+                                                           .stop = &g_stop},
+                                                options.baseline, options.pairs);
   } else {
-    results = flowfolio::run(scenario, {.trials = planned,
+    results = flowfolio::cluster_run(scenario, {.trials = planned,
                                         .seed = seed,
                                         .threads = args.threads,
                                         .independent_streams = args.independent_streams,
                                         .stop = &g_stop});
   }
   const auto end = std::chrono::system_clock::now();
+  if (!flowfolio::cluster_leader()) return 0;
 
   flowfolio::Manifest manifest{.command_line = command_line,
                                .scenario_file = args.file,
@@ -357,6 +381,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                                .stop_reason = options.stop_reason,
                                .overrides = args.overrides,
                                .files = {"summary.json", "paired.json", "series.csv", "trials.csv", "scenario.yaml"}};
+  if (summarized) manifest.files.erase(manifest.files.begin() + 3);  // no per-trial data: no trials.csv
   if (sensitivity) {
     manifest.files.push_back("sensitivity.json");
     manifest.files.push_back("store.sqlite");
@@ -371,9 +396,11 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   folder.write("paired.json", flowfolio::paired_json(scenario, results, options));
   folder.write("series.csv", flowfolio::series_csv(results));
   // trials.csv can run to hundreds of megabytes: it is streamed, not held whole.
-  folder.write("trials.csv", [&](const flowfolio::TextSink& sink) {
-    flowfolio::trials_csv(results, sink);
-  });
+  if (!summarized) {
+    folder.write("trials.csv", [&](const flowfolio::TextSink& sink) {
+      flowfolio::trials_csv(results, sink);
+    });
+  }
   folder.write("scenario.yaml", flowfolio::resolved_scenario_text(args.file));  // what the results came from
   folder.write("manifest.json", flowfolio::manifest_json(manifest));
   std::string sensitivity_text;
@@ -429,7 +456,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
     std::snprintf(timing, sizeof timing, "\n%llu trials x %zu strategies in %.2f s on %u threads; ",
                   static_cast<unsigned long long>(results.trials), results.strategies.size(),
                   seconds, results.threads);
-    std::cout << timing << "wrote " << out_dir << "/{summary.json, paired.json, trials.csv, "
+    std::cout << timing << "wrote " << out_dir << "/{summary.json, paired.json, " << (summarized ? "" : "trials.csv, ")
               << "series.csv, scenario.yaml, manifest.json" << (sensitivity ? ", sensitivity.json, store.sqlite" : "")
               << (frontier ? ", frontier.json, store.sqlite" : "")
               << (args.report ? ", report.html" : "") << "}\n";
@@ -467,9 +494,10 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
     }
   };
   const auto start = std::chrono::steady_clock::now();
-  const flowfolio::SweepOutcome outcome = flowfolio::run_sweep(
+  const flowfolio::SweepOutcome outcome = flowfolio::cluster_sweep(
       sweep, {.store = (fs::path(dir) / "store.sqlite").string(), .threads = threads, .stop = &g_stop,
               .progress = progress, .command_line = command_line});
+  if (!flowfolio::cluster_leader()) return 0;
   flowfolio::write_file_atomically((fs::path(dir) / "results.csv").string(),
                                    flowfolio::store_csv((fs::path(dir) / "store.sqlite").string()));
   if (!quiet) {
@@ -482,7 +510,7 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run_program(int argc, char** argv) {
   CLI::App app{"flowfolio: Monte Carlo risk/cost simulation of staffing strategies for "
                "communication portfolios (model version 1.1)"};
   app.set_version_flag("--version", std::string("flowfolio ") + FLOWFOLIO_VERSION);
@@ -613,4 +641,10 @@ int main(int argc, char** argv) {
     return kExitFailure;
   }
   return 0;
+}
+
+// In a cluster build under mpirun, every rank runs the program; a failing rank stops them all.
+int main(int argc, char** argv) {
+  flowfolio::ClusterSession cluster(argc, argv);
+  return cluster.finish(run_program(argc, argv));
 }
