@@ -119,6 +119,8 @@ expect sensitivity-method 2 "method" -- "$bin" sensitivity "$default" --method b
 expect sensitivity-no-block 2 "has no sensitivity: block" -- "$bin" sensitivity "$src/scenarios/b2b-software.yaml" --out "$work/never"
 expect sensitivity-bad-end 2 "seed-default.yaml:[0-9]+:[0-9]+: sensitivity.inputs\[1\]: the value -1 makes the scenario invalid" -- \
   "$bin" sensitivity "$default" --set 'sensitivity.inputs.1.range=[-1, 2]' --out "$work/never"
+expect sensitivity-too-large 2 "each evaluation of this study would keep about .* use fewer trials per evaluation" -- \
+  "$bin" sensitivity "$default" --evaluation-trials 900000000 --out "$work/never"
 [[ ! -e "$work/never" ]] || { echo "FAIL a refused sensitivity analysis wrote output"; failures=$((failures + 1)); }
 
 # frontier: its files and store rows, the same on any thread count, bad input refused.

@@ -300,15 +300,23 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   if (flowfolio::cluster_leader()) folder.prepare();  // rank 0 alone writes (cluster.hpp)
 
   const std::uint64_t planned = args.precision ? args.max_trials : args.trials.value_or(scenario.trials);
-  // A study's evaluations each keep their own trials: the larger of the two counts.
+  const double available = available_bytes();
+  const unsigned cores = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  const auto needed_for = [&](std::uint64_t trials) {
+    const flowfolio::RunEstimate e = flowfolio::estimate_run(scenario, trials);
+    return e.bytes + cores * e.bytes_per_thread;
+  };
+  const double needed = needed_for(planned);
+  // A study's evaluations keep every trial (no summaries): they must fit as they are.
   const std::uint64_t evaluation_trials = args.sensitivity ? scenario.sensitivity.trials
                                           : args.frontier  ? scenario.optimize.trials
                                                            : 0;
-  const std::uint64_t largest = std::max(planned, evaluation_trials);
-  const flowfolio::RunEstimate estimate = flowfolio::estimate_run(scenario, largest);
-  const double available = available_bytes();
-  const unsigned cores = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
-  const double needed = estimate.bytes + cores * estimate.bytes_per_thread;
+  if (evaluation_trials && available > 0 && needed_for(evaluation_trials) > 0.8 * available && !args.allow_large_run) {
+    throw flowfolio::InputError("each evaluation of this study would keep about " + gib(needed_for(evaluation_trials)) +
+                                " of results in memory (" + std::to_string(evaluation_trials) + " trials x " +
+                                std::to_string(scenario.strategies.size()) + " strategies), and " + gib(available) +
+                                " is free; use fewer trials per evaluation (--evaluation-trials)");
+  }
   // Summaries need a batch's memory, whatever the trials (summaries.hpp).
   const bool too_large = available > 0 && needed > 0.8 * available && !args.allow_large_run;
   const bool summarized = args.statistics == "sketch" ||
@@ -323,10 +331,11 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   if (too_large && !summarized) {
     throw flowfolio::InputError(
         "this run would keep about " + gib(needed) + " of results in memory (" +
-        std::to_string(largest) + " trials x " + std::to_string(scenario.strategies.size()) +
+        std::to_string(planned) + " trials x " + std::to_string(scenario.strategies.size()) +
         " strategies), and " + gib(available) +
         " is free; use fewer trials, or --allow-large-run to try anyway");
   }
+  const flowfolio::RunEstimate estimate = flowfolio::estimate_run(scenario, planned);
   const double expected_seconds = estimate.unit_outcomes / (15e6 * cores);  // measured: 15-20 M/s a core
   if (expected_seconds > 60 && !args.quiet) {
     const double minutes = std::max(1.0, std::round(expected_seconds / 60));
