@@ -73,7 +73,12 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
 
   const std::size_t d = spec.decisions.size();
   std::vector<std::vector<double>> ends(d);
-  for (std::size_t i = 0; i < d; ++i) ends[i] = {spec.decisions[i].low, spec.decisions[i].high};
+  for (std::size_t i = 0; i < d; ++i) {
+    const ScenarioInput& decision = spec.decisions[i];
+    // The bounds, and a value between them: a path that takes whole numbers only fails
+    // there when the decision has no step.
+    ends[i] = {decision.low, decision.high, snap(decision, decision.low + 0.382 * (decision.high - decision.low))};
+  }
   study::check_ends(text, file, options.overrides, spec.decisions, ends);
 
   // The current mix: the scenario as written (its decisions' values where they are numbers).
@@ -154,6 +159,8 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
 
   planned = 1;
   evaluate(current, true);
+  // A candidate equal to the mix as written is not simulated again.
+  if (std::none_of(current.begin(), current.end(), [](double v) { return std::isnan(v); })) seen.emplace(current, 0);
   const std::vector<double> design = study::shifted_sobol_points(d, spec.candidates, options.seed);
   std::vector<std::vector<double>> first(spec.candidates, std::vector<double>(d));
   for (std::size_t k = 0; k < spec.candidates; ++k) {
@@ -218,8 +225,8 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
       }
     }
     run_all(next);
-    ++results.rounds;
     if (results.decisions.size() == before) break;  // nothing new to try
+    ++results.rounds;
   }
   mark_fronts();
 
@@ -244,7 +251,7 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
     results.best_against_current =
         paired_difference(current_npv[b.strategy], again.strategies[b.strategy].metric(Metric::kNpv));
     const PairedDifference& diff = results.best_against_current;
-    if (b.candidate == 0 || (b.mean_npv == c.mean_npv && b.risk == c.risk)) {
+    if (b.candidate == 0 || (c.feasible && b.mean_npv == c.mean_npv && b.risk == c.risk)) {
       results.recommendation =
           "The scenario as written is already the best under the constraints: " +
           results.strategies[b.strategy] + " with " + decision_text(spec, results.decisions[0]) +
@@ -382,7 +389,7 @@ std::string frontier_table(const Scenario& scenario, const FrontierResults& resu
 std::string record_frontier(const std::string& store_path, const std::string& scenario_file,
                             const Scenario& scenario, const FrontierResults& results,
                             const std::string& command_line) {
-  const std::string run_id = "frontier-" + content_key(frontier_json(scenario, results));
+  const std::string run_id = "frontier-" + content_key(scenario_file + "\n" + frontier_json(scenario, results));
   Store store(store_path);
   store.replace(run_id, {"frontier_runs", "frontier_points"}, [&] {
     store.run("INSERT INTO frontier_runs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",

@@ -1266,17 +1266,19 @@ std::optional<ScenarioInput> Reader::scenario_input(const YAML::Node& node, cons
     YAML::Node copy = YAML::Clone(root);
     try {
       const YAML::Node old = set_key_path(copy, *key_path, YAML::Node(0));
-      if (input.paths.empty()) {
-        if (!old || old.IsNull()) {
-          input.base = "default";
-        } else if (old.IsScalar()) {
-          input.base = old.Scalar();
-        } else {
-          YAML::Emitter out;
-          out << YAML::Flow << old;
-          input.base = out.c_str();
-        }
+      std::string base;
+      if (!old || old.IsNull()) {
+        base = "default";
+      } else if (old.IsScalar()) {
+        base = old.Scalar();
+      } else {
+        YAML::Emitter out;
+        out << YAML::Flow << old;
+        base = out.c_str();
       }
+      // Paths set together may hold different values as written: no single base then.
+      if (input.paths.empty()) input.base = base;
+      else if (base != input.base) input.base = "differs by path";
       input.paths.push_back(*key_path);
     } catch (const std::invalid_argument& e) {
       error(at, p, "the key path " + *key_path + " does not lead to a value: " + e.what());
@@ -1579,6 +1581,25 @@ namespace {
 // name, unnamed lists by position. A missing last key is added (an optional value the
 // file left at its default). Returns the value it replaced (a null node when none);
 // throws std::invalid_argument saying what is wrong with the path.
+// The first of `nodes` that the document reaches more than once (through a YAML alias),
+// or -1. Setting such a node would change every place that uses it.
+int shared_node(const YAML::Node& root, const std::vector<YAML::Node>& nodes) {
+  std::vector<int> seen(nodes.size(), 0);
+  std::vector<YAML::Node> pending = {root};
+  while (!pending.empty()) {
+    const YAML::Node node = pending.back();
+    pending.pop_back();
+    for (std::size_t k = 0; k < nodes.size(); ++k)
+      if (node.is(nodes[k]) && ++seen[k] > 1) return static_cast<int>(k);
+    if (node.IsMap()) {
+      for (const auto& entry : node) pending.push_back(entry.second);
+    } else if (node.IsSequence()) {
+      for (const auto& entry : node) pending.push_back(entry);
+    }
+  }
+  return -1;
+}
+
 YAML::Node set_key_path(YAML::Node& root, const std::string& path, const YAML::Node& value) {
   std::vector<std::string> keys;
   for (std::size_t start = 0;;) {
@@ -1590,6 +1611,14 @@ YAML::Node set_key_path(YAML::Node& root, const std::string& path, const YAML::N
   const auto fail = [](const std::string& why) { throw std::invalid_argument(why); };
   YAML::Node node = root;
   std::string walked;
+  std::vector<YAML::Node> along;  // the nodes the path passes through, and its target
+  std::vector<std::string> names;
+  const auto check_shared = [&] {
+    const int k = shared_node(root, along);
+    if (k >= 0)
+      fail(names[k] + " is shared through a YAML alias; setting it would change every place that uses it: "
+                      "write it out in place");
+  };
   for (std::size_t k = 0; k < keys.size(); ++k) {
     const std::string& key = keys[k];
     const bool last = k + 1 == keys.size();
@@ -1598,12 +1627,15 @@ YAML::Node set_key_path(YAML::Node& root, const std::string& path, const YAML::N
       // A list of unnamed items (a strategy's train or hire, a pert's numbers): by position.
       const std::size_t i = key.size() > 9 ? node.size() : std::stoul(key);
       if (i >= node.size()) fail(walked + " has " + std::to_string(node.size()) + " items");
+      YAML::Node item = node[i];
+      along.push_back(item);
+      names.push_back(walked + "." + key);
       if (last) {
-        YAML::Node old = YAML::Clone(node[i]);
+        check_shared();
+        YAML::Node old = YAML::Clone(item);
         node[i] = value;
         return old;
       }
-      YAML::Node item = node[i];
       node.reset(item);
     } else if (node.IsSequence()) {
       // A list of named items: find the item by name.
@@ -1618,15 +1650,25 @@ YAML::Node set_key_path(YAML::Node& root, const std::string& path, const YAML::N
       if (!found) fail("no item named '" + key + "' in " + walked + " (known: " + known + ")");
       if (last) fail("replace a field of '" + key + "', not the whole item");
       YAML::Node item = node[*found];
+      along.push_back(item);
+      names.push_back(walked + "." + key);
       node.reset(item);
     } else if (node.IsMap()) {
+      const std::string here = walked.empty() ? key : walked + "." + key;
       if (last) {
+        if (node[key]) {
+          along.push_back(node[key]);
+          names.push_back(here);
+        }
+        check_shared();
         YAML::Node old = node[key] ? YAML::Clone(node[key]) : YAML::Node();
         node[key] = value;
         return old;
       }
       YAML::Node next = node[key];
       if (!next) fail(walked.empty() ? "no key '" + key + "' in the scenario" : walked + " has no key '" + key + "'");
+      along.push_back(next);
+      names.push_back(here);
       node.reset(next);
     } else {
       fail(walked + " is a value, not a map or list");

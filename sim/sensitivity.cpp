@@ -30,13 +30,12 @@ Estimates estimate(std::size_t d, const std::vector<double>& fa, const std::vect
                    const std::vector<std::vector<double>>& fab,
                    const std::vector<std::size_t>& rows) {
   const double n = static_cast<double>(rows.size());
+  // Two passes: the mean can be large against the spread (a P(loss) near 1, say).
   double sum = 0, squares = 0;
-  for (std::size_t r : rows) {
-    sum += fa[r] + fb[r];
-    squares += fa[r] * fa[r] + fb[r] * fb[r];
-  }
+  for (std::size_t r : rows) sum += fa[r] + fb[r];
   const double mean = sum / (2 * n);
-  const double variance = squares / (2 * n) - mean * mean;
+  for (std::size_t r : rows) squares += (fa[r] - mean) * (fa[r] - mean) + (fb[r] - mean) * (fb[r] - mean);
+  const double variance = squares / (2 * n);
   Estimates e{std::vector<double>(d, 0.0), std::vector<double>(d, 0.0)};
   if (!(variance > 0)) return e;
   for (std::size_t i = 0; i < d; ++i) {
@@ -99,12 +98,10 @@ SobolIndices sobol_from_evaluations(const SaltelliDesign& design, std::span<cons
   out.evaluations = design.size();
   {
     double sum = 0, squares = 0;
-    for (std::size_t r = 0; r < n; ++r) {
-      sum += fa[r] + fb[r];
-      squares += fa[r] * fa[r] + fb[r] * fb[r];
-    }
+    for (std::size_t r = 0; r < n; ++r) sum += fa[r] + fb[r];
     const double mean = sum / (2.0 * n);
-    out.variance = squares / (2.0 * n) - mean * mean;
+    for (std::size_t r = 0; r < n; ++r) squares += (fa[r] - mean) * (fa[r] - mean) + (fb[r] - mean) * (fb[r] - mean);
+    out.variance = squares / (2.0 * n);
   }
 
   // Bootstrap: resample the rows with replacement, the same rows for every index.
@@ -231,6 +228,8 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
       hi = std::max(hi, v);
     }
     ends[i] = {lo, hi};
+    // And one value between them: a path that takes whole numbers only fails there.
+    if (design.size() > 0) ends[i].push_back(spec.inputs[i].distribution.quantile(design.point(0)[i]));
   }
   study::check_ends(text, file, options.overrides, spec.inputs, ends);
 
@@ -273,8 +272,11 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
   Diagnostic inputs_block = spec.inputs.front().where;
   inputs_block.path = "sensitivity.inputs";
   const auto evaluate = [&](std::span<const double> x) {
+    std::string values;
+    for (std::size_t i = 0; i < d; ++i)
+      if (!std::isnan(x[i])) values += (values.empty() ? "" : ", ") + spec.inputs[i].name + " = " + study::number_short(x[i]);
     return simulate(study::scenario_with(text, file, options.overrides, spec.inputs, x,
-                                         "a combination of the inputs' values", inputs_block));
+                                         "the inputs' values " + values, inputs_block));
   };
 
   const std::size_t total = 1 + (options.tornado ? 2 * d : 0) + design.size();
@@ -349,8 +351,12 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
       out.sobol = sobol_from_evaluations(design, y[o], options.seed, spec.bootstrap);
       const double sd = summarize(y[o]).sd, variance = sd * sd;
       const double mean_noise = noise[o] / static_cast<double>(design.size());
-      out.noise_share = variance > 0 ? mean_noise / variance : (mean_noise > 0 ? 1.0 : 0.0);
-      if (out.noise_share > kNoiseShareWarning) {
+      // On common random numbers an output no input moves is the same at every point:
+      // no variance, and no noise to speak of either.
+      out.noise_share = variance > 0 ? mean_noise / variance : 0.0;
+      if (!(variance > 0)) {
+        out.warning = "no input moves this output: it is the same at every point of the design";
+      } else if (out.noise_share > kNoiseShareWarning) {
         char text_buffer[300];
         std::snprintf(
             text_buffer, sizeof text_buffer,
@@ -490,7 +496,7 @@ std::string sensitivity_table(const Scenario& scenario, const SensitivityResults
     }
     if (results.sobol) {
       std::snprintf(line, sizeof line, "  noise share %.1f%%%s\n", 100 * o.noise_share,
-                    o.warning.empty() ? "" : ("; warning: " + o.warning).c_str());
+                    o.warning.empty() ? "" : ("; " + o.warning).c_str());
       out += line;
     }
   }
@@ -500,7 +506,7 @@ std::string sensitivity_table(const Scenario& scenario, const SensitivityResults
 std::string record_sensitivity(const std::string& store_path, const std::string& scenario_file,
                                const Scenario& scenario, const SensitivityResults& results,
                                const std::string& command_line) {
-  const std::string run_id = "sensitivity-" + content_key(sensitivity_json(scenario, results));
+  const std::string run_id = "sensitivity-" + content_key(scenario_file + "\n" + sensitivity_json(scenario, results));
   const SensitivitySpec& spec = results.spec;
   Store store(store_path);
   store.replace(

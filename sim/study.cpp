@@ -55,6 +55,7 @@ void check_ends(const std::string& text, const std::string& file, const std::vec
         scenario_with(text, file, overrides, inputs, x, "the value " + number_text(v), inputs[i].where);
       } catch (const InputError& e) {
         problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+        break;  // one value is enough to show what is wrong with this input
       }
     }
     x[i] = std::nan("");
@@ -85,7 +86,8 @@ std::vector<double> shifted_sobol_points(std::size_t d, std::size_t n, std::uint
 // sqrt((Var(X | tail) + level (CVaR - VaR)^2) / (n (1 - level))).
 double cvar_standard_error(std::span<const double> sorted, double level) {
   const TailRisk tail = tail_risk_sorted(sorted, level);
-  const auto k = static_cast<std::size_t>(std::ceil(static_cast<double>(sorted.size()) * (1 - level)));
+  // The tail as tail_risk_sorted takes it: the values at or below the VaR quantile.
+  const auto k = static_cast<std::size_t>(std::upper_bound(sorted.begin(), sorted.end(), -tail.var95) - sorted.begin());
   const std::span<const double> worst = sorted.first(std::clamp<std::size_t>(k, 1, sorted.size()));
   const double spread = worst.size() > 1 ? summarize(worst).sd : 0.0;
   const double gap = tail.cvar95 - tail.var95;

@@ -25,7 +25,8 @@ Scenario scenario_with(const std::string& text, const std::string& file, const s
                        const std::string& what, const Diagnostic& at);
 
 // Checks before anything runs that each input alone at each of `ends[i]` keeps the
-// scenario valid; throws InputError listing every value that does not.
+// scenario valid; throws InputError naming, for each input that fails, the first value
+// that does.
 void check_ends(const std::string& text, const std::string& file, const std::vector<std::string>& overrides,
                 std::span<const ScenarioInput> inputs, const std::vector<std::vector<double>>& ends);
 

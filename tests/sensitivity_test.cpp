@@ -269,3 +269,37 @@ TEST_CASE("Sensitivity analysis: a range that breaks the scenario is refused bef
   }
   CHECK_THROWS_AS(run_sensitivity(testing::tiny_scenario(), "test.yaml", {}), InputError);
 }
+
+TEST_CASE("Sensitivity analysis: an output no input moves is said to be so, not called noisy", "[sensitivity]") {
+  const std::string text = scenario_with_block(R"(  trials: 32
+  samples: 8
+  strategies: [base]
+  outputs: [mean_npv]
+  inputs:
+    - {name: gain, path: strategies.idle.train.0.gain.online, range: [0, 0.05]}
+)");
+  const SensitivityResults r = run_sensitivity(text, "test.yaml", {.seed = 2, .threads = 1});
+  REQUIRE(r.outputs.size() == 1);
+  CHECK(r.outputs[0].noise_share == 0);
+  CHECK_THAT(r.outputs[0].warning, Catch::StartsWith("no input moves this output"));
+}
+
+TEST_CASE("Key paths: a value shared through a YAML alias is not set behind the user's back",
+          "[sensitivity][scenario]") {
+  std::string text = testing::replace(testing::tiny_scenario(), "    cost: 10\n",
+                                      "    cost: &money {uniform: [5, 15]}\n    unmet_cost: *money\n");
+  CHECK_NOTHROW(read_scenario_text(text, "test.yaml"));
+  try {
+    read_scenario_text(text, "test.yaml", {"activities.work.cost.uniform.1=20"});
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK_THAT(std::string(e.what()), Catch::Contains("activities.work.cost is shared through a YAML alias"));
+  }
+  // Paths set together that hold different values have no single base.
+  const Scenario s = testing::parse(text + R"(  - name: two
+sensitivity:
+  inputs:
+    - {path: [activities.work.value, activities.work.hours_per_unit], range: [1, 2]}
+)");
+  CHECK(s.sensitivity.inputs[0].base == "differs by path");
+}
