@@ -128,7 +128,7 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
                       .current = is_current};
       if (spec.risk == RiskMeasure::kCvar95) {
         p.risk = tail.cvar95;
-        p.risk_se = study::cvar_standard_error(sorted, 0.95);
+        p.risk_se = study::cvar_standard_error(sorted, tail, 0.95);
       } else {
         p.risk = tail.p_loss;
         p.risk_se = std::sqrt(tail.p_loss * (1 - tail.p_loss) / static_cast<double>(values.size()));

@@ -384,6 +384,16 @@ class Reader {
     return exact;
   }
 
+  // An optional list of a map: null when absent, or after an error when not a list.
+  const YAML::Node* list_of(const MapView& m, const std::string& path, const char* key) {
+    const auto* n = m.get(key);
+    if (n && !n->IsSequence()) {
+      error(*n, child(path, key), "expected a list, got " + describe_kind(*n));
+      return nullptr;
+    }
+    return n;
+  }
+
   // An optional count of a map, between minimum and most.
   void read_count(const MapView& m, const std::string& path, const char* key, std::uint64_t minimum,
                   std::uint64_t most, std::uint64_t& out) {
@@ -1119,14 +1129,7 @@ void Reader::sensitivity(const YAML::Node& node, const YAML::Node& root, const K
   read_count(m, path, "samples", 2, 1'000'000, spec.samples);
   read_count(m, path, "bootstrap", 2, 100'000, spec.bootstrap);
 
-  const auto list = [&](const char* key) -> const YAML::Node* {
-    const auto* n = m.get(key);
-    if (n && !n->IsSequence()) {
-      error(*n, child(path, key), "expected a list, got " + describe_kind(*n));
-      return nullptr;
-    }
-    return n;
-  };
+  const auto list = [&](const char* key) { return list_of(m, path, key); };
   if (const auto* outputs = list("outputs")) {
     spec.outputs.clear();
     const Keys known = {"mean_npv", "cvar95", "p_loss"};
@@ -1226,19 +1229,9 @@ void Reader::optimize(const YAML::Node& node, const YAML::Node& root, const Keys
     if (const auto* v = cm.get("p_loss")) spec.max_p_loss = number(*v, child(cpath, "p_loss"), Range::kUnit);
     if (const auto* v = cm.get("cost")) spec.max_cost = number(*v, child(cpath, "cost"), Range::kNonNegative);
   }
-  if (const auto* strategies = m.get("strategies")) {
-    if (!strategies->IsSequence()) {
-      error(*strategies, child(path, "strategies"), "expected a list, got " + describe_kind(*strategies));
-    } else {
-      spec.strategies = strategy_list(*strategies, child(path, "strategies"), strategy_names);
-    }
-  }
-  const YAML::Node& decisions = *m.get("decisions");
-  if (!decisions.IsSequence()) {
-    error(decisions, child(path, "decisions"), "expected a list, got " + describe_kind(decisions));
-    return;
-  }
-  spec.decisions = scenario_inputs(&decisions, child(path, "decisions"), root, true);
+  if (const auto* strategies = list_of(m, path, "strategies"))
+    spec.strategies = strategy_list(*strategies, child(path, "strategies"), strategy_names);
+  spec.decisions = scenario_inputs(list_of(m, path, "decisions"), child(path, "decisions"), root, true);
 }
 
 std::optional<ScenarioInput> Reader::scenario_input(const YAML::Node& node, const std::string& path,

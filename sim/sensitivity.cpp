@@ -246,7 +246,8 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
       e.npv.emplace_back(npv.begin(), npv.end());
     }
     const double m = static_cast<double>(spec.trials);
-    std::vector<double> sorted;
+    // Each strategy's npv sorted, once, for the tail outputs that need it.
+    std::vector<std::vector<double>> sorted_npv(e.npv.size());
     for (const OutputPlan& p : plan) {
       const std::vector<double>& npv = e.npv[p.a];
       if (p.difference) {
@@ -258,12 +259,15 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
         e.value.push_back(me.mean);
         e.se.push_back(me.se);
       } else {
-        sorted = npv;
-        std::sort(sorted.begin(), sorted.end());
+        std::vector<double>& sorted = sorted_npv[p.a];
+        if (sorted.empty()) {
+          sorted = npv;
+          std::sort(sorted.begin(), sorted.end());
+        }
         const TailRisk tail = tail_risk_sorted(sorted);
         const bool cvar = p.kind == SensitivityOutput::kCvar95;
         e.value.push_back(cvar ? tail.cvar95 : tail.p_loss);
-        e.se.push_back(cvar ? study::cvar_standard_error(sorted, 0.95)
+        e.se.push_back(cvar ? study::cvar_standard_error(sorted, tail, 0.95)
                             : std::sqrt(tail.p_loss * (1 - tail.p_loss) / m));
       }
     }

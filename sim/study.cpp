@@ -84,12 +84,12 @@ std::vector<double> shifted_sobol_points(std::size_t d, std::size_t n, std::uint
 
 // The standard error of the CVaR estimate at `level` (Manistre and Hancock 2005):
 // sqrt((Var(X | tail) + level (CVaR - VaR)^2) / (n (1 - level))).
-double cvar_standard_error(std::span<const double> sorted, double level) {
-  const TailRisk tail = tail_risk_sorted(sorted, level);
+double cvar_standard_error(std::span<const double> sorted, const TailRisk& tail, double level) {
   // The tail as tail_risk_sorted takes it: the values at or below the VaR quantile.
   const auto k = static_cast<std::size_t>(std::upper_bound(sorted.begin(), sorted.end(), -tail.var95) - sorted.begin());
   const std::span<const double> worst = sorted.first(std::clamp<std::size_t>(k, 1, sorted.size()));
-  const double spread = worst.size() > 1 ? summarize(worst).sd : 0.0;
+  // The sd of the tail, from its mean's standard error (no sort needed).
+  const double spread = worst.size() > 1 ? mean_and_error(worst).se * std::sqrt(static_cast<double>(worst.size())) : 0.0;
   const double gap = tail.cvar95 - tail.var95;
   return std::sqrt((spread * spread + level * gap * gap) /
                    (static_cast<double>(sorted.size()) * (1 - level)));

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -88,8 +89,7 @@ struct RunArguments {
   bool report = false;
   std::vector<std::string> overrides;
   // flowfolio sensitivity and flowfolio frontier
-  bool sensitivity = false;
-  bool frontier = false;
+  enum class Study { kNone, kSensitivity, kFrontier } study = Study::kNone;
   std::string method = "both";
   std::string store;
 };
@@ -254,33 +254,61 @@ std::function<void(std::size_t, std::size_t)> progress_printer(const char* what,
   };
 }
 
-// The sensitivity analysis of `flowfolio sensitivity`, with its progress on stderr.
-flowfolio::SensitivityResults run_sensitivity(const RunArguments& args, const flowfolio::Scenario& scenario,
-                                              std::uint64_t seed) {
-  const std::optional<std::string> text = flowfolio::read_file_text(args.file);
-  if (!text) throw std::runtime_error("cannot read " + args.file);
-  flowfolio::SensitivityOptions options{.seed = seed,
-                                        .threads = args.threads,
-                                        .tornado = args.method != "sobol",
-                                        .sobol = args.method != "tornado",
-                                        .overrides = args.overrides,
-                                        .stop = &g_stop};
-  if (!args.strategy.empty())
-    options.only_strategy = static_cast<int>(strategy_index(scenario, args.strategy, "--strategy"));
-  options.progress = progress_printer("sensitivity", "evaluations", args.quiet);
-  return flowfolio::run_sensitivity(*text, args.file, options);
-}
+// What a study (sensitivity or frontier) leaves beside the run's files.
+struct StudyOutput {
+  std::string file;   // sensitivity.json or frontier.json
+  std::string json;   // its content
+  std::function<void(const std::string& store)> record;  // its rows, into a results store
+  std::string table;  // what the terminal shows
+  std::string size;   // "657 evaluations x 500 trials"
+};
 
-// The frontier search of `flowfolio frontier`, with its progress on stderr.
-flowfolio::FrontierResults run_frontier(const RunArguments& args, const flowfolio::Scenario& scenario,
-                                        std::uint64_t seed) {
+// Runs the study `args` asks for, with its progress on stderr.
+StudyOutput run_study(const RunArguments& args, const flowfolio::Scenario& scenario, std::uint64_t seed,
+                      const std::string& command_line) {
   const std::optional<std::string> text = flowfolio::read_file_text(args.file);
   if (!text) throw std::runtime_error("cannot read " + args.file);
-  flowfolio::FrontierOptions options{.seed = seed, .threads = args.threads, .overrides = args.overrides, .stop = &g_stop};
-  if (!args.strategy.empty())
-    options.only_strategy = static_cast<int>(strategy_index(scenario, args.strategy, "--strategy"));
-  options.progress = progress_printer("frontier", "candidates", args.quiet);
-  return flowfolio::run_frontier(*text, args.file, options);
+  const int only = args.strategy.empty() ? -1 : static_cast<int>(strategy_index(scenario, args.strategy, "--strategy"));
+  const auto size = [](std::size_t runs, const char* what, std::uint64_t trials) {
+    return std::to_string(runs) + " " + what + " x " + std::to_string(trials) + " trials";
+  };
+  StudyOutput out;
+  if (args.study == RunArguments::Study::kSensitivity) {
+    auto results = std::make_shared<const flowfolio::SensitivityResults>(flowfolio::run_sensitivity(
+        *text, args.file,
+        {.seed = seed,
+         .threads = args.threads,
+         .only_strategy = only,
+         .tornado = args.method != "sobol",
+         .sobol = args.method != "tornado",
+         .overrides = args.overrides,
+         .stop = &g_stop,
+         .progress = progress_printer("sensitivity", "evaluations", args.quiet)}));
+    out = {.file = "sensitivity.json",
+           .json = flowfolio::sensitivity_json(scenario, *results),
+           .record = [=, &scenario](const std::string& store) {
+             flowfolio::record_sensitivity(store, args.file, scenario, *results, command_line);
+           },
+           .table = flowfolio::sensitivity_table(scenario, *results),
+           .size = size(results->evaluations, "evaluations", results->spec.trials)};
+  } else {
+    auto results = std::make_shared<const flowfolio::FrontierResults>(flowfolio::run_frontier(
+        *text, args.file,
+        {.seed = seed,
+         .threads = args.threads,
+         .only_strategy = only,
+         .overrides = args.overrides,
+         .stop = &g_stop,
+         .progress = progress_printer("frontier", "candidates", args.quiet)}));
+    out = {.file = "frontier.json",
+           .json = flowfolio::frontier_json(scenario, *results),
+           .record = [=, &scenario](const std::string& store) {
+             flowfolio::record_frontier(store, args.file, scenario, *results, command_line);
+           },
+           .table = flowfolio::frontier_table(scenario, *results),
+           .size = size(results->decisions.size(), "candidates", results->spec.trials)};
+  }
+  return out;
 }
 
 int command_run(const RunArguments& args, bool comparison, const std::string& command_line) {
@@ -289,7 +317,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   flowfolio::ReportOptions options = report_options(scenario, args);
   if (args.trial) return command_single_trial(scenario, args, seed);
   if (args.trace) throw flowfolio::InputError("--trace needs --trial N");
-  if (!args.strategy.empty() && !args.sensitivity && !args.frontier)
+  if (!args.strategy.empty() && args.study == RunArguments::Study::kNone)
     throw flowfolio::InputError("--strategy needs --trial N");
 
   const std::string out_dir =
@@ -308,9 +336,10 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   };
   const double needed = needed_for(planned);
   // A study's evaluations keep every trial (no summaries): they must fit as they are.
-  const std::uint64_t evaluation_trials = args.sensitivity ? scenario.sensitivity.trials
-                                          : args.frontier  ? scenario.optimize.trials
-                                                           : 0;
+  using Study = RunArguments::Study;
+  const std::uint64_t evaluation_trials = args.study == Study::kSensitivity ? scenario.sensitivity.trials
+                                          : args.study == Study::kFrontier  ? scenario.optimize.trials
+                                                                            : 0;
   if (evaluation_trials && available > 0 && needed_for(evaluation_trials) > 0.8 * available && !args.allow_large_run) {
     throw flowfolio::InputError("each evaluation of this study would keep about " + gib(needed_for(evaluation_trials)) +
                                 " of results in memory (" + std::to_string(evaluation_trials) + " trials x " +
@@ -344,11 +373,9 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   }
 
   const auto start = std::chrono::system_clock::now();
-  std::optional<flowfolio::SensitivityResults> sensitivity;
-  if (args.sensitivity) sensitivity = run_sensitivity(args, scenario, seed);
-  std::optional<flowfolio::FrontierResults> frontier;
-  if (args.frontier) frontier = run_frontier(args, scenario, seed);
-  const auto sensitivity_end = std::chrono::system_clock::now();
+  std::optional<StudyOutput> study;
+  if (args.study != Study::kNone) study = run_study(args, scenario, seed, command_line);
+  const auto study_end = std::chrono::system_clock::now();
   flowfolio::RunResults results;
   if (args.precision) {
     flowfolio::PrecisionRun precise = flowfolio::cluster_run_to_precision(
@@ -391,12 +418,8 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                                .overrides = args.overrides,
                                .files = {"summary.json", "paired.json", "series.csv", "trials.csv", "scenario.yaml"}};
   if (summarized) manifest.files.erase(manifest.files.begin() + 3);  // no per-trial data: no trials.csv
-  if (sensitivity) {
-    manifest.files.push_back("sensitivity.json");
-    manifest.files.push_back("store.sqlite");
-  }
-  if (frontier) {
-    manifest.files.push_back("frontier.json");
+  if (study) {
+    manifest.files.push_back(study->file);
     manifest.files.push_back("store.sqlite");
   }
   if (args.report) manifest.files.push_back("report.html");
@@ -412,22 +435,14 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   }
   folder.write("scenario.yaml", flowfolio::resolved_scenario_text(args.file));  // what the results came from
   folder.write("manifest.json", flowfolio::manifest_json(manifest));
-  std::string sensitivity_text;
-  if (sensitivity) {
-    sensitivity_text = flowfolio::sensitivity_json(scenario, *sensitivity);
-    folder.write("sensitivity.json", sensitivity_text);
-    flowfolio::record_sensitivity(folder.staged_path("store.sqlite"), args.file, scenario, *sensitivity, command_line);
-  }
-  std::string frontier_text;
-  if (frontier) {
-    frontier_text = flowfolio::frontier_json(scenario, *frontier);
-    folder.write("frontier.json", frontier_text);
-    flowfolio::record_frontier(folder.staged_path("store.sqlite"), args.file, scenario, *frontier, command_line);
+  if (study) {
+    folder.write(study->file, study->json);
+    study->record(folder.staged_path("store.sqlite"));
   }
   if (args.report) {
     flowfolio::ReportInputs inputs{.scenario = scenario, .results = std::move(results), .series = {},
-                                   .manifest = manifest, .options = options, .sensitivity = sensitivity_text,
-                                   .frontier = frontier_text};
+                                   .manifest = manifest, .options = options};
+    (args.study == Study::kSensitivity ? inputs.sensitivity : inputs.frontier) = study ? study->json : "";
     results = {};
     inputs.series = flowfolio::series_rows(inputs.results);
     folder.write("report.html", flowfolio::report_html(inputs));
@@ -436,38 +451,24 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   if (g_stop.load()) throw flowfolio::Interrupted();
   folder.commit();
   // A shared store takes the rows once the folder is in place.
-  if (sensitivity && !args.store.empty())
-    flowfolio::record_sensitivity(args.store, args.file, scenario, *sensitivity, command_line);
-  if (frontier && !args.store.empty()) flowfolio::record_frontier(args.store, args.file, scenario, *frontier, command_line);
+  if (study && !args.store.empty()) study->record(args.store);
 
   if (!args.quiet) {
-    if (sensitivity) {
-      std::cout << flowfolio::sensitivity_table(scenario, *sensitivity);
-      char timing[200];
-      std::snprintf(timing, sizeof timing, "\n%zu evaluations x %llu trials in %.1f s\n\n", sensitivity->evaluations,
-                    static_cast<unsigned long long>(sensitivity->spec.trials),
-                    std::chrono::duration<double>(sensitivity_end - start).count());
-      std::cout << timing;
-    }
-    if (frontier) {
-      std::cout << flowfolio::frontier_table(scenario, *frontier);
-      char timing[200];
-      std::snprintf(timing, sizeof timing, "\n%zu candidates x %llu trials in %.1f s\n\n", frontier->decisions.size(),
-                    static_cast<unsigned long long>(frontier->spec.trials),
-                    std::chrono::duration<double>(sensitivity_end - start).count());
-      std::cout << timing;
+    if (study) {
+      char timing[64];
+      std::snprintf(timing, sizeof timing, " in %.1f s\n\n", std::chrono::duration<double>(study_end - start).count());
+      std::cout << study->table << "\n" << study->size << timing;
     }
     std::cout << (comparison ? flowfolio::comparison_table(scenario, results, options)
                              : flowfolio::summary_table(scenario, results));
     if (!comparison && !options.stop_reason.empty()) std::cout << "\n" << options.stop_reason << "\n";
-    const double seconds = std::chrono::duration<double>(end - sensitivity_end).count();
+    const double seconds = std::chrono::duration<double>(end - study_end).count();
     char timing[160];
     std::snprintf(timing, sizeof timing, "\n%llu trials x %zu strategies in %.2f s on %u threads; ",
                   static_cast<unsigned long long>(results.trials), results.strategies.size(),
                   seconds, results.threads);
     std::cout << timing << "wrote " << out_dir << "/{summary.json, paired.json, " << (summarized ? "" : "trials.csv, ")
-              << "series.csv, scenario.yaml, manifest.json" << (sensitivity ? ", sensitivity.json, store.sqlite" : "")
-              << (frontier ? ", frontier.json, store.sqlite" : "")
+              << "series.csv, scenario.yaml, manifest.json" << (study ? ", " + study->file + ", store.sqlite" : "")
               << (args.report ? ", report.html" : "") << "}\n";
     if (args.report)
       std::cout << "\nThe report: " << fs::absolute(fs::path(out_dir) / "report.html").string() << "\n";
@@ -544,7 +545,7 @@ int run_program(int argc, char** argv) {
   add_run_options(compare, compare_args);
 
   RunArguments sensitivity_args;
-  sensitivity_args.sensitivity = true;
+  sensitivity_args.study = RunArguments::Study::kSensitivity;
   std::vector<std::string> sensitivity_settings;
   CLI::App* sensitivity = app.add_subcommand(
       "sensitivity", "Which inputs drive the results: a tornado and Sobol indices over the scenario's "
@@ -564,7 +565,7 @@ int run_program(int argc, char** argv) {
                           "Also record the analysis in this results store (e.g. a sweep's store.sqlite)");
 
   RunArguments frontier_args;
-  frontier_args.frontier = true;
+  frontier_args.study = RunArguments::Study::kFrontier;
   std::vector<std::string> frontier_settings;
   CLI::App* frontier = app.add_subcommand(
       "frontier", "Search the scenario's optimize: decisions for the risk-return frontier of every strategy, "
