@@ -66,4 +66,8 @@ SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options);
 // The store's results as one tidy CSV: run, variant, parameters, strategy, metric, stats.
 std::string store_csv(const std::string& store);
 
+// Checks, before any work, that `store` may take rows: absent (it will be created), or a
+// store flowfolio created (its SQLite application_id). Throws InputError otherwise.
+void check_store(const std::string& store);
+
 }  // namespace flowfolio

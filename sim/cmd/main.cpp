@@ -2,7 +2,6 @@
 //
 // Exit status: 0 done; 2 the scenario or the arguments are invalid (the message says
 // where and why); 1 a failure while running, with its reason.
-#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -28,6 +27,7 @@
 #include "flowfolio/frontier.hpp"
 #include "flowfolio/output.hpp"
 #include "flowfolio/report.hpp"
+#include "flowfolio/result_folder.hpp"
 #include "flowfolio/scenario.hpp"
 #include "flowfolio/sensitivity.hpp"
 #include "flowfolio/sweep.hpp"
@@ -142,23 +142,6 @@ std::string iso_time(std::chrono::system_clock::time_point when) {
   char buffer[32];
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return buffer;
-}
-
-std::string sha256_of_file(const std::string& path) {
-  const std::optional<std::string> text = flowfolio::read_file_text(path);
-  if (!text) throw std::runtime_error("cannot read " + path + " to hash it");
-  const std::string& bytes = *text;
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-    throw std::runtime_error("cannot hash " + path);
-  std::string hex;
-  char pair[3];
-  for (unsigned int i = 0; i < length; ++i) {
-    std::snprintf(pair, sizeof pair, "%02x", digest[i]);
-    hex += pair;
-  }
-  return hex;
 }
 
 std::string shell_quoted(const std::string& word) {
@@ -322,9 +305,11 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
 
   const std::string out_dir =
       args.out.empty() ? "out/" + fs::path(args.file).stem().string() : args.out;
-  // Checked before the run: a folder holding the user's own files is never replaced, and
-  // a place that cannot be written fails now, not after the simulation.
+  // Checked before the run: a folder or store holding the user's own files is never
+  // written, a folder another run is writing is refused, and a place that cannot be
+  // written fails now, not after the simulation.
   flowfolio::ResultFolder folder(out_dir);
+  if (!args.store.empty()) flowfolio::check_store(args.store);
   if (flowfolio::cluster_leader()) folder.prepare();  // rank 0 alone writes (cluster.hpp)
 
   const std::uint64_t planned = args.precision ? args.max_trials : args.trials.value_or(scenario.trials);
@@ -406,7 +391,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
 
   flowfolio::Manifest manifest{.command_line = command_line,
                                .scenario_file = args.file,
-                               .scenario_sha256 = sha256_of_file(args.file),
+                               .scenario_sha256 = flowfolio::file_sha256(args.file),
                                .start_time = iso_time(start),
                                .end_time = iso_time(end),
                                .seed = seed,
@@ -415,14 +400,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                                .independent_streams = results.independent_streams,
                                .precision = args.precision.value_or(0),
                                .stop_reason = options.stop_reason,
-                               .overrides = args.overrides,
-                               .files = {"summary.json", "paired.json", "series.csv", "trials.csv", "scenario.yaml"}};
-  if (summarized) manifest.files.erase(manifest.files.begin() + 3);  // no per-trial data: no trials.csv
-  if (study) {
-    manifest.files.push_back(study->file);
-    manifest.files.push_back("store.sqlite");
-  }
-  if (args.report) manifest.files.push_back("report.html");
+                               .overrides = args.overrides};
   // Everything goes to a staging folder, which replaces the old results in one rename.
   folder.write("summary.json", flowfolio::summary_json(scenario, results, options));
   folder.write("paired.json", flowfolio::paired_json(scenario, results, options));
@@ -434,7 +412,6 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
     });
   }
   folder.write("scenario.yaml", flowfolio::resolved_scenario_text(args.file));  // what the results came from
-  folder.write("manifest.json", flowfolio::manifest_json(manifest));
   if (study) {
     folder.write(study->file, study->json);
     study->record(folder.staged_path("store.sqlite"));
@@ -448,6 +425,8 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
     folder.write("report.html", flowfolio::report_html(inputs));
     results = std::move(inputs.results);
   }
+  manifest.files = folder.files();  // last: every file written beside it
+  folder.write("manifest.json", flowfolio::manifest_json(manifest));
   if (g_stop.load()) throw flowfolio::Interrupted();
   folder.commit();
   // A shared store takes the rows once the folder is in place.
@@ -482,9 +461,8 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
   if (trials) sweep.trials = *trials;
   g_interrupted_note = "the variants already complete stay in the store; run the same sweep again to resume";
   const std::string dir = out.empty() ? "out/" + fs::path(file).stem().string() : out;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) throw std::runtime_error("cannot create " + dir + ": " + ec.message());
+  // The sweep's own folder: created and marked, or one it marked before (a resumed sweep).
+  flowfolio::WorkFolder folder(dir, "--out", "sweep", {"store.sqlite"});
   const bool terminal = isatty(STDERR_FILENO) != 0;
   double last_line = -1e9;
   const auto progress = [&](const flowfolio::SweepProgress& p) {
@@ -505,11 +483,10 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
   };
   const auto start = std::chrono::steady_clock::now();
   const flowfolio::SweepOutcome outcome = flowfolio::cluster_sweep(
-      sweep, {.store = (fs::path(dir) / "store.sqlite").string(), .threads = threads, .stop = &g_stop,
+      sweep, {.store = folder.path("store.sqlite"), .threads = threads, .stop = &g_stop,
               .progress = progress, .command_line = command_line});
   if (!flowfolio::cluster_leader()) return 0;
-  flowfolio::write_file_atomically((fs::path(dir) / "results.csv").string(),
-                                   flowfolio::store_csv((fs::path(dir) / "store.sqlite").string()));
+  folder.write("results.csv", flowfolio::store_csv(folder.path("store.sqlite")));
   if (!quiet) {
     std::printf("sweep %s: %zu variants run, %zu already in the store, in %.1f s; wrote %s/store.sqlite and %s/results.csv\n",
                 outcome.run_id.c_str(), outcome.ran, outcome.skipped,
@@ -628,7 +605,9 @@ int run_program(int argc, char** argv) {
     if (*sweep) return command_sweep(sweep_file, sweep_out, sweep_threads, sweep_trials, sweep_quiet, command_line);
     if (*report) {
       const std::string file = report_file.empty() ? (fs::path(report_folder) / "report.html").string() : report_file;
-      flowfolio::write_file_atomically(file, flowfolio::report_html(flowfolio::read_result_folder(report_folder)));
+      flowfolio::write_owned_file(file, report_file.empty() ? "report" : "--output",
+                                  flowfolio::report_html(flowfolio::read_result_folder(report_folder)),
+                                  flowfolio::is_report_html);
       std::cout << "wrote " << fs::absolute(file).string() << "\n";
       return 0;
     }
