@@ -45,8 +45,8 @@ void ResultFolder::check() const {
   throw InputError(option_ + " " + target_ + ": holds files flowfolio did not write (" + name_list(foreign) +
                    "); results replace a folder whole, so choose a new or empty folder, or move these out" +
                    (marked ? "" : std::string(" (it has no ") + kMarkerName +
-                                      ", the mark of a folder flowfolio wrote; results of a flowfolio "
-                                      "before 0.1 have none: move them yourself)"));
+                                      ", the mark of a folder flowfolio wrote; results from "
+                                      "older flowfolio versions have none: move or delete them yourself)"));
 }
 
 void ResultFolder::prepare() {
@@ -109,10 +109,13 @@ void ResultFolder::exchange() {
   const char* from = staging_.c_str();
   const char* to = resolved_.c_str();
   if (::renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0) return;
+  if (errno == EINVAL) return move_old_aside_first();
   if (errno != EEXIST && errno != ENOTEMPTY)
     throw std::runtime_error("cannot move results into " + target_ + ": " + std::strerror(errno));
-  if (::renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) != 0)
+  if (::renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) != 0) {
+    if (errno == EINVAL) return move_old_aside_first();
     throw std::runtime_error("cannot move results into " + target_ + ": " + std::strerror(errno));
+  }
   const std::vector<std::string> foreign = foreign_entries(staging_, "results");
   if (foreign.empty()) {
     remove_owned_folder(staging_, resolved_);
@@ -126,6 +129,26 @@ void ResultFolder::exchange() {
                              " holds the new results");
   }
   keep_new_results_aside(foreign);
+}
+
+// For filesystems without renameat2's flags: the old folder moves aside, is checked there,
+// and comes back when it holds anything flowfolio did not write.
+void ResultFolder::move_old_aside_first() {
+  const std::string aside = staging_ + ".old";
+  const bool existed = std::rename(resolved_.c_str(), aside.c_str()) == 0;
+  if (existed) {
+    const std::vector<std::string> foreign = foreign_entries(aside, "results");
+    if (!foreign.empty()) {
+      std::rename(aside.c_str(), resolved_.c_str());
+      keep_new_results_aside(foreign);
+    }
+  }
+  if (std::rename(staging_.c_str(), resolved_.c_str()) != 0) {
+    const int saved = errno;
+    if (existed) std::rename(aside.c_str(), resolved_.c_str());
+    throw std::runtime_error("cannot move results into " + target_ + ": " + std::strerror(saved));
+  }
+  if (existed) remove_owned_folder(aside, resolved_);
 }
 
 void ResultFolder::keep_new_results_aside(const std::vector<std::string>& foreign) {

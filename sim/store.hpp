@@ -36,10 +36,11 @@ inline std::string content_key(const std::string& text) {
 }
 
 // The SQLite store: a thin owner of the connection with checked statements. Creates the
-// file when it is absent; an existing file must be a store flowfolio created (InputError).
+// file when it is absent; an existing file must be a store flowfolio created (InputError,
+// naming it as `named`, e.g. "--store FILE", or by its path).
 class Store {
  public:
-  explicit Store(const std::string& path) {
+  explicit Store(const std::string& path, const std::string& named = "") {
     const bool existed = std::filesystem::exists(path);
     const int flags = SQLITE_OPEN_READWRITE | (existed ? 0 : SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
@@ -48,7 +49,7 @@ class Store {
       throw std::runtime_error("cannot open the store " + path + ": " + why);
     }
     sqlite3_busy_timeout(db_, 10000);
-    if (existed) require_ours(path);
+    if (existed) require_ours(named.empty() ? path : named);
     else exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId));
     exec(R"SQL(
       CREATE TABLE IF NOT EXISTS runs(run_id TEXT PRIMARY KEY, sweep_file TEXT, base_file TEXT,
@@ -135,7 +136,7 @@ class Store {
  private:
   sqlite3* db_ = nullptr;
 
-  void require_ours(const std::string& path) {
+  void require_ours(const std::string& named) {
     std::int64_t id = -1;
     try {
       run("PRAGMA application_id", {}, [&](sqlite3_stmt* row) { id = sqlite3_column_int64(row, 0); });
@@ -145,7 +146,7 @@ class Store {
     if (id == kStoreApplicationId) return;
     sqlite3_close(db_);
     db_ = nullptr;
-    throw InputError(path + ": is not a results store flowfolio created (" +
+    throw InputError(named + ": is not a results store flowfolio created (" +
                      (id < 0 ? std::string("not an SQLite database") : "its SQLite application_id is " + std::to_string(id)) +
                      "); flowfolio adds tables only to its own stores: name a new file");
   }

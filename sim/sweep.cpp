@@ -225,8 +225,8 @@ SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
   return outcome;
 }
 
-void check_store(const std::string& path) {
-  if (fs::exists(path)) Store store(path);
+void check_store(const std::string& path, const std::string& option) {
+  if (fs::exists(path)) Store store(path, option + " " + path);
 }
 
 std::string store_csv(const std::string& path) {

@@ -209,7 +209,7 @@ expect report-default 0 "wrote" -- "$bin" report "$work/set"
 expect run-after-report 0 "" -- "$bin" run "$default" --trials 64 --out "$work/set" -q
 # --store: only a store flowfolio created takes rows, refused before the run.
 echo "not a store" > "$work/notes.sqlite"
-expect store-not-ours 2 "notes.sqlite: is not a results store flowfolio created" -- "$bin" sensitivity "$default" "${sens[@]}" --out "$work/never" --store "$work/notes.sqlite"
+expect store-not-ours 2 "--store .*notes.sqlite: is not a results store flowfolio created" -- "$bin" sensitivity "$default" "${sens[@]}" --out "$work/never" --store "$work/notes.sqlite"
 [[ ! -e "$work/never" && $(cat "$work/notes.sqlite") == "not a store" ]] || { echo "FAIL --store touched the user's file"; failures=$((failures + 1)); }
 # A sweep into a folder with the user's results.csv is refused; its own folder resumes.
 mkdir -p "$work/sweep-mine" && echo "my,results" > "$work/sweep-mine/results.csv"

@@ -166,7 +166,7 @@ TEST_CASE("results of a flowfolio without markers are refused, with what to do",
   for (const char* name : {"summary.json", "paired.json", "trials.csv", "series.csv", "manifest.json"})
     put(s.root / "old" / name, "x");
   CHECK_THROWS_WITH(ResultFolder((s.root / "old").string()),
-                    Catch::Contains("results of a flowfolio before 0.1 have none: move them yourself"));
+                    Catch::Contains("results from older flowfolio versions have none: move or delete them yourself"));
 }
 
 TEST_CASE("report files: replaced only when flowfolio wrote them", "[result_folder]") {

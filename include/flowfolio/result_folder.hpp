@@ -75,6 +75,7 @@ class ResultFolder {
   bool committed_ = false;
   void check() const;
   void exchange();
+  void move_old_aside_first();
   [[noreturn]] void keep_new_results_aside(const std::vector<std::string>& foreign);
 };
 

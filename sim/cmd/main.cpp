@@ -309,7 +309,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   // written, a folder another run is writing is refused, and a place that cannot be
   // written fails now, not after the simulation.
   flowfolio::ResultFolder folder(out_dir);
-  if (!args.store.empty()) flowfolio::check_store(args.store);
+  if (!args.store.empty()) flowfolio::check_store(args.store, "--store");
   if (flowfolio::cluster_leader()) folder.prepare();  // rank 0 alone writes (cluster.hpp)
 
   const std::uint64_t planned = args.precision ? args.max_trials : args.trials.value_or(scenario.trials);
@@ -461,8 +461,11 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
   if (trials) sweep.trials = *trials;
   g_interrupted_note = "the variants already complete stay in the store; run the same sweep again to resume";
   const std::string dir = out.empty() ? "out/" + fs::path(file).stem().string() : out;
-  // The sweep's own folder: created and marked, or one it marked before (a resumed sweep).
-  flowfolio::WorkFolder folder(dir, "--out", "sweep", {"store.sqlite"});
+  // The sweep's own folder, kept by rank 0 alone (cluster.hpp): created and marked, or
+  // one it marked before (a resumed sweep).
+  std::optional<flowfolio::WorkFolder> folder;
+  if (flowfolio::cluster_leader()) folder.emplace(dir, "--out", "sweep", std::vector<std::string>{"store.sqlite"});
+  const std::string store = folder ? folder->path("store.sqlite") : "";
   const bool terminal = isatty(STDERR_FILENO) != 0;
   double last_line = -1e9;
   const auto progress = [&](const flowfolio::SweepProgress& p) {
@@ -483,10 +486,10 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
   };
   const auto start = std::chrono::steady_clock::now();
   const flowfolio::SweepOutcome outcome = flowfolio::cluster_sweep(
-      sweep, {.store = folder.path("store.sqlite"), .threads = threads, .stop = &g_stop,
+      sweep, {.store = store, .threads = threads, .stop = &g_stop,
               .progress = progress, .command_line = command_line});
   if (!flowfolio::cluster_leader()) return 0;
-  folder.write("results.csv", flowfolio::store_csv(folder.path("store.sqlite")));
+  folder->write("results.csv", flowfolio::store_csv(store));
   if (!quiet) {
     std::printf("sweep %s: %zu variants run, %zu already in the store, in %.1f s; wrote %s/store.sqlite and %s/results.csv\n",
                 outcome.run_id.c_str(), outcome.ran, outcome.skipped,
