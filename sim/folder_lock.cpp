@@ -30,7 +30,8 @@ FolderLock::FolderLock(const std::filesystem::path& target, const std::string& n
     : path_((target.parent_path() / ("." + target.filename().string() + ".flowfolio-lock")).string()) {
   for (;;) {
     fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
-    if (fd_ < 0) throw std::runtime_error("cannot create the lock " + path_ + ": " + std::strerror(errno));
+    if (fd_ < 0)
+      throw std::runtime_error("cannot write in " + target.parent_path().string() + ": " + std::strerror(errno));
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
       const int saved = errno;
       ::close(fd_);

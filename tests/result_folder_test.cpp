@@ -43,6 +43,17 @@ void write_results(const std::string& target, const std::string& summary) {
 
 }  // namespace
 
+TEST_CASE("SHA-256 of bytes and of a file, read in pieces", "[result_folder]") {
+  Scratch s;
+  const std::string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  CHECK(flowfolio::sha256_hex("abc") == abc);
+  put(s.root / "abc", "abc");
+  CHECK(flowfolio::file_sha256((s.root / "abc").string()) == abc);
+  const std::string big((3 << 20) + 5, 'x');  // more than one piece
+  put(s.root / "big", big);
+  CHECK(flowfolio::file_sha256((s.root / "big").string()) == flowfolio::sha256_hex(big));
+}
+
 TEST_CASE("a committed folder holds its files and a marker that lists them", "[result_folder]") {
   Scratch s;
   ResultFolder folder((s.root / "res").string());
