@@ -229,7 +229,7 @@ wait "$pid"
   { echo "FAIL auto statistics did not choose summaries"; cat "$work/stderr"; failures=$((failures + 1)); }
 
 # Summaries on demand: no trials.csv, the method and its bound in summary.json.
-expect sketch 0 "wrote .*/sketch/\{summary.json, paired.json, series.csv" -- "$bin" run "$default" --trials 300 --statistics sketch --out "$work/sketch"
+expect sketch 0 "wrote .*/sketch/\{manifest.json, paired.json, scenario.yaml, series.csv, summary.json\}" -- "$bin" run "$default" --trials 300 --statistics sketch --out "$work/sketch"
 [[ ! -e "$work/sketch/trials.csv" ]] || { echo "FAIL sketch wrote trials.csv"; failures=$((failures + 1)); }
 grep -q '"method": "sketch"' "$work/sketch/summary.json" || { echo "FAIL sketch: no method in summary.json"; failures=$((failures + 1)); }
 grep -q '"relative_accuracy": 0.005' "$work/sketch/summary.json" || { echo "FAIL sketch: no bound in summary.json"; failures=$((failures + 1)); }

@@ -446,9 +446,9 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
     std::snprintf(timing, sizeof timing, "\n%llu trials x %zu strategies in %.2f s on %u threads; ",
                   static_cast<unsigned long long>(results.trials), results.strategies.size(),
                   seconds, results.threads);
-    std::cout << timing << "wrote " << out_dir << "/{summary.json, paired.json, " << (summarized ? "" : "trials.csv, ")
-              << "series.csv, scenario.yaml, manifest.json" << (study ? ", " + study->file + ", store.sqlite" : "")
-              << (args.report ? ", report.html" : "") << "}\n";
+    std::string written;
+    for (const std::string& name : folder.files()) written += (written.empty() ? "" : ", ") + name;
+    std::cout << timing << "wrote " << out_dir << "/{" << written << "}\n";
     if (args.report)
       std::cout << "\nThe report: " << fs::absolute(fs::path(out_dir) / "report.html").string() << "\n";
   }
