@@ -37,7 +37,7 @@ constexpr double kLargestSigma = 10;
 constexpr double kLargestVolatility = 5;
 constexpr int kMostPeople = 100'000;       // in one organisation, staff and hires together
 constexpr std::size_t kMostItems = 1'000;  // activities, profiles or strategies
-constexpr int kMostPeriods = 10'000;
+constexpr int kMostPeriods = 100'000;
 constexpr double kMostUnits = 1e6;     // demand of one activity in one period
 // Limits that keep the reader's time and memory bounded whatever the input.
 constexpr std::size_t kLargestFile = kLargestYamlFile;

@@ -516,6 +516,6 @@ TEST_CASE("hostile values: --set, names, text and sizes", "[scenario][hostile]")
                                                               tiny_scenario().find("activities:")),
                                    activities + "\n");
   CHECK(message(wide).find("activities: holds 1001 entries; at most 1000") != std::string::npos);
-  CHECK(message(replace(tiny_scenario(), "horizon: 4", "horizon: 20000")) ==
-        "test.yaml:2:10: horizon: at most 10000 periods, got 20000");
+  CHECK(message(replace(tiny_scenario(), "horizon: 4", "horizon: 200000")) ==
+        "test.yaml:2:10: horizon: at most 100000 periods, got 200000");
 }
