@@ -37,7 +37,7 @@ FolderLock::FolderLock(const std::filesystem::path& target, const std::string& n
       ::close(fd_);
       fd_ = -1;
       if (saved != EWOULDBLOCK) throw std::runtime_error("cannot lock " + path_ + ": " + std::strerror(saved));
-      const std::string pid = read_file_text(path_).value_or("");
+      const std::string pid = read_file_text(path_, 32).value_or("");
       throw InputError(named + ": another flowfolio run" +
                        (pid.empty() ? "" : " (pid " + pid + ")") +
                        " is writing this folder; wait for it to finish, or choose another folder");

@@ -14,6 +14,8 @@ using nlohmann::ordered_json;
 
 namespace {
 
+constexpr std::size_t kMarkerLimit = 16 << 20;  // a marker lists a few files: larger is not one
+
 std::string run_id_of(const std::vector<MarkedFile>& files) {
   std::string list;
   for (const MarkedFile& f : files) list += f.name + " " + f.sha256 + "\n";
@@ -54,7 +56,7 @@ MarkedFile describe_file(const fs::path& folder, const std::string& name, bool i
 }
 
 std::optional<FolderMarker> read_marker(const fs::path& folder) {
-  const std::optional<std::string> text = read_file_text((folder / kMarkerName).string());
+  const std::optional<std::string> text = read_file_text((folder / kMarkerName).string(), kMarkerLimit);
   if (!text) return std::nullopt;
   try {
     const nlohmann::json j = nlohmann::json::parse(*text);

@@ -80,6 +80,8 @@ void ResultFolder::write(const std::string& name, const std::function<void(const
   const std::string path = staged_path(name);
   try {
     write_file_atomically(path, produce);
+  } catch (const Interrupted&) {
+    throw;
   } catch (const std::runtime_error& e) {
     // Name the file the user asked for, not the hidden staging copy.
     std::string reason = e.what();

@@ -1,10 +1,11 @@
 // WorkFolder (a sweep's folder, written in place) and write_owned_file (`report -o FILE`):
 // the same authorship rule as ResultFolder for the other places flowfolio writes.
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <stdexcept>
 
-#include "file_text.hpp"
 #include "flowfolio/error.hpp"
 #include "flowfolio/result_folder.hpp"
 #include "folder_lock.hpp"
@@ -20,6 +21,15 @@ void create_parent(const fs::path& target) {
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
   if (ec) throw std::runtime_error("cannot create " + target.parent_path().string() + ": " + ec.message());
+}
+
+// The first 64 KiB of a regular file: enough to tell what wrote it.
+std::string head_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(64 << 10, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  return head;
 }
 
 // The marker's entries with `file` in place of its old entry.
@@ -80,7 +90,7 @@ void write_owned_file(const std::string& path, const std::string& option, const 
   if (fs::exists(status)) {
     const MarkedFile* listed = marker ? find_file(*marker, name) : nullptr;
     const bool ours = fs::is_regular_file(status) &&
-                      (listed ? unchanged(folder, *listed) : is_ours(read_file_text(file.string()).value_or("")));
+                      (listed ? unchanged(folder, *listed) : is_ours(head_of(file.string())));
     if (!ours)
       throw InputError(named + ": exists and flowfolio did not write it" + (listed ? " (it changed since)" : "") +
                        "; flowfolio does not replace it: choose another file name, or move it away");
