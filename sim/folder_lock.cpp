@@ -19,7 +19,8 @@ namespace {
 // Whether `fd` is still the file at `path`: a holder that finished removes the file, and
 // a lock on the removed file would guard nothing.
 bool still_linked(int fd, const std::string& path) {
-  struct stat open_file {}, named {};
+  struct stat open_file {
+  }, named{};
   return ::fstat(fd, &open_file) == 0 && ::stat(path.c_str(), &named) == 0 &&
          open_file.st_ino == named.st_ino && open_file.st_dev == named.st_dev;
 }
@@ -27,16 +28,19 @@ bool still_linked(int fd, const std::string& path) {
 }  // namespace
 
 FolderLock::FolderLock(const std::filesystem::path& target, const std::string& named)
-    : path_((target.parent_path() / ("." + target.filename().string() + ".flowfolio-lock")).string()) {
+    : path_((target.parent_path() / ("." + target.filename().string() + ".flowfolio-lock"))
+                .string()) {
   for (;;) {
     fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd_ < 0)
-      throw std::runtime_error("cannot write in " + target.parent_path().string() + ": " + std::strerror(errno));
+      throw std::runtime_error("cannot write in " + target.parent_path().string() + ": " +
+                               std::strerror(errno));
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
       const int saved = errno;
       ::close(fd_);
       fd_ = -1;
-      if (saved != EWOULDBLOCK) throw std::runtime_error("cannot lock " + path_ + ": " + std::strerror(saved));
+      if (saved != EWOULDBLOCK)
+        throw std::runtime_error("cannot lock " + path_ + ": " + std::strerror(saved));
       const std::string pid = read_file_text(path_, 32).value_or("");
       throw InputError(named + ": another flowfolio run" +
                        (pid.empty() ? "" : " (pid " + pid + ")") +

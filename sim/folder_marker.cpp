@@ -56,16 +56,21 @@ MarkedFile describe_file(const fs::path& folder, const std::string& name, bool i
 }
 
 std::optional<FolderMarker> read_marker(const fs::path& folder) {
-  const std::optional<std::string> text = read_file_text((folder / kMarkerName).string(), kMarkerLimit);
+  const std::optional<std::string> text =
+      read_file_text((folder / kMarkerName).string(), kMarkerLimit);
   if (!text) return std::nullopt;
   try {
     const nlohmann::json j = nlohmann::json::parse(*text);
-    FolderMarker m{.kind = j.at("kind"), .run_id = j.at("run_id"), .version = j.at("flowfolio_version")};
+    FolderMarker m{
+        .kind = j.at("kind"), .run_id = j.at("run_id"), .version = j.at("flowfolio_version")};
     for (const auto& f : j.at("files")) {
       const std::string name = f.at("name");
-      if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..") return std::nullopt;
-      m.files.push_back({.name = name, .bytes = f.value("bytes", std::uint64_t{0}),
-                         .sha256 = f.value("sha256", ""), .in_place = f.value("in_place", false)});
+      if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..")
+        return std::nullopt;
+      m.files.push_back({.name = name,
+                         .bytes = f.value("bytes", std::uint64_t{0}),
+                         .sha256 = f.value("sha256", ""),
+                         .in_place = f.value("in_place", false)});
     }
     return m;
   } catch (const nlohmann::json::exception&) {
@@ -73,18 +78,23 @@ std::optional<FolderMarker> read_marker(const fs::path& folder) {
   }
 }
 
-FolderMarker write_marker(const fs::path& folder, const std::string& kind, std::vector<MarkedFile> files) {
+FolderMarker write_marker(const fs::path& folder, const std::string& kind,
+                          std::vector<MarkedFile> files) {
   FolderMarker marker{.kind = kind, .version = FLOWFOLIO_VERSION, .files = std::move(files)};
   std::sort(marker.files.begin(), marker.files.end(),
             [](const MarkedFile& a, const MarkedFile& b) { return a.name < b.name; });
   marker.run_id = run_id_of(marker.files);
   ordered_json entries = ordered_json::array();
   for (const MarkedFile& f : marker.files) {
-    entries.push_back(f.in_place ? ordered_json{{"name", f.name}, {"in_place", true}}
-                               : ordered_json{{"name", f.name}, {"bytes", f.bytes}, {"sha256", f.sha256}});
+    entries.push_back(
+        f.in_place ? ordered_json{{"name", f.name}, {"in_place", true}}
+                   : ordered_json{{"name", f.name}, {"bytes", f.bytes}, {"sha256", f.sha256}});
   }
-  const ordered_json root = {{"written_by", "flowfolio"}, {"kind", kind}, {"run_id", marker.run_id},
-                             {"flowfolio_version", marker.version}, {"files", entries}};
+  const ordered_json root = {{"written_by", "flowfolio"},
+                             {"kind", kind},
+                             {"run_id", marker.run_id},
+                             {"flowfolio_version", marker.version},
+                             {"files", entries}};
   write_file_atomically((folder / kMarkerName).string(), root.dump(2) + "\n");
   return marker;
 }
@@ -98,8 +108,10 @@ std::vector<std::string> unvouched_entries(const fs::path& folder, const std::st
     const std::string name = entry.path().filename().string();
     if (marker && name == kMarkerName) continue;
     const MarkedFile* file = marker ? listed(*marker, name) : nullptr;
-    if (!file) out.push_back(name);
-    else if (file->name == name && !unchanged(folder, *file)) out.push_back(name + " (changed)");
+    if (!file)
+      out.push_back(name);
+    else if (file->name == name && !unchanged(folder, *file))
+      out.push_back(name + " (changed)");
   }
   if (ec) throw InputError(folder.string() + ": cannot be read: " + ec.message());
   std::sort(out.begin(), out.end());

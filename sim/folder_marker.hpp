@@ -31,7 +31,8 @@ struct FolderMarker {
 std::optional<FolderMarker> read_marker(const std::filesystem::path& folder);
 
 // One file of `folder` as it is now: its size and SHA-256, or only its name when `in_place`.
-MarkedFile describe_file(const std::filesystem::path& folder, const std::string& name, bool in_place = false);
+MarkedFile describe_file(const std::filesystem::path& folder, const std::string& name,
+                         bool in_place = false);
 
 // Writes the marker of `folder` (sorted by name, with its run id) last and atomically.
 FolderMarker write_marker(const std::filesystem::path& folder, const std::string& kind,

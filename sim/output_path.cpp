@@ -19,7 +19,8 @@ std::string resolve_output_path(const std::string& path, const std::string& opti
     if (part.empty()) continue;  // a trailing slash
     if (!missing.empty()) {
       if (part == "." || part == "..")
-        throw InputError(option + " " + path + ": '" + part.string() + "' after " + (resolved / missing).string() +
+        throw InputError(option + " " + path + ": '" + part.string() + "' after " +
+                         (resolved / missing).string() +
                          ", which does not exist; name the folder without it");
       missing /= part;
       continue;
@@ -33,13 +34,16 @@ std::string resolve_output_path(const std::string& path, const std::string& opti
     const fs::path next = resolved / part;
     if (fs::exists(fs::symlink_status(next, ec)) && fs::exists(next, ec)) {
       resolved = fs::canonical(next, ec);
-      if (ec) throw InputError(option + " " + path + ": cannot resolve " + next.string() + ": " + ec.message());
+      if (ec)
+        throw InputError(option + " " + path + ": cannot resolve " + next.string() + ": " +
+                         ec.message());
     } else {
       missing = part;  // also a dangling symlink or a file in the way: creating it says why
     }
   }
   if (!missing.empty()) resolved /= missing;
-  if (resolved == resolved.root_path()) throw InputError(option + " " + path + ": is the root folder");
+  if (resolved == resolved.root_path())
+    throw InputError(option + " " + path + ": is the root folder");
   return resolved.string();
 }
 

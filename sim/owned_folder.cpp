@@ -36,7 +36,8 @@ std::string make_hidden_sibling(const fs::path& target, const std::string& infix
   return name;
 }
 
-std::string make_visible_sibling(const std::string& from, const std::string& target, const std::string& infix) {
+std::string make_visible_sibling(const std::string& from, const std::string& target,
+                                 const std::string& infix) {
   std::string name = target + infix + "XXXXXX";
   if (::mkdtemp(name.data()) == nullptr) return from;
   if (std::rename(from.c_str(), name.c_str()) != 0) {
@@ -52,7 +53,8 @@ void remove_owned_folder(const std::string& folder, const std::string& target) {
   if (marker) {
     for (const MarkedFile& f : marker->files) {
       fs::remove(fs::path(folder) / f.name, ec);
-      for (const char* side : {"-journal", "-wal", "-shm"}) fs::remove(fs::path(folder) / (f.name + side), ec);
+      for (const char* side : {"-journal", "-wal", "-shm"})
+        fs::remove(fs::path(folder) / (f.name + side), ec);
     }
     fs::remove(fs::path(folder) / kMarkerName, ec);
   }

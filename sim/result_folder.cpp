@@ -22,7 +22,8 @@ namespace flowfolio {
 namespace fs = std::filesystem;
 
 ResultFolder::ResultFolder(std::string target, std::string option)
-    : target_(std::move(target)), option_(std::move(option)),
+    : target_(std::move(target)),
+      option_(std::move(option)),
       resolved_(resolve_output_path(target_, option_)) {
   check();
 }
@@ -42,11 +43,13 @@ void ResultFolder::check() const {
   const std::vector<std::string> foreign = foreign_entries(resolved_, "results");
   if (foreign.empty()) return;
   const bool marked = read_marker(resolved_).has_value();
-  throw InputError(option_ + " " + target_ + ": holds files flowfolio did not write (" + name_list(foreign) +
-                   "); results replace a folder whole, so choose a new or empty folder, or move these out" +
-                   (marked ? "" : std::string(" (it has no ") + kMarkerName +
-                                      ", the mark of a folder flowfolio wrote; results from "
-                                      "older flowfolio versions have none: move or delete them yourself)"));
+  throw InputError(
+      option_ + " " + target_ + ": holds files flowfolio did not write (" + name_list(foreign) +
+      "); results replace a folder whole, so choose a new or empty folder, or move these out" +
+      (marked ? ""
+              : std::string(" (it has no ") + kMarkerName +
+                    ", the mark of a folder flowfolio wrote; results from "
+                    "older flowfolio versions have none: move or delete them yourself)"));
 }
 
 void ResultFolder::prepare() {
@@ -54,7 +57,9 @@ void ResultFolder::prepare() {
   const fs::path target(resolved_);
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
-  if (ec) throw std::runtime_error("cannot create " + target.parent_path().string() + ": " + ec.message());
+  if (ec)
+    throw std::runtime_error("cannot create " + target.parent_path().string() + ": " +
+                             ec.message());
   lock_ = std::make_unique<FolderLock>(target, option_ + " " + target_);
   check();  // again, now that no other run can change it
   staging_ = make_hidden_sibling(target, ".tmp-");
@@ -76,7 +81,8 @@ void ResultFolder::write(const std::string& name, const std::string& content) {
   write(name, [&](const TextSink& sink) { sink(content); });
 }
 
-void ResultFolder::write(const std::string& name, const std::function<void(const TextSink&)>& produce) {
+void ResultFolder::write(const std::string& name,
+                         const std::function<void(const TextSink&)>& produce) {
   const std::string path = staged_path(name);
   try {
     write_file_atomically(path, produce);
@@ -126,9 +132,9 @@ void ResultFolder::exchange() {
   if (::renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) != 0) {
     const std::string old = staging_;
     staging_.clear();  // it holds the user's files now: never removed
-    throw std::runtime_error("cannot put " + target_ + " back after finding files flowfolio did not write (" +
-                             name_list(foreign) + "): it is at " + old + ", and " + target_ +
-                             " holds the new results");
+    throw std::runtime_error(
+        "cannot put " + target_ + " back after finding files flowfolio did not write (" +
+        name_list(foreign) + "): it is at " + old + ", and " + target_ + " holds the new results");
   }
   keep_new_results_aside(foreign);
 }
@@ -156,9 +162,11 @@ void ResultFolder::move_old_aside_first() {
 void ResultFolder::keep_new_results_aside(const std::vector<std::string>& foreign) {
   const std::string aside = make_visible_sibling(staging_, resolved_, ".new-");
   staging_.clear();
-  throw std::runtime_error(option_ + " " + target_ + ": " + name_list(foreign) +
-                           " appeared in the folder during the run, and flowfolio did not write it; the "
-                           "folder is left as it was, and the new results are in " + aside);
+  throw std::runtime_error(
+      option_ + " " + target_ + ": " + name_list(foreign) +
+      " appeared in the folder during the run, and flowfolio did not write it; the "
+      "folder is left as it was, and the new results are in " +
+      aside);
 }
 
 }  // namespace flowfolio

@@ -21,12 +21,14 @@ class Sha256 {
       throw std::runtime_error("cannot start a SHA-256");
   }
   void add(const char* data, std::size_t size) {
-    if (EVP_DigestUpdate(context_.get(), data, size) != 1) throw std::runtime_error("cannot compute a SHA-256");
+    if (EVP_DigestUpdate(context_.get(), data, size) != 1)
+      throw std::runtime_error("cannot compute a SHA-256");
   }
   std::string hex() {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    if (EVP_DigestFinal_ex(context_.get(), digest, &length) != 1) throw std::runtime_error("cannot compute a SHA-256");
+    if (EVP_DigestFinal_ex(context_.get(), digest, &length) != 1)
+      throw std::runtime_error("cannot compute a SHA-256");
     std::string out;
     char pair[3];
     for (unsigned int i = 0; i < length; ++i) {

@@ -20,7 +20,9 @@ namespace {
 void create_parent(const fs::path& target) {
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
-  if (ec) throw std::runtime_error("cannot create " + target.parent_path().string() + ": " + ec.message());
+  if (ec)
+    throw std::runtime_error("cannot create " + target.parent_path().string() + ": " +
+                             ec.message());
 }
 
 // The first 64 KiB of a regular file: enough to tell what wrote it.
@@ -43,21 +45,26 @@ std::vector<MarkedFile> with_file(const FolderMarker& marker, MarkedFile file) {
 
 }  // namespace
 
-WorkFolder::WorkFolder(std::string target, std::string option, std::string kind, std::vector<std::string> in_place)
-    : resolved_(resolve_output_path(target, option)), kind_(std::move(kind)), in_place_(std::move(in_place)) {
+WorkFolder::WorkFolder(std::string target, std::string option, std::string kind,
+                       std::vector<std::string> in_place)
+    : resolved_(resolve_output_path(target, option)),
+      kind_(std::move(kind)),
+      in_place_(std::move(in_place)) {
   const std::string named = option + " " + target;
   const fs::path folder(resolved_);
   create_parent(folder);
   lock_ = std::make_unique<FolderLock>(folder, named);
   std::error_code ec;
   const fs::file_status status = fs::symlink_status(folder, ec);
-  if (fs::exists(status) && !fs::is_directory(status)) throw InputError(named + ": exists and is not a folder");
+  if (fs::exists(status) && !fs::is_directory(status))
+    throw InputError(named + ": exists and is not a folder");
   if (fs::exists(status) && !fs::is_empty(folder, ec)) {
     const std::vector<std::string> foreign = foreign_entries(folder, kind_);
     if (foreign.empty()) return;
-    throw InputError(named + ": holds files flowfolio did not write (" + name_list(foreign) +
-                     "); flowfolio writes into a folder of its own, so choose a new or empty folder, "
-                     "or move these out");
+    throw InputError(
+        named + ": holds files flowfolio did not write (" + name_list(foreign) +
+        "); flowfolio writes into a folder of its own, so choose a new or empty folder, "
+        "or move these out");
   }
   fs::create_directories(folder, ec);
   if (ec) throw std::runtime_error("cannot create " + resolved_ + ": " + ec.message());
@@ -68,15 +75,19 @@ WorkFolder::WorkFolder(std::string target, std::string option, std::string kind,
 
 WorkFolder::~WorkFolder() = default;
 
-std::string WorkFolder::path(const std::string& name) const { return (fs::path(resolved_) / name).string(); }
+std::string WorkFolder::path(const std::string& name) const {
+  return (fs::path(resolved_) / name).string();
+}
 
 void WorkFolder::write(const std::string& name, const std::string& content) {
   write_file_atomically(path(name), content);
   const std::optional<FolderMarker> marker = read_marker(resolved_);
-  write_marker(resolved_, kind_, with_file(marker.value_or(FolderMarker{}), describe_file(resolved_, name)));
+  write_marker(resolved_, kind_,
+               with_file(marker.value_or(FolderMarker{}), describe_file(resolved_, name)));
 }
 
-void write_owned_file(const std::string& path, const std::string& option, const std::string& content,
+void write_owned_file(const std::string& path, const std::string& option,
+                      const std::string& content,
                       const std::function<bool(const std::string& existing)>& is_ours) {
   const std::string named = option + " " + path;
   const fs::path file(resolve_output_path(path, option));
@@ -92,8 +103,10 @@ void write_owned_file(const std::string& path, const std::string& option, const 
     const bool ours = fs::is_regular_file(status) &&
                       (listed ? unchanged(folder, *listed) : is_ours(head_of(file.string())));
     if (!ours)
-      throw InputError(named + ": exists and flowfolio did not write it" + (listed ? " (it changed since)" : "") +
-                       "; flowfolio does not replace it: choose another file name, or move it away");
+      throw InputError(
+          named + ": exists and flowfolio did not write it" +
+          (listed ? " (it changed since)" : "") +
+          "; flowfolio does not replace it: choose another file name, or move it away");
   }
   write_file_atomically(file.string(), content);
   if (marker) write_marker(folder, marker->kind, with_file(*marker, describe_file(folder, name)));

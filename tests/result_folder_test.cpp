@@ -1,13 +1,14 @@
 // ResultFolder and the authorship rule: flowfolio replaces only folders and files it wrote.
-#include <catch2/catch.hpp>
+#include "flowfolio/result_folder.hpp"
+
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "flowfolio/error.hpp"
-#include "flowfolio/result_folder.hpp"
 
 namespace fs = std::filesystem;
 using flowfolio::InputError;
@@ -26,7 +27,9 @@ struct Scratch {
   ~Scratch() { fs::remove_all(root); }
 };
 
-void put(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+void put(const fs::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
 
 std::string text_of(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -86,7 +89,8 @@ TEST_CASE("a folder flowfolio wrote is replaced whole", "[result_folder]") {
   CHECK_FALSE(fs::exists(s.root / "res/report.html"));
 }
 
-TEST_CASE("a symlink followed by .. means the kernel's folder for the check and the write", "[result_folder]") {
+TEST_CASE("a symlink followed by .. means the kernel's folder for the check and the write",
+          "[result_folder]") {
   Scratch s;
   // root/link -> root/deep/inner, so root/link/../res is root/deep/res to the kernel,
   // and root/res lexically.
@@ -111,7 +115,8 @@ TEST_CASE(".. after a folder that does not exist is refused", "[result_folder]")
                     Catch::Contains("'..' after") && Catch::Contains("which does not exist"));
 }
 
-TEST_CASE("a folder holding only the user's scenario.yaml or store is the user's", "[result_folder]") {
+TEST_CASE("a folder holding only the user's scenario.yaml or store is the user's",
+          "[result_folder]") {
   Scratch s;
   for (const std::string name : {"scenario.yaml", "store.sqlite", "summary.json"}) {
     const fs::path dir = s.root / ("mine-" + name);
@@ -124,7 +129,8 @@ TEST_CASE("a folder holding only the user's scenario.yaml or store is the user's
   }
 }
 
-TEST_CASE("a result file the user changed, or a file they added, keeps the folder theirs", "[result_folder]") {
+TEST_CASE("a result file the user changed, or a file they added, keeps the folder theirs",
+          "[result_folder]") {
   Scratch s;
   const std::string target = (s.root / "res").string();
   write_results(target, "{}");
@@ -135,7 +141,8 @@ TEST_CASE("a result file the user changed, or a file they added, keeps the folde
   CHECK_THROWS_WITH(ResultFolder((s.root / "res2").string()), Catch::Contains("(notes.txt)"));
 }
 
-TEST_CASE("a file saved into the folder during the run stops the commit, and nothing is lost", "[result_folder]") {
+TEST_CASE("a file saved into the folder during the run stops the commit, and nothing is lost",
+          "[result_folder]") {
   Scratch s;
   const std::string target = (s.root / "res").string();
   write_results(target, "old");
@@ -155,14 +162,16 @@ TEST_CASE("a file saved into the folder during the run stops the commit, and not
   CHECK(text_of(s.root / "res/summary.json") == "old");
 }
 
-TEST_CASE("a second run into a folder another run is writing is refused at once", "[result_folder]") {
+TEST_CASE("a second run into a folder another run is writing is refused at once",
+          "[result_folder]") {
   Scratch s;
   const std::string target = (s.root / "new").string();
   ResultFolder first(target);
   first.prepare();
   ResultFolder second(target);
-  CHECK_THROWS_WITH(second.prepare(), Catch::Contains("another flowfolio run (pid " + std::to_string(::getpid()) +
-                                                      ") is writing this folder"));
+  CHECK_THROWS_WITH(second.prepare(),
+                    Catch::Contains("another flowfolio run (pid " + std::to_string(::getpid()) +
+                                    ") is writing this folder"));
   first.write("summary.json", "first");
   first.commit();
   CHECK(text_of(s.root / "new/summary.json") == "first");
@@ -171,20 +180,25 @@ TEST_CASE("a second run into a folder another run is writing is refused at once"
   CHECK_NOTHROW(third.prepare());
 }
 
-TEST_CASE("results of a flowfolio without markers are refused, with what to do", "[result_folder]") {
+TEST_CASE("results of a flowfolio without markers are refused, with what to do",
+          "[result_folder]") {
   Scratch s;
   fs::create_directories(s.root / "old");
-  for (const char* name : {"summary.json", "paired.json", "trials.csv", "series.csv", "manifest.json"})
+  for (const char* name :
+       {"summary.json", "paired.json", "trials.csv", "series.csv", "manifest.json"})
     put(s.root / "old" / name, "x");
-  CHECK_THROWS_WITH(ResultFolder((s.root / "old").string()),
-                    Catch::Contains("results from older flowfolio versions have none: move or delete them yourself"));
+  CHECK_THROWS_WITH(
+      ResultFolder((s.root / "old").string()),
+      Catch::Contains(
+          "results from older flowfolio versions have none: move or delete them yourself"));
 }
 
 TEST_CASE("report files: replaced only when flowfolio wrote them", "[result_folder]") {
   Scratch s;
   const auto is_report = [](const std::string& text) { return text.rfind("REPORT", 0) == 0; };
   put(s.root / "page.html", "<p>my page</p>");
-  CHECK_THROWS_AS(flowfolio::write_owned_file((s.root / "page.html").string(), "--output", "REPORT new", is_report),
+  CHECK_THROWS_AS(flowfolio::write_owned_file((s.root / "page.html").string(), "--output",
+                                              "REPORT new", is_report),
                   InputError);
   CHECK(text_of(s.root / "page.html") == "<p>my page</p>");
   put(s.root / "old.html", "REPORT old");
@@ -196,7 +210,8 @@ TEST_CASE("report files: replaced only when flowfolio wrote them", "[result_fold
   CHECK_NOTHROW(write_results((s.root / "res").string(), "{}"));
 }
 
-TEST_CASE("a sweep's folder is its own: created and marked, resumed, or refused", "[result_folder]") {
+TEST_CASE("a sweep's folder is its own: created and marked, resumed, or refused",
+          "[result_folder]") {
   Scratch s;
   const std::string dir = (s.root / "sweep").string();
   {
@@ -211,6 +226,8 @@ TEST_CASE("a sweep's folder is its own: created and marked, resumed, or refused"
                     Catch::Contains("results.csv (changed)"));
   fs::create_directories(s.root / "mine");
   put(s.root / "mine/results.csv", "the user's");
-  CHECK_THROWS_AS(flowfolio::WorkFolder((s.root / "mine").string(), "--out", "sweep", {"store.sqlite"}), InputError);
+  CHECK_THROWS_AS(
+      flowfolio::WorkFolder((s.root / "mine").string(), "--out", "sweep", {"store.sqlite"}),
+      InputError);
   CHECK(text_of(s.root / "mine/results.csv") == "the user's");
 }

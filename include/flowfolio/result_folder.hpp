@@ -106,7 +106,8 @@ class WorkFolder {
 // existing file there is replaced only when its folder's marker lists it unchanged or
 // `is_ours` recognises its bytes; anything else is refused (InputError, naming `option`).
 // When the file's folder is one flowfolio wrote, its marker then lists the new file.
-void write_owned_file(const std::string& path, const std::string& option, const std::string& content,
+void write_owned_file(const std::string& path, const std::string& option,
+                      const std::string& content,
                       const std::function<bool(const std::string& existing)>& is_ours);
 
 }  // namespace flowfolio
