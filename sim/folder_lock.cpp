@@ -25,6 +25,17 @@ bool still_linked(int fd, const std::string& path) {
          open_file.st_ino == named.st_ino && open_file.st_dev == named.st_dev;
 }
 
+// The pid the holder writes into the lock file just after taking it: waited for a moment,
+// for a holder that has only just taken it. Empty when it does not come.
+std::string holder_pid(const std::string& path) {
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    const std::string pid = read_file_text(path, 32).value_or("");
+    if (!pid.empty()) return pid;
+    ::usleep(2000);
+  }
+  return "";
+}
+
 }  // namespace
 
 FolderLock::FolderLock(const std::filesystem::path& target, const std::string& named)
@@ -41,7 +52,7 @@ FolderLock::FolderLock(const std::filesystem::path& target, const std::string& n
       fd_ = -1;
       if (saved != EWOULDBLOCK)
         throw std::runtime_error("cannot lock " + path_ + ": " + std::strerror(saved));
-      const std::string pid = read_file_text(path_, 32).value_or("");
+      const std::string pid = holder_pid(path_);
       throw InputError(named + ": another flowfolio run" +
                        (pid.empty() ? "" : " (pid " + pid + ")") +
                        " is writing this folder; wait for it to finish, or choose another folder");
