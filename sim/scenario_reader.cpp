@@ -18,6 +18,7 @@
 
 #include "file_text.hpp"
 #include "flowfolio/scenario.hpp"
+#include "scenario_document.hpp"
 
 namespace flowfolio {
 
@@ -1671,24 +1672,32 @@ YAML::Node set_key_path(YAML::Node& root, const std::string& path, const YAML::N
   return {};
 }
 
-// Applies one `key.path=value` to the document (set_key_path). Returns the key path.
-std::string apply_override(YAML::Node& root, const std::string& argument) {
+// One override ready to apply: a key path, its value, and how messages name it.
+struct Override {
+  std::string path;
+  YAML::Node value;
+  std::string argument;  // "key.path=value"
+};
+
+// Reads one `key.path=value` argument of --set: the value is YAML text.
+Override parse_override(const std::string& argument) {
   const auto equals = argument.find('=');
   if (equals == std::string::npos || equals == 0)
     throw InputError("--set " + argument + ": write it as key.path=value, e.g. model.flow_width=0.2");
-  const std::string path = argument.substr(0, equals);
-  YAML::Node value;
   try {
-    value = YAML::Load(argument.substr(equals + 1));
+    return {argument.substr(0, equals), YAML::Load(argument.substr(equals + 1)), argument};
   } catch (const YAML::Exception& e) {
     throw InputError("--set " + argument + ": the value is not valid YAML: " + e.msg);
   }
+}
+
+// Applies one override to the document (set_key_path).
+void apply_override(YAML::Node& root, const Override& o) {
   try {
-    set_key_path(root, path, value);
+    set_key_path(root, o.path, o.value);
   } catch (const std::invalid_argument& e) {
-    throw InputError("--set " + argument + ": " + e.what());
+    throw InputError("--set " + o.argument + ": " + e.what());
   }
-  return path;
 }
 }  // namespace
 
@@ -1819,10 +1828,12 @@ YAML::Node resolve_extends(const YAML::Node& root, const std::string& file, std:
 }
 }  // namespace
 
-Scenario read_scenario_text(const std::string& text, const std::string& file,
-                            const std::vector<std::string>& overrides) {
+namespace {
+// The document of `text` with its extends: chain resolved, its size checked and the
+// overrides applied.
+YAML::Node resolved_document(const std::string& text, const std::string& file, Origins& origins,
+                             const std::vector<Override>& overrides) {
   YAML::Node root = load_document(text, file);
-  Origins origins;
   std::error_code ec;
   std::vector<std::string> chain = {fs::weakly_canonical(file, ec).string()};
   root = resolve_extends(root, file, chain, origins);
@@ -1831,21 +1842,29 @@ Scenario read_scenario_text(const std::string& text, const std::string& file,
                                  .message = "the document holds more than 200000 values once its "
                                             "aliases are expanded; a scenario needs far fewer"}});
   }
+  for (const Override& o : overrides) apply_override(root, o);
+  return root;
+}
+
+Scenario read_with_overrides(const std::string& text, const std::string& file,
+                             const std::vector<Override>& overrides) {
+  Origins origins;
+  const YAML::Node root = resolved_document(text, file, origins, overrides);
   Reader reader(file);
   reader.origins_ = &origins;
-  for (const std::string& argument : overrides) {
+  for (const Override& o : overrides) {
     // The reader writes list positions as key[0], --set as key.0.
-    std::string path = apply_override(root, argument), normal;
+    std::string normal;
     std::size_t start = 0;
     for (;;) {
-      const auto dot = path.find('.', start);
-      const std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+      const auto dot = o.path.find('.', start);
+      const std::string key = o.path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
       const bool position = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
       normal += position ? "[" + key + "]" : (normal.empty() ? "" : ".") + key;
       if (dot == std::string::npos) break;
       start = dot + 1;
     }
-    reader.overridden_.emplace_back(normal, argument);
+    reader.overridden_.emplace_back(normal, o.argument);
   }
   Scenario scenario;
   try {
@@ -1861,6 +1880,20 @@ Scenario read_scenario_text(const std::string& text, const std::string& file,
   return scenario;
 }
 
+std::vector<Override> as_overrides(const std::vector<Setting>& settings) {
+  std::vector<Override> out;
+  for (const Setting& s : settings) out.push_back({s.key_path(), s.value().node, s.key_path() + "=" + s.text()});
+  return out;
+}
+}  // namespace
+
+Scenario read_scenario_text(const std::string& text, const std::string& file,
+                            const std::vector<std::string>& overrides) {
+  std::vector<Override> parsed;
+  for (const std::string& argument : overrides) parsed.push_back(parse_override(argument));
+  return read_with_overrides(text, file, parsed);
+}
+
 std::string resolved_scenario_text(const std::string& path) {
   const std::string text = read_whole_file(path);
   const YAML::Node root = load_document(text, path);
@@ -1873,8 +1906,21 @@ std::string resolved_scenario_text(const std::string& path) {
   return "# " + path + " with its extends: chain resolved by flowfolio\n" + std::string(out.c_str()) + "\n";
 }
 
+std::string resolved_scenario_text(const std::string& path, const std::vector<Setting>& settings) {
+  Origins origins;
+  YAML::Emitter out;
+  out << resolved_document(read_whole_file(path), path, origins, as_overrides(settings));
+  return std::string(out.c_str()) + "\n";
+}
+
 Scenario read_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {
   return read_scenario_text(read_whole_file(path), path, overrides);
 }
+
+Scenario read_scenario_file(const std::string& path, const std::vector<Setting>& settings) {
+  return read_with_overrides(read_whole_file(path), path, as_overrides(settings));
+}
+
+YAML::Node load_yaml_file(const std::string& path) { return load_document(read_whole_file(path), path); }
 
 }  // namespace flowfolio

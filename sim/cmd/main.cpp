@@ -506,7 +506,8 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
   const auto start = std::chrono::steady_clock::now();
   const flowfolio::SweepOutcome outcome = flowfolio::cluster_sweep(
       sweep, {.store = (fs::path(dir) / "store.sqlite").string(), .threads = threads, .stop = &g_stop,
-              .progress = progress, .command_line = command_line});
+              .progress = progress, .command_line = command_line,
+              .memory_available = 0.8 * available_bytes()});
   if (!flowfolio::cluster_leader()) return 0;
   flowfolio::write_file_atomically((fs::path(dir) / "results.csv").string(),
                                    flowfolio::store_csv((fs::path(dir) / "store.sqlite").string()));
