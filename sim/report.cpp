@@ -606,6 +606,24 @@ th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a829
   h << "<script>\n"
     << R"JS((function () {
   const data = JSON.parse(document.getElementById('data').textContent);
+  // Vega keeps categories as keys of plain objects and writes them into expressions of
+  // its own, so a strategy named 'constructor' or '__proto__', or one holding U+2028,
+  // would blank the charts. The charts see each name behind its own count of zero-width
+  // spaces (unique, and never a property of Object.prototype), line separators as
+  // spaces: the reader sees the same text.
+  const label = new Map();
+  data.strategies.forEach(function (name, i) {
+    label.set(name, '\u200b'.repeat(i + 1) + name.replace(/[\u2028\u2029]/g, ' '));
+  });
+  const relabel = function (rows) {
+    (rows || []).forEach(function (row) {
+      if (label.has(row.strategy)) row.strategy = label.get(row.strategy);
+    });
+  };
+  [data.npv_spread, data.fan, data.zones, data.paired, data.risk].forEach(relabel);
+  if (data.frontier) relabel(data.frontier.points.concat(data.frontier.best ? [data.frontier.best] : []));
+  data.strategies = data.strategies.map(function (name) { return label.get(name); });
+  data.baseline = data.baseline.replace(/[\u2028\u2029]/g, ' ');
   const unit = data.currency ? ' (' + data.currency + ')' : '';
   const color = {field: 'strategy', type: 'nominal', title: 'strategy',
                  scale: {domain: data.strategies, range: data.colors}};
