@@ -841,7 +841,16 @@ RunEstimate estimate_run(const Scenario& scenario, std::uint64_t trials) {
     }
     most_units += units;
   }
-  e.bytes_per_thread = most_units * sizeof(double) * 4 + T * 64 * S;
+  double most_people = 0;  // of one strategy's organisation: every slot it may fill
+  for (const Strategy& strategy : scenario.strategies) {
+    double people = 0;
+    for (const Headcount& h : scenario.staff) people += h.count;
+    for (const Headcount& h : strategy.hire) people += h.count;
+    most_people = std::max(most_people, people);
+  }
+  e.bytes += A * A * sizeof(double) + T * A * sizeof(std::size_t);  // Cholesky factor, unit offsets
+  e.bytes_per_thread = most_units * sizeof(UnitLuck) + T * A * sizeof(double) + T * 64 * S +
+                       most_people * (sizeof(Person) + A * (sizeof(double) + sizeof(Effect) + 1));
   return e;
 }
 

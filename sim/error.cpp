@@ -1,5 +1,7 @@
 #include "flowfolio/error.hpp"
 
+#include <cstdio>
+
 namespace flowfolio {
 
 std::string Diagnostic::to_string() const {
@@ -12,6 +14,27 @@ std::string Diagnostic::to_string() const {
   if (!path.empty()) out += path + ": ";
   if (severity == Severity::kWarning) out += "warning: ";
   out += message;
+  return printable(out);
+}
+
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  char escape[8];
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) {
+      std::snprintf(escape, sizeof escape, "\\x%02X", c);
+      out += escape;
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+      std::snprintf(escape, sizeof escape, "\\u00%02X", static_cast<unsigned char>(text[++i]));
+      out += escape;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
   return out;
 }
 

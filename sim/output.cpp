@@ -592,6 +592,8 @@ void ResultFolder::write(const std::string& name,
   stage();
   try {
     write_file_atomically(staging_ + "/" + name, produce);
+  } catch (const Interrupted&) {
+    throw;
   } catch (const std::runtime_error& e) {
     // Name the file the user asked for, not the hidden staging copy.
     std::string reason = e.what();

@@ -14,8 +14,9 @@ struct Setting::Value {
   YAML::Node node;
 };
 
-// Reads a YAML file with every check a scenario file gets (size, encoding, syntax,
-// depth). Throws InputError naming the file, line and column.
-YAML::Node load_yaml_file(const std::string& path);
+// Reads a YAML file through the one door (yaml_document.hpp) as a scenario file is read:
+// regular files only, size, encoding, one document, alias budget. Throws InputError
+// naming the file, line and column; `empty_message` when the file is empty.
+YAML::Node load_yaml_file(const std::string& path, const std::string& empty_message);
 
 }  // namespace flowfolio

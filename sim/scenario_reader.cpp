@@ -12,6 +12,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <numeric>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -19,6 +20,7 @@
 #include "file_text.hpp"
 #include "flowfolio/scenario.hpp"
 #include "scenario_document.hpp"
+#include "yaml_document.hpp"
 
 namespace flowfolio {
 
@@ -34,11 +36,15 @@ constexpr double kLargestNumber = 1e15;
 // A lognormal sigma above this puts its far tail beyond any money (e^(10 * 8.5) = 1e37).
 constexpr double kLargestSigma = 10;
 constexpr double kLargestVolatility = 5;
-constexpr int kMostPeople = 100'000;  // in one headcount entry
+constexpr int kMostPeople = 100'000;       // in one organisation, staff and hires together
+constexpr std::size_t kMostItems = 1'000;  // activities, profiles or strategies
+constexpr int kMostPeriods = 100'000;
 constexpr double kMostUnits = 1e6;     // demand of one activity in one period
 // Limits that keep the reader's time and memory bounded whatever the input.
-constexpr std::size_t kLargestFile = 16 << 20;      // bytes
-constexpr std::size_t kMostValues = 200'000;        // YAML nodes, aliases followed
+constexpr std::size_t kLargestFile = kLargestYamlFile;
+constexpr std::size_t kMostValues = kMostYamlValues;  // YAML nodes, aliases followed
+constexpr const char* kEmptyScenario =
+    "the file is empty; a scenario needs name, horizon, activities, profiles, staff and strategies";
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -73,12 +79,6 @@ std::string join(const Keys& words) {
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
   return out;
-}
-
-std::string mebibytes(std::uintmax_t bytes) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
-  return buffer;
 }
 
 std::string format_ratio(double ratio) {
@@ -201,6 +201,31 @@ const char* range_text(Range range) {
 }
 
 // A map's entries, in file order, with unknown and duplicate keys already reported.
+// The position of the first control character of `text` (C0, DEL or C1; tab and line
+// breaks only where `lines_allowed`), or npos.
+std::size_t control_character(const std::string& text, bool lines_allowed) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (lines_allowed && (c == '\t' || c == '\n' || c == '\r')) continue;
+    if (c < 0x20 || c == 0x7F) return i;
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) < 0xA0)
+      return i;  // U+0080-U+009F
+  }
+  return std::string::npos;
+}
+
+std::string byte_hex(const std::string& text, std::size_t at) {
+  char hex[16];
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c == 0xC2) {
+    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned char>(text[at + 1]));
+  } else {
+    std::snprintf(hex, sizeof hex, "0x%02X", c);
+  }
+  return hex;
+}
+
 class MapView {
  public:
   const YAML::Node* get(const std::string& key) const {
@@ -425,6 +450,12 @@ class Reader {
       error(node, path, "expected text, got " + describe_kind(node));
       return std::nullopt;
     }
+    if (const std::size_t at = control_character(node.Scalar(), true); at != std::string::npos) {
+      error(node, path,
+            "the text holds control character " + byte_hex(node.Scalar(), at) +
+                " (from an escape such as \\e or \\x1b); such characters would reach the terminal");
+      return std::nullopt;
+    }
     return node.Scalar();
   }
 
@@ -432,6 +463,10 @@ class Reader {
     auto value = text(node, path);
     if (value && value->empty()) {
       error(node, path, "a name must not be empty");
+      return std::nullopt;
+    }
+    if (value && control_character(*value, false) != std::string::npos) {
+      error(node, path, "a name must be one line, with no tab or line break");
       return std::nullopt;
     }
     return value;
@@ -549,6 +584,7 @@ class Reader {
   std::vector<Correlation> correlations(const YAML::Node* node);
   void check_positive_definite(const YAML::Node& at, const std::vector<Correlation>& pairs);
   void warn_unstaffable(const YAML::Node& root, const Scenario& s);
+  void check_sizes(const MapView& m, const Scenario& s);
 
   std::string file_;
   std::vector<Diagnostic> diagnostics_;
@@ -898,7 +934,7 @@ std::vector<Headcount> Reader::headcounts(const YAML::Node* node, const std::str
     read_whole(m, "count", ipath, 0, h.count);
     if (h.count > kMostPeople) {
       error(*m.get("count"), child(ipath, "count"),
-            "is absurdly large (" + m.get("count")->Scalar() + "); at most 100000 people an entry");
+            "is absurdly large (" + m.get("count")->Scalar() + "); at most 100000 people in all");
       h.count = 0;
     }
     read_whole(m, "at", ipath, 0, h.at);
@@ -1428,6 +1464,43 @@ void Reader::warn_unstaffable(const YAML::Node& root, const Scenario& s) {
   }
 }
 
+// Limits that keep a run's memory in proportion to what a scenario can mean: lists
+// neither empty nor past kMostItems (the market's correlation factor grows with the square
+// of the activities), a horizon of at most kMostPeriods, and at most kMostPeople people in
+// any strategy's organisation, staff and hires together.
+void Reader::check_sizes(const MapView& m, const Scenario& s) {
+  for (const char* key : {"activities", "profiles", "strategies"}) {
+    const auto* list = m.get(key);
+    if (list && list->IsSequence() && list->size() == 0)
+      error(*list, key, "the list is empty; at least one entry is needed");
+    if (list && list->IsSequence() && list->size() > kMostItems)
+      error(*list, key,
+            "holds " + std::to_string(list->size()) + " entries; at most " +
+                std::to_string(kMostItems));
+  }
+  if (s.horizon > kMostPeriods)
+    error(
+        *m.get("horizon"), "horizon",
+        "at most " + std::to_string(kMostPeriods) + " periods, got " + m.get("horizon")->Scalar());
+  const auto people = [](const std::vector<Headcount>& list) {
+    return std::accumulate(list.begin(), list.end(), std::int64_t{0},
+                           [](std::int64_t sum, const Headcount& h) { return sum + h.count; });
+  };
+  const std::int64_t staff = people(s.staff);
+  if (staff > kMostPeople)
+    error(*m.get("staff"), "staff",
+          std::to_string(staff) + " people in all; at most " + std::to_string(kMostPeople));
+  const YAML::Node* list = m.get("strategies");
+  for (std::size_t k = 0; list && k < s.strategies.size() && k < list->size(); ++k) {
+    const std::int64_t total = staff + people(s.strategies[k].hire);
+    if (staff <= kMostPeople && total > kMostPeople) {
+      error((*list)[k], "strategies." + s.strategies[k].name + ".hire",
+            std::to_string(total) + " people in all with the staff; at most " +
+                std::to_string(kMostPeople));
+    }
+  }
+}
+
 Scenario Reader::read(const YAML::Node& root) {
   Scenario s;
   s.file = file_;
@@ -1472,11 +1545,7 @@ Scenario Reader::read(const YAML::Node& root) {
       m.get("strategies"), "strategies",
       [this, horizon](const YAML::Node& n, const std::string& p) { return strategy(n, p, horizon); },
       strategy_names);
-  for (const char* key : {"activities", "profiles", "strategies"}) {
-    const auto* list = m.get(key);
-    if (list && list->IsSequence() && list->size() == 0)
-      error(*list, key, "the list is empty; at least one entry is needed");
-  }
+  check_sizes(m, s);
   if (const auto* r = m.get("discount_rate"); r && s.discount_rate > -1) {
     const double last_factor = std::pow(1 + s.discount_rate, -static_cast<double>(s.horizon) / s.periods_per_year);
     if (!(last_factor <= 1e12)) {
@@ -1492,60 +1561,12 @@ Scenario Reader::read(const YAML::Node& root) {
 }
 
 std::string read_whole_file(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) throw InputError({Diagnostic{.file = path, .message = "is a directory, not a scenario file"}});
-  const auto size = fs::file_size(path, ec);
-  if (!ec && size > kLargestFile) {
-    throw InputError({Diagnostic{.file = path,
-                                 .message = "is " + mebibytes(size) +
-                                            "; a scenario file may be at most 16 MiB"}});
-  }
-  std::optional<std::string> text = read_file_text(path);
-  if (!text) {
-    throw InputError({Diagnostic{
-        .file = path,
-        .message = fs::exists(path, ec) ? "cannot be read (permission denied?)"
-                                        : "no such file"}});
-  }
-  return std::move(*text);
+  return read_input_file(path, kLargestFile, "scenario file");
 }
 
 }  // namespace
 
 namespace {
-// The position of the first byte that is not valid UTF-8 or is a control character YAML
-// forbids, as a diagnostic; nothing when the text is clean.
-std::optional<Diagnostic> check_encoding(const std::string& text, const std::string& file) {
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = length > 0 && i + length <= text.size();
-    for (std::size_t k = 1; ok && k < length; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", c);
-    if (!ok) {
-      return Diagnostic{.file = file, .line = line, .column = column,
-                        .message = std::string("the file is not valid UTF-8 (byte ") + hex +
-                                   "); save it as UTF-8"};
-    }
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-      return Diagnostic{.file = file, .line = line, .column = column,
-                        .message = std::string("control character ") + hex +
-                                   " is not allowed in YAML; is this a text file?"};
-    }
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-    i += length;
-  }
-  return std::nullopt;
-}
-
 // Counts the values of a document, following aliases, and stops past `limit`: a few
 // lines of anchors and aliases can stand for billions of values, and an alias inside its
 // own anchor (`a: &a [*a]`) for infinitely many. Iterative, so depth cannot exhaust the
@@ -1681,22 +1702,32 @@ struct Override {
 
 // Reads one `key.path=value` argument of --set: the value is YAML text.
 Override parse_override(const std::string& argument) {
+  const std::string named = "--set " + argument;
+  if (const EncodingProblem bad = check_encoding(argument); bad.line > 0)
+    throw InputError("--set: column " + std::to_string(bad.column) + ": the argument is " +
+                     bad.message);
   const auto equals = argument.find('=');
   if (equals == std::string::npos || equals == 0)
-    throw InputError("--set " + argument + ": write it as key.path=value, e.g. model.flow_width=0.2");
-  try {
-    return {argument.substr(0, equals), YAML::Load(argument.substr(equals + 1)), argument};
-  } catch (const YAML::Exception& e) {
-    throw InputError("--set " + argument + ": the value is not valid YAML: " + e.msg);
-  }
+    throw InputError(named + ": write it as key.path=value, e.g. model.flow_width=0.2");
+  return {argument.substr(0, equals), load_value(argument.substr(equals + 1), named), argument};
 }
 
-// Applies one override to the document (set_key_path).
-void apply_override(YAML::Node& root, const Override& o) {
+// Applies one override to the document (set_key_path) and keeps `values`, the
+// document's count of values, within kMostValues.
+void apply_override(YAML::Node& root, const Override& o, std::size_t& values) {
+  const std::string named = "--set " + o.argument;
+  YAML::Node old;
   try {
-    set_key_path(root, o.path, o.value);
+    old = set_key_path(root, o.path, o.value);
   } catch (const std::invalid_argument& e) {
-    throw InputError("--set " + o.argument + ": " + e.what());
+    throw InputError(named + ": " + e.what());
+  }
+  values =
+      values + count_values(o.value, kMostValues) - std::min(values, count_values(old, kMostValues));
+  if (values > kMostValues) {
+    throw InputError(named + ": with this value the scenario holds more than " +
+                     std::to_string(kMostValues) +
+                     " values once aliases are expanded; a scenario needs far fewer");
   }
 }
 }  // namespace
@@ -1706,37 +1737,6 @@ Scenario read_scenario_text(const std::string& text, const std::string& file) {
 }
 
 namespace {
-// The checks every file passes before it is a YAML document: size, encoding, emptiness,
-// syntax and depth.
-YAML::Node load_document(const std::string& text, const std::string& file) {
-  if (text.size() > kLargestFile) {
-    throw InputError({Diagnostic{.file = file,
-                                 .message = "is " + mebibytes(text.size()) +
-                                            "; a scenario file may be at most 16 MiB"}});
-  }
-  if (auto bad = check_encoding(text, file)) throw InputError({*bad});
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    throw InputError({Diagnostic{.file = file, .message = "the file is empty; a scenario needs "
-                                                          "name, horizon, activities, profiles, "
-                                                          "staff and strategies"}});
-  }
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::DeepRecursion& e) {
-    throw InputError({Diagnostic{.file = file,
-                                 .line = e.mark.line + 1,
-                                 .column = e.mark.column + 1,
-                                 .message = "the YAML is nested too deeply (more than 2000 levels)"}});
-  } catch (const YAML::Exception& e) {
-    throw InputError({Diagnostic{.file = file,
-                                 .line = e.mark.line + 1,
-                                 .column = e.mark.column + 1,
-                                 .message = "YAML syntax error: " + e.msg}});
-  }
-  return root;
-}
-
 void record(const YAML::Node& node, const std::string& file, Origins& origins) {
   std::vector<YAML::Node> pending = {node};
   while (!pending.empty() && origins.nodes.size() < kMostValues) {
@@ -1821,7 +1821,7 @@ YAML::Node resolve_extends(const YAML::Node& root, const std::string& file, std:
   }
   if (chain.size() >= 8) fail("more than 8 levels of extends");
   chain.push_back(canonical);
-  const YAML::Node raw = load_document(read_whole_file(parent), parent);
+  const YAML::Node raw = load_document(read_whole_file(parent), parent, kEmptyScenario);
   record(raw, parent, origins);
   const YAML::Node base = resolve_extends(raw, parent, chain, origins);
   return merge(base, root, file, origins);
@@ -1833,16 +1833,17 @@ namespace {
 // overrides applied.
 YAML::Node resolved_document(const std::string& text, const std::string& file, Origins& origins,
                              const std::vector<Override>& overrides) {
-  YAML::Node root = load_document(text, file);
+  YAML::Node root = load_document(text, file, kEmptyScenario);
   std::error_code ec;
   std::vector<std::string> chain = {fs::weakly_canonical(file, ec).string()};
   root = resolve_extends(root, file, chain, origins);
-  if (count_values(root, kMostValues) > kMostValues) {
+  std::size_t values = count_values(root, kMostValues);
+  if (values > kMostValues) {
     throw InputError({Diagnostic{.file = file,
                                  .message = "the document holds more than 200000 values once its "
                                             "aliases are expanded; a scenario needs far fewer"}});
   }
-  for (const Override& o : overrides) apply_override(root, o);
+  for (const Override& o : overrides) apply_override(root, o, values);
   return root;
 }
 
@@ -1896,7 +1897,7 @@ Scenario read_scenario_text(const std::string& text, const std::string& file,
 
 std::string resolved_scenario_text(const std::string& path) {
   const std::string text = read_whole_file(path);
-  const YAML::Node root = load_document(text, path);
+  const YAML::Node root = load_document(text, path, kEmptyScenario);
   if (!root.IsMap() || !root["extends"]) return text;
   Origins origins;
   std::error_code ec;
@@ -1921,6 +1922,8 @@ Scenario read_scenario_file(const std::string& path, const std::vector<Setting>&
   return read_with_overrides(read_whole_file(path), path, as_overrides(settings));
 }
 
-YAML::Node load_yaml_file(const std::string& path) { return load_document(read_whole_file(path), path); }
+YAML::Node load_yaml_file(const std::string& path, const std::string& empty_message) {
+  return load_document(read_whole_file(path), path, empty_message);
+}
 
 }  // namespace flowfolio

@@ -19,6 +19,7 @@
 #include "flowfolio/comparison.hpp"
 #include "flowfolio/engine.hpp"
 #include "flowfolio/error.hpp"
+#include "flowfolio/memory.hpp"
 #include "flowfolio/scenario.hpp"
 #include "flowfolio/statistics.hpp"
 
@@ -148,7 +149,7 @@ void check_variants(const Sweep& sweep) {
 }  // namespace
 
 Sweep read_sweep_file(const std::string& path) {
-  const YAML::Node root = load_yaml_file(path);
+  const YAML::Node root = load_yaml_file(path, "the sweep file is empty; it needs base and grid or variants");
   if (!root.IsMap()) fail(path, root, "", "expected a map with base and grid or variants");
   Sweep sweep;
   sweep.file = path;
@@ -196,18 +197,12 @@ std::vector<std::string> plan_variants(const Sweep& sweep, const SweepOptions& o
   for (const SweepVariant& v : sweep.variants) {
     keys.push_back(sha256_hex(resolved_scenario_text(sweep.base, v.settings) + "\n" + std::to_string(seed) + "/" +
                               std::to_string(trials)));
-    if (options.memory_available <= 0) continue;
     const Scenario scenario = read_scenario_file(sweep.base, v.settings);
     const RunEstimate e = estimate_run(scenario, trials);
-    const double needed = e.bytes + threads * e.bytes_per_thread;
-    if (needed > options.memory_available) {
-      char text[200];
-      std::snprintf(text, sizeof text, "about %.3g GiB, and %.3g GiB is free", needed / (1 << 30),
-                    options.memory_available / (1 << 30));
-      throw InputError(sweep.file + ": variant '" + v.name + "' would keep " + std::to_string(trials) + " trials x " +
-                       std::to_string(scenario.strategies.size()) + " strategies of results in memory, " + text +
-                       "; use fewer trials (trials: in the sweep file, or --trials)");
-    }
+    require_memory(e.bytes + threads * e.bytes_per_thread,
+                   sweep.file + ": variant '" + v.name + "' (" + std::to_string(trials) + " trials x " +
+                       std::to_string(scenario.strategies.size()) + " strategies)",
+                   "use fewer trials (trials: in the sweep file, or --trials)");
   }
   return keys;
 }

@@ -119,7 +119,7 @@ expect sensitivity-method 2 "method" -- "$bin" sensitivity "$default" --method b
 expect sensitivity-no-block 2 "has no sensitivity: block" -- "$bin" sensitivity "$src/scenarios/b2b-software.yaml" --out "$work/never"
 expect sensitivity-bad-end 2 "seed-default.yaml:[0-9]+:[0-9]+: sensitivity.inputs\[1\]: the value -1 makes the scenario invalid" -- \
   "$bin" sensitivity "$default" --set 'sensitivity.inputs.1.range=[-1, 2]' --out "$work/never"
-expect sensitivity-too-large 2 "each evaluation of this study would keep about .* use fewer trials per evaluation" -- \
+expect sensitivity-too-large 2 "each evaluation of this study .* would need about .* of memory.* use fewer trials per evaluation" -- \
   "$bin" sensitivity "$default" --evaluation-trials 900000000 --out "$work/never"
 [[ ! -e "$work/never" ]] || { echo "FAIL a refused sensitivity analysis wrote output"; failures=$((failures + 1)); }
 
@@ -190,7 +190,7 @@ grep -q '"trials": 128' "$work/res/manifest.json" || { echo "FAIL new results no
 ls -a "$work" | grep -q "tmp-" && { echo "FAIL staging folder left behind"; failures=$((failures + 1)); }
 
 # Runs that would not fit are refused before they start.
-expect too-large 2 "would keep about .* GiB of results in memory .*--allow-large-run" -- "$bin" run "$default" --trials 1000000000 --out "$work/huge" --statistics exact
+expect too-large 2 "this run.s results .* would need about .* of memory, and .* is allowed .*--allow-large-run" -- "$bin" run "$default" --trials 1000000000 --out "$work/huge" --statistics exact
 [[ ! -e "$work/huge" ]] || { echo "FAIL refused run wrote"; failures=$((failures + 1)); }
 # ... and by default they keep summaries instead of every trial (stopped here after a second).
 "$bin" run "$default" --trials 1000000000 --out "$work/huge" > /dev/null 2> "$work/stderr" &

@@ -303,14 +303,29 @@ TEST_CASE("hostile input is refused in bounded time and memory", "[scenario][mes
     for (int k = 0; k < 10; ++k) bomb += (k ? ", *a" : "*a") + std::to_string(level - 1);
     bomb += "]\n";
   }
-  CHECK_THROWS_WITH(parse(bomb), Catch::Contains("more than 200000 values once its aliases are expanded"));
+  // Refused at the alias that takes the count past the budget: a5's first *a4 (the keys
+  // and a0 to a4 hold 123466 values, and *a4 adds 111111 more).
+  CHECK_THROWS_WITH(parse(bomb),
+                    Catch::StartsWith("test.yaml:6:10: the document holds more than 200000 values "
+                                      "once its aliases are expanded"));
   // An alias inside its own anchor (found by the fuzzer: it overflowed the stack).
-  CHECK_THROWS_WITH(parse("a: &a [ *a]\nc:\n"), Catch::Contains("more than 200000 values"));
+  CHECK_THROWS_WITH(
+      parse("a: &a [ *a]\nc:\n"),
+      "test.yaml:1:9: this alias refers to the collection it is inside, which makes the document "
+      "infinite; write the value out instead");
   // Nesting beyond yaml-cpp's depth guard.
   CHECK_THROWS_WITH(parse(std::string(5000, '[') + std::string(5000, ']')),
                     Catch::Contains("nested too deeply"));
   // Too large.
   CHECK_THROWS_WITH(parse(std::string(17 << 20, ' ') + "x"), "test.yaml: is 17.0 MiB; a scenario file may be at most 16 MiB");
+  // A second document is refused where it starts, not ignored; so is anything after `...`.
+  const std::string one = testing::tiny_scenario();
+  const std::string second_line = std::to_string(std::count(one.begin(), one.end(), '\n') + 1);
+  CHECK_THROWS_WITH(
+      parse(one + "---\nname: other\n"),
+      Catch::StartsWith("test.yaml:" + second_line + ":1: a second YAML document starts here"));
+  CHECK_THROWS_WITH(parse(testing::tiny_scenario() + "...\n[unclosed\n"),
+                    Catch::Contains("YAML syntax error"));
   // Not UTF-8, and control characters.
   CHECK_THROWS_WITH(parse("name: caf\xe9\nhorizon: 1\n"),
                     "test.yaml:1:10: the file is not valid UTF-8 (byte 0xE9); save it as UTF-8");
@@ -436,4 +451,71 @@ TEST_CASE("extends: a scenario gives only what differs", "[scenario][extends]") 
   const std::string resolved = resolved_scenario_text(child);
   CHECK(read_scenario_text(resolved, "resolved.yaml").activities.size() == 2);
   fs::remove_all(dir);
+}
+
+TEST_CASE("hostile values: --set, names, text and sizes", "[scenario][hostile]") {
+  const auto message = [](const std::string& yaml, const std::vector<std::string>& overrides = {}) {
+    try {
+      read_scenario_text(yaml, "test.yaml", overrides);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  // An alias bomb given through --set is counted like one in a file, and located.
+  std::string bomb = "[&a0 [x, x, x, x, x, x, x, x, x, x]";
+  for (int level = 1; level < 9; ++level) {
+    bomb += ", &a" + std::to_string(level) + " [";
+    for (int k = 0; k < 10; ++k) bomb += (k ? ", *a" : "*a") + std::to_string(level - 1);
+    bomb += "]";
+  }
+  bomb += "]";
+  const std::string refused = message(tiny_scenario(), {"description=" + bomb});
+  CHECK(refused.find("--set description=[&a0") == 0);
+  CHECK(refused.find(": at column ") != std::string::npos);
+  CHECK(refused.find(" of the value: the document holds more than 200000 values") !=
+        std::string::npos);
+  // Thousands of small values each within the budget are still counted together.
+  std::vector<std::string> many;
+  std::string hundred_k = "[";
+  for (int i = 0; i < 60'000; ++i) hundred_k += i ? ",1" : "1";
+  hundred_k += "]";
+  for (int k = 0; k < 4; ++k)
+    many.push_back("activities.work.note" + std::to_string(k) + "=" + hundred_k);
+  CHECK(message(tiny_scenario(), many)
+            .find("with this value the scenario holds more than 200000 values") !=
+        std::string::npos);
+  // Invalid UTF-8 through --set is refused before anything runs.
+  CHECK(message(tiny_scenario(), {"name=caf\xe9"}) ==
+        "--set: column 9: the argument is not valid UTF-8 (byte 0xE9); save it as UTF-8");
+  // Control characters from YAML escapes never reach the terminal: refused in text,
+  // and echoed as escapes in messages.
+  CHECK(message(replace(tiny_scenario(), "name: tiny", "name: \"t\\e[2Jx\"")) ==
+        "test.yaml:1:7: name: the text holds control character 0x1B (from an escape such as \\e or "
+        "\\x1b); such "
+        "characters would reach the terminal");
+  CHECK(message(replace(tiny_scenario(), "name: base", "name: \"two\\nlines\"")) ==
+        "test.yaml:23:11: strategies.two\\x0Alines.name: a name must be one line, with no tab or "
+        "line break");
+  CHECK(message(replace(tiny_scenario(), "seed: 7", "seed: 7\n\"bogus\\e\": 1"))
+            .find("unknown key 'bogus\\x1B'") != std::string::npos);
+  // Sizes: people across many hire entries, too many activities, a horizon past the cap.
+  std::string hires = "\n    hire:";
+  for (int k = 0; k < 3; ++k) hires += "\n      - {profile: worker, count: 40000}";
+  CHECK(
+      message(replace(tiny_scenario(), "  - name: base", "  - name: base" + hires)) ==
+      "test.yaml:23:5: strategies.base.hire: 120001 people in all with the staff; at most 100000");
+  std::string activities = "activities:";
+  for (int a = 0; a < 1001; ++a)
+    activities += "\n  - {name: a" + std::to_string(a) +
+                  ", challenge: {online: 0.5, domain: 0.5}, hours_per_unit: 1, "
+                  "units_per_period: 1, value: 1}";
+  const std::string wide = replace(tiny_scenario(),
+                                   tiny_scenario().substr(tiny_scenario().find("activities:"),
+                                                          tiny_scenario().find("profiles:") -
+                                                              tiny_scenario().find("activities:")),
+                                   activities + "\n");
+  CHECK(message(wide).find("activities: holds 1001 entries; at most 1000") != std::string::npos);
+  CHECK(message(replace(tiny_scenario(), "horizon: 4", "horizon: 200000")) ==
+        "test.yaml:2:10: horizon: at most 100000 periods, got 200000");
 }

@@ -8,6 +8,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace flowfolio {
@@ -21,9 +22,13 @@ struct Diagnostic {
   std::string message;  // what is wrong, and what would be right
   Severity severity = Severity::kError;
 
-  // "file:line:col: key.path: message" (parts that are unknown are left out).
+  // "file:line:col: key.path: message" (parts that are unknown are left out), printable().
   std::string to_string() const;
 };
+
+// `text` safe to print on a terminal: control characters (C0, DEL, C1) written as \xNN
+// or \u00NN, so an escape sequence in a file name or a value cannot reach the terminal.
+std::string printable(std::string_view text);
 
 class InputError : public std::runtime_error {
  public:

@@ -54,8 +54,6 @@ struct SweepOptions {
   const std::atomic<bool>* stop = nullptr;
   std::function<void(const SweepProgress&)> progress;
   std::string command_line;
-  // The memory free for one variant's results, in bytes; 0: unknown (nothing refused).
-  double memory_available = 0;
   // Runs the variant at `position` of sweep.variants; empty: run(). The cluster build
   // shares each variant's trials among its ranks (cluster.hpp).
   std::function<RunResults(std::size_t position, const Scenario&, const RunOptions&)> run_variant;
@@ -70,7 +68,7 @@ struct SweepOutcome {
 // transaction per variant. A variant is complete when its key, a SHA-256 of its
 // resolved scenario (extends: followed, settings applied), the seed and the trials,
 // matches. Throws InputError before anything runs when a variant's results would need
-// more than options.memory_available. Throws Interrupted when stopped; what was complete stays.
+// more memory than the process may use (memory.hpp). Throws Interrupted when stopped; what was complete stays.
 SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options);
 
 // The store's results as one tidy CSV: run, variant, parameters, strategy, metric, stats.

@@ -5,11 +5,13 @@
 #include <openssl/evp.h>
 #include <unistd.h>
 
-#include <atomic>
-#include <csignal>
 #include <CLI/CLI.hpp>
+#include <atomic>
+#include <charconv>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -26,6 +28,7 @@
 #include "flowfolio/engine.hpp"
 #include "flowfolio/error.hpp"
 #include "flowfolio/frontier.hpp"
+#include "flowfolio/memory.hpp"
 #include "flowfolio/output.hpp"
 #include "flowfolio/report.hpp"
 #include "flowfolio/scenario.hpp"
@@ -51,22 +54,34 @@ extern "C" void on_signal(int signal) {
   std::signal(signal, SIG_DFL);
 }
 
-// The memory a machine has free for a run (MemAvailable), or 0 when unknown.
-double available_bytes() {
-  std::ifstream meminfo("/proc/meminfo");
-  std::string key;
-  double kib = 0;
-  std::string unit;
-  while (meminfo >> key >> kib >> unit)
-    if (key == "MemAvailable:") return kib * 1024;
-  return 0;
+// Called as each phase begins (reading, planning, writing, committing): a signal that came
+// during the phase before stops the program here. The trial loops check g_stop
+// themselves. For the hostile tests, FLOWFOLIO_TEST_SIGNAL_IN=PHASE[:TERM] sends the
+// program a signal as PHASE begins, as a user's Ctrl-C at that moment would.
+void phase(const char* name) {
+  if (g_stop.load()) throw flowfolio::Interrupted();
+  static const char* const fault = std::getenv("FLOWFOLIO_TEST_SIGNAL_IN");
+  if (fault == nullptr) return;
+  const std::string wanted(fault);
+  const auto colon = wanted.find(':');
+  if (wanted.substr(0, colon) == name)
+    std::raise(colon != std::string::npos && wanted.substr(colon + 1) == "TERM" ? SIGTERM : SIGINT);
 }
 
-std::string gib(double bytes) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f GiB", bytes / (1 << 30));
-  return buffer;
-}
+// CLI11 reads whole numbers with strtoull, which takes 0x and 0 prefixes and turns a
+// number past 2^64 - 1 into 2^64 - 1. flowfolio's numbers are decimal and refused when
+// out of range.
+const CLI::Validator kWholeNumber(
+    [](const std::string& text) -> std::string {
+      std::uint64_t value = 0;
+      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (text.empty() || error == std::errc::invalid_argument || end != text.data() + text.size())
+        return "'" + text + "' is not a whole number written in decimal digits";
+      if (error == std::errc::result_out_of_range)
+        return "'" + text + "' is larger than 18446744073709551615 (2^64 - 1)";
+      return "";
+    },
+    "WHOLE");
 
 struct RunArguments {
   std::string file;
@@ -97,10 +112,16 @@ struct RunArguments {
 // The options `run` and `compare` share.
 void add_run_options(CLI::App* command, RunArguments& args) {
   command->add_option("file", args.file, "Scenario YAML file")->required();
-  auto* trials = command->add_option("--trials", args.trials, "Number of trials (default: the scenario's)")
-                     ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
-  command->add_option("--seed", args.seed, "Seed (default: the scenario's)")->check(CLI::NonNegativeNumber);
-  command->add_option("--threads", args.threads, "Threads (default: all cores); results do not depend on it")
+  auto* trials =
+      command->add_option("--trials", args.trials, "Number of trials (default: the scenario's)")
+          ->check(kWholeNumber)
+          ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+  command->add_option("--seed", args.seed, "Seed, 0 to 2^64 - 1 (default: the scenario's)")
+      ->check(kWholeNumber);
+  command
+      ->add_option("--threads", args.threads,
+                   "Threads (default: all cores); results do not depend on it")
+      ->check(kWholeNumber)
       ->check(CLI::Range(0u, 4096u));
   command->add_option("--out", args.out, "Output folder (default: out/<scenario file name>)");
   command->add_flag("-q,--quiet", args.quiet, "Print nothing but warnings and errors");
@@ -113,7 +134,10 @@ void add_run_options(CLI::App* command, RunArguments& args) {
                    "paired npv difference is within R of its mean (R = 0.01 is 1%)")
       ->check(CLI::Range(1e-9, 1.0))
       ->excludes(trials);
-  command->add_option("--max-trials", args.max_trials, "Cap on trials for --precision (default 100000)")
+  command
+      ->add_option("--max-trials", args.max_trials,
+                   "Cap on trials for --precision (default 100000)")
+      ->check(kWholeNumber)
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}))
       ->needs(precision);
   command->add_option("--levels", args.levels, "VaR and CVaR levels, e.g. 0.9,0.95,0.99 (default: the scenario's)")
@@ -204,7 +228,9 @@ flowfolio::Scenario read_scenario(const std::string& file, const std::vector<std
 }
 
 int command_validate(const std::string& file, const std::vector<std::string>& overrides) {
+  phase("read");
   const flowfolio::Scenario s = read_scenario(file, overrides);
+  phase("print");
   std::cout << file << ": valid: " << s.activities.size() << " activities, " << s.profiles.size()
             << " profiles, " << s.strategies.size() << " strategies, horizon " << s.horizon
             << " periods\n";
@@ -217,6 +243,9 @@ int command_single_trial(const flowfolio::Scenario& scenario, const RunArguments
   const int only = args.strategy.empty()
                        ? -1
                        : static_cast<int>(strategy_index(scenario, args.strategy, "--strategy"));
+  const flowfolio::RunEstimate one = flowfolio::estimate_run(scenario, 1);
+  flowfolio::require_memory(one.bytes + one.bytes_per_thread, "one trial of this scenario",
+                            "make the scenario smaller");
   const flowfolio::Engine engine(scenario);
   std::vector<flowfolio::TrialOutcome> outcomes(engine.strategy_count());
   engine.simulate_trial(seed, *args.trial, outcomes, args.trace, args.independent_streams);
@@ -312,7 +341,9 @@ StudyOutput run_study(const RunArguments& args, const flowfolio::Scenario& scena
 }
 
 int command_run(const RunArguments& args, bool comparison, const std::string& command_line) {
+  phase("read");
   const flowfolio::Scenario scenario = read_scenario(args.file, args.overrides);
+  phase("plan");
   const std::uint64_t seed = args.seed.value_or(scenario.seed);
   flowfolio::ReportOptions options = report_options(scenario, args);
   if (args.trial) return command_single_trial(scenario, args, seed);
@@ -328,23 +359,28 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   if (flowfolio::cluster_leader()) folder.prepare();  // rank 0 alone writes (cluster.hpp)
 
   const std::uint64_t planned = args.precision ? args.max_trials : args.trials.value_or(scenario.trials);
-  const double available = available_bytes();
+  const flowfolio::MemoryLimit limit = flowfolio::usable_memory();
+  const double available = limit.bytes;
   const unsigned cores = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
   const auto needed_for = [&](std::uint64_t trials) {
     const flowfolio::RunEstimate e = flowfolio::estimate_run(scenario, trials);
     return e.bytes + cores * e.bytes_per_thread;
   };
   const double needed = needed_for(planned);
+  const auto trial_size = [&](std::uint64_t trials) {
+    return std::to_string(trials) + " trials x " + std::to_string(scenario.strategies.size()) +
+           " strategies";
+  };
   // A study's evaluations keep every trial (no summaries): they must fit as they are.
   using Study = RunArguments::Study;
   const std::uint64_t evaluation_trials = args.study == Study::kSensitivity ? scenario.sensitivity.trials
                                           : args.study == Study::kFrontier  ? scenario.optimize.trials
                                                                             : 0;
-  if (evaluation_trials && available > 0 && needed_for(evaluation_trials) > 0.8 * available && !args.allow_large_run) {
-    throw flowfolio::InputError("each evaluation of this study would keep about " + gib(needed_for(evaluation_trials)) +
-                                " of results in memory (" + std::to_string(evaluation_trials) + " trials x " +
-                                std::to_string(scenario.strategies.size()) + " strategies), and " + gib(available) +
-                                " is free; use fewer trials per evaluation (--evaluation-trials)");
+  if (evaluation_trials && !args.allow_large_run) {
+    flowfolio::require_memory(
+        needed_for(evaluation_trials),
+        "each evaluation of this study (" + trial_size(evaluation_trials) + ")",
+        "use fewer trials per evaluation (--evaluation-trials)");
   }
   // Summaries need a batch's memory, whatever the trials (summaries.hpp).
   const bool too_large = available > 0 && needed > 0.8 * available && !args.allow_large_run;
@@ -354,16 +390,17 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
     throw flowfolio::InputError(std::string(args.precision ? "--precision" : "--report") +
                                 " needs every trial: use --statistics exact");
   if (summarized && args.statistics == "auto" && !args.quiet)
-    std::cerr << "flowfolio: every trial's results would need about " << gib(needed) << " and " << gib(available)
-              << " is free: keeping mergeable summaries instead (as --statistics sketch: quantiles within "
+    std::cerr << "flowfolio: every trial's results would need about "
+              << flowfolio::gibibytes(needed) << " and " << flowfolio::gibibytes(available)
+              << " is allowed (" << limit.source
+              << "): keeping mergeable summaries instead (as --statistics sketch: quantiles within "
                  "0.5%, no trials.csv)\n";
-  if (too_large && !summarized) {
-    throw flowfolio::InputError(
-        "this run would keep about " + gib(needed) + " of results in memory (" +
-        std::to_string(planned) + " trials x " + std::to_string(scenario.strategies.size()) +
-        " strategies), and " + gib(available) +
-        " is free; use fewer trials, or --allow-large-run to try anyway");
-  }
+  if (!summarized && !args.allow_large_run)
+    flowfolio::require_memory(needed, "this run's results (" + trial_size(planned) + ")",
+                              "use fewer trials, or --allow-large-run to try anyway");
+  if (summarized && !args.allow_large_run)
+    flowfolio::require_memory(needed_for(0), "this run's working memory",
+                              "use fewer threads (--threads)");
   const flowfolio::RunEstimate estimate = flowfolio::estimate_run(scenario, planned);
   const double expected_seconds = estimate.unit_outcomes / (15e6 * cores);  // measured: 15-20 M/s a core
   if (expected_seconds > 60 && !args.quiet) {
@@ -403,6 +440,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   }
   const auto end = std::chrono::system_clock::now();
   if (!flowfolio::cluster_leader()) return 0;
+  phase("write");
 
   flowfolio::Manifest manifest{.command_line = command_line,
                                .scenario_file = args.file,
@@ -430,7 +468,10 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   // trials.csv can run to hundreds of megabytes: it is streamed, not held whole.
   if (!summarized) {
     folder.write("trials.csv", [&](const flowfolio::TextSink& sink) {
-      flowfolio::trials_csv(results, sink);
+      flowfolio::trials_csv(results, [&](std::string_view piece) {
+        if (g_stop.load()) throw flowfolio::Interrupted();
+        sink(piece);
+      });
     });
   }
   folder.write("scenario.yaml", flowfolio::resolved_scenario_text(args.file));  // what the results came from
@@ -448,8 +489,10 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
     folder.write("report.html", flowfolio::report_html(inputs));
     results = std::move(inputs.results);
   }
-  if (g_stop.load()) throw flowfolio::Interrupted();
+  phase("commit");
   folder.commit();
+  g_interrupted_note = "the results were complete and are written";
+  phase("print");
   // A shared store takes the rows once the folder is in place.
   if (study && !args.store.empty()) study->record(args.store);
 
@@ -506,9 +549,9 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
   const auto start = std::chrono::steady_clock::now();
   const flowfolio::SweepOutcome outcome = flowfolio::cluster_sweep(
       sweep, {.store = (fs::path(dir) / "store.sqlite").string(), .threads = threads, .stop = &g_stop,
-              .progress = progress, .command_line = command_line,
-              .memory_available = 0.8 * available_bytes()});
+              .progress = progress, .command_line = command_line});
   if (!flowfolio::cluster_leader()) return 0;
+  phase("write");
   flowfolio::write_file_atomically((fs::path(dir) / "results.csv").string(),
                                    flowfolio::store_csv((fs::path(dir) / "store.sqlite").string()));
   if (!quiet) {
@@ -520,6 +563,35 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
 }
 
 }  // namespace
+
+// Turns what stopped the program into its exit status and one message on stderr: 128 +
+// the signal for an interruption, 2 for invalid input, 1 for a failure. Library
+// exceptions become sentences; none of their internal words reach the user.
+int report_failure(std::exception_ptr failure) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const flowfolio::Interrupted&) {
+    const int signal = g_signal ? static_cast<int>(g_signal) : SIGINT;
+    std::cerr << "flowfolio: " << (signal == SIGTERM ? "terminated" : "interrupted") << "; "
+              << g_interrupted_note << "\n";
+    return 128 + signal;
+  } catch (const flowfolio::InputError& e) {
+    std::cerr << e.what() << "\n";
+    const auto& d = e.diagnostics();
+    if (d.size() > 1) std::cerr << d.size() << " problems found; nothing was run.\n";
+    return kExitInvalid;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "flowfolio: error: the machine ran out of memory (or the process hit its limit, "
+                 "e.g. ulimit -v); "
+                 "nothing was written. Use fewer trials or threads, or --statistics sketch\n";
+  } catch (const fs::filesystem_error& e) {
+    std::cerr << "flowfolio: error: " << flowfolio::printable(e.path1().string()) << ": "
+              << flowfolio::printable(e.code().message()) << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "flowfolio: error: " << flowfolio::printable(e.what()) << "\n";
+  }
+  return kExitFailure;
+}
 
 int run_program(int argc, char** argv) {
   CLI::App app{"flowfolio: Monte Carlo risk/cost simulation of staffing strategies for "
@@ -533,7 +605,7 @@ int run_program(int argc, char** argv) {
              "series.csv and manifest.json");
   add_run_options(run, run_args);
   run->add_option("--trial", run_args.trial, "Run only this trial and print its metrics")
-      ->check(CLI::NonNegativeNumber)
+      ->check(kWholeNumber)
       ->excludes("--trials")
       ->excludes("--precision")
       ->excludes("--out");
@@ -595,8 +667,11 @@ int run_program(int argc, char** argv) {
       "sweep", "Run every variant of a sweep file into OUT/store.sqlite and OUT/results.csv; resumes");
   sweep->add_option("file", sweep_file, "Sweep YAML file")->required();
   sweep->add_option("--out", sweep_out, "Output folder (default: out/<sweep file name>)");
-  sweep->add_option("--threads", sweep_threads, "Threads (default: all cores)")->check(CLI::Range(0u, 4096u));
+  sweep->add_option("--threads", sweep_threads, "Threads (default: all cores)")
+      ->check(kWholeNumber)
+      ->check(CLI::Range(0u, 4096u));
   sweep->add_option("--trials", sweep_trials, "Trials per variant (default: the sweep file's)")
+      ->check(kWholeNumber)
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
   sweep->add_flag("-q,--quiet", sweep_quiet, "Print nothing but warnings and errors");
 
@@ -624,12 +699,18 @@ int run_program(int argc, char** argv) {
 
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
-  try {
+  const auto dispatch = [&]() -> int {
     if (*validate) return command_validate(validate_file, validate_overrides);
-    if (*sweep) return command_sweep(sweep_file, sweep_out, sweep_threads, sweep_trials, sweep_quiet, command_line);
+    if (*sweep)
+      return command_sweep(sweep_file, sweep_out, sweep_threads, sweep_trials, sweep_quiet,
+                           command_line);
     if (*report) {
       const std::string file = report_file.empty() ? (fs::path(report_folder) / "report.html").string() : report_file;
-      flowfolio::write_file_atomically(file, flowfolio::report_html(flowfolio::read_result_folder(report_folder)));
+      phase("read");
+      const flowfolio::ReportInputs inputs = flowfolio::read_result_folder(report_folder);
+      phase("write");
+      flowfolio::write_file_atomically(file, flowfolio::report_html(inputs));
+      phase("print");
       std::cout << "wrote " << fs::absolute(file).string() << "\n";
       return 0;
     }
@@ -637,21 +718,15 @@ int run_program(int argc, char** argv) {
     if (*compare) return command_run(compare_args, true, command_line);
     if (*sensitivity) return command_run(sensitivity_args, false, command_line);
     if (*frontier) return command_run(frontier_args, false, command_line);
-  } catch (const flowfolio::Interrupted&) {
-    const int signal = g_signal ? static_cast<int>(g_signal) : SIGINT;
-    std::cerr << "flowfolio: " << (signal == SIGTERM ? "terminated" : "interrupted")
-              << "; " << g_interrupted_note << "\n";
-    return 128 + signal;
-  } catch (const flowfolio::InputError& e) {
-    std::cerr << e.what() << "\n";
-    const auto& d = e.diagnostics();
-    if (d.size() > 1) std::cerr << d.size() << " problems found; nothing was run.\n";
-    return kExitInvalid;
-  } catch (const std::exception& e) {
-    std::cerr << "flowfolio: error: " << e.what() << "\n";
-    return kExitFailure;
+    return 0;
+  };
+  try {
+    const int status = dispatch();
+    phase("end");  // a signal during the last phase is answered too
+    return status;
+  } catch (...) {
+    return report_failure(std::current_exception());
   }
-  return 0;
 }
 
 // In a cluster build under mpirun, every rank runs the program; a failing rank stops them all.

@@ -1,0 +1,40 @@
+// The one door YAML text comes in by: scenario files, the files they extend, sweep files
+// and --set values all pass the same checks before they become YAML nodes. Internal to
+// flowfolio, not part of the public API.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstddef>
+#include <string>
+
+namespace flowfolio {
+
+inline constexpr std::size_t kLargestYamlFile = 16 << 20;  // bytes
+// YAML values in one document once its aliases are expanded: a few lines of anchors
+// and aliases can stand for billions of values.
+inline constexpr std::size_t kMostYamlValues = 200'000;
+
+// Parses `text` as one YAML document. Throws InputError, located at file:line:col, when
+// the text is over kLargestYamlFile, not UTF-8, holds a control character, is empty
+// (`empty_message` then says what the file needs), is not valid YAML, holds a second
+// document (after `---` or `...`), nests more than 2000 levels, or expands past
+// kMostYamlValues values (at the alias that crosses it; an alias inside its own anchor
+// is refused there too).
+YAML::Node load_document(const std::string& text, const std::string& file,
+                         const std::string& empty_message);
+
+// A value given on the command line: the same checks, with messages that begin
+// "`argument`: " and give the column within `text`. Empty text is a null value.
+YAML::Node load_value(const std::string& text, const std::string& argument);
+
+// The first byte of `text` that is not valid UTF-8, or is a control character YAML
+// forbids (anything below 0x20 but tab, newline and carriage return): its 1-based line
+// and column and a sentence; line 0 when the text is clean.
+struct EncodingProblem {
+  int line = 0, column = 0;
+  std::string message;
+};
+EncodingProblem check_encoding(const std::string& text);
+
+}  // namespace flowfolio
