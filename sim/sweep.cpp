@@ -209,14 +209,15 @@ std::vector<std::string> plan_variants(const Sweep& sweep, const SweepOptions& o
 }  // namespace
 
 SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
-  Store store(options.store);
   const std::string base_text = file_bytes(sweep.base);
   const Scenario first = read_scenario_file(sweep.base);
   const std::uint64_t seed = sweep.seed_given ? sweep.seed : first.seed;
   const std::uint64_t trials = sweep.trials ? sweep.trials : first.trials;
   std::string identity = file_bytes(sweep.file) + "\n" + base_text + "\n" + std::to_string(seed) + "/" + std::to_string(trials);
   SweepOutcome outcome{.run_id = "sweep-" + content_key(identity)};
+  // Planned before the store is opened: a sweep refused leaves no store behind.
   const std::vector<std::string> keys = plan_variants(sweep, options, seed, trials);
+  Store store(options.store);
   const std::string& run_id = outcome.run_id;
   store.run("INSERT OR IGNORE INTO runs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
             {run_id, sweep.file, sweep.base, static_cast<std::int64_t>(seed), static_cast<std::int64_t>(trials),
