@@ -78,9 +78,11 @@ void check_grid_size(const std::string& file, const YAML::Node& grid) {
     points = over ? points : points * n;
     sizes += (sizes.empty() ? "" : " x ") + std::to_string(n);
   }
-  if (over || points > kMostSweepVariants)
-    fail(file, grid, "grid", "the grid makes " + sizes + (over ? " (more than " + std::to_string(kMostSweepVariants) + ")" : " = " + std::to_string(points)) +
-                                 " variants; a sweep may have at most " + std::to_string(kMostSweepVariants));
+  const std::string most = std::to_string(kMostSweepVariants);
+  if (over || points > kMostSweepVariants) {
+    const std::string count = over ? " (more than " + most + ")" : " = " + std::to_string(points);
+    fail(file, grid, "grid", "the grid makes " + sizes + count + " variants; a sweep may have at most " + most);
+  }
 }
 
 std::vector<SweepVariant> grid_variants(const std::string& file, const YAML::Node& grid) {
