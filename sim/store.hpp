@@ -2,6 +2,7 @@
 // and sensitivity analyses record into, kept apart by run_id. Internal to the library.
 #pragma once
 
+#include <openssl/evp.h>
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -26,6 +27,27 @@ inline std::string content_key(const std::string& text) {
   char buffer[20];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
   return buffer;
+}
+
+// SHA-256 as hex: the name of what a sweep variant is made of (its resolved scenario).
+inline std::string sha256_hex(const std::string& text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("cannot compute a SHA-256");
+  std::string hex;
+  char pair[3];
+  for (unsigned int i = 0; i < length; ++i) {
+    std::snprintf(pair, sizeof pair, "%02x", digest[i]);
+    hex += pair;
+  }
+  return hex;
+}
+
+// A text column of the current row with every byte, NUL included.
+inline std::string text_column(sqlite3_stmt* statement, int i) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, i));
+  return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, i))) : std::string();
 }
 
 // The SQLite store: a thin owner of the connection with checked statements.
@@ -111,7 +133,7 @@ class Store {
         if constexpr (std::is_same_v<T, std::nullptr_t>) sqlite3_bind_null(raw, k);
         else if constexpr (std::is_same_v<T, std::int64_t>) sqlite3_bind_int64(raw, k, v);
         else if constexpr (std::is_same_v<T, double>) sqlite3_bind_double(raw, k, v);
-        else sqlite3_bind_text(raw, k, v.c_str(), -1, SQLITE_TRANSIENT);
+        else sqlite3_bind_text64(raw, k, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);  // NUL and all
       }, values[i]);
     }
     for (int rc; (rc = sqlite3_step(raw)) != SQLITE_DONE;) {
