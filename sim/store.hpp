@@ -2,7 +2,6 @@
 // and sensitivity analyses record into, kept apart by run_id. Internal to the library.
 #pragma once
 
-#include <openssl/evp.h>
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -14,6 +13,8 @@
 #include <string>
 #include <variant>
 #include <vector>
+
+#include "digest.hpp"
 
 namespace flowfolio {
 
@@ -27,21 +28,6 @@ inline std::string content_key(const std::string& text) {
   char buffer[20];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
   return buffer;
-}
-
-// SHA-256 as hex: the name of what a sweep variant is made of (its resolved scenario).
-inline std::string sha256_hex(const std::string& text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-    throw std::runtime_error("cannot compute a SHA-256");
-  std::string hex;
-  char pair[3];
-  for (unsigned int i = 0; i < length; ++i) {
-    std::snprintf(pair, sizeof pair, "%02x", digest[i]);
-    hex += pair;
-  }
-  return hex;
 }
 
 // A text column of the current row with every byte, NUL included.

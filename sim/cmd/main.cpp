@@ -2,7 +2,6 @@
 //
 // Exit status: 0 done; 2 the scenario or the arguments are invalid (the message says
 // where and why); 1 a failure while running, with its reason.
-#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -22,6 +21,7 @@
 #include <sstream>
 #include <thread>
 
+#include "../digest.hpp"
 #include "../file_text.hpp"
 #include "flowfolio/cluster.hpp"
 #include "flowfolio/comparison.hpp"
@@ -171,18 +171,7 @@ std::string iso_time(std::chrono::system_clock::time_point when) {
 std::string sha256_of_file(const std::string& path) {
   const std::optional<std::string> text = flowfolio::read_file_text(path);
   if (!text) throw std::runtime_error("cannot read " + path + " to hash it");
-  const std::string& bytes = *text;
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-    throw std::runtime_error("cannot hash " + path);
-  std::string hex;
-  char pair[3];
-  for (unsigned int i = 0; i < length; ++i) {
-    std::snprintf(pair, sizeof pair, "%02x", digest[i]);
-    hex += pair;
-  }
-  return hex;
+  return flowfolio::sha256_hex(*text);
 }
 
 std::string shell_quoted(const std::string& word) {
