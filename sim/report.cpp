@@ -173,16 +173,36 @@ json sensitivity_data(const json& doc) {
   return data;
 }
 
+// A study's JSON as the report reads it; an InputError naming the file when it is not as
+// flowfolio writes it (a result folder edited by hand).
+json study_document(const std::string& text, const std::string& file, const char* needed) {
+  const json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains(needed))
+    throw InputError(file + ": not valid JSON with '" + needed + "', as flowfolio writes it; run the study again");
+  return doc;
+}
+
+// Runs `section` into `h`, turning a value of the wrong type in the study's JSON into an
+// InputError that names the file, not the JSON library's words.
+template <typename Section>
+void study_section(std::ostringstream& h, const std::string& file, Section section) {
+  std::ostringstream part;
+  try {
+    section(part);
+  } catch (const json::exception& e) {
+    const std::string what = e.what();
+    const auto bracket = what.find("] ");
+    throw InputError(file + ": not as flowfolio writes it (" +
+                     (bracket == std::string::npos ? what : what.substr(bracket + 2)) + "); run the study again");
+  }
+  h << part.str();
+}
+
 // "Which assumptions matter": a plain sentence, the headline tornado and indices charts,
 // and a table of every output's three strongest inputs.
 void sensitivity_section(std::ostringstream& h, const std::string& text,
                          const std::string& currency, json& data) {
-  const json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.contains("outputs")) {
-    h << "<h2>Which assumptions matter</h2>\n<p class=\"note\">sensitivity.json could not be "
-         "read.</p>\n";
-    return;
-  }
+  const json doc = study_document(text, "sensitivity.json", "outputs");
   const json view = sensitivity_data(doc);
   if (view.is_null()) return;
   data["sensitivity"] = view;
@@ -255,11 +275,7 @@ void sensitivity_section(std::ostringstream& h, const std::string& text,
 // and the best point marked, and the decisions of both.
 void frontier_section(std::ostringstream& h, const std::string& text, const std::string& currency,
                       json& data) {
-  const json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.contains("points")) {
-    h << "<h2>Which mix to take on</h2>\n<p class=\"note\">frontier.json could not be read.</p>\n";
-    return;
-  }
+  const json doc = study_document(text, "frontier.json", "points");
   const bool cvar = doc.value("risk", "cvar95") == "cvar95";
   json points = json::array();
   for (const json& p : doc["points"]) {
@@ -517,8 +533,12 @@ th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a829
         "Mean npv against CVaR95 (the average loss in the worst 5% of futures). Up and to the left "
         "is better.");
 
-  if (!in.frontier.empty()) frontier_section(h, in.frontier, cur, data);
-  if (!in.sensitivity.empty()) sensitivity_section(h, in.sensitivity, cur, data);
+  if (!in.frontier.empty())
+    study_section(h, "frontier.json", [&](std::ostringstream& part) { frontier_section(part, in.frontier, cur, data); });
+  if (!in.sensitivity.empty()) {
+    study_section(h, "sensitivity.json",
+                  [&](std::ostringstream& part) { sensitivity_section(part, in.sensitivity, cur, data); });
+  }
 
   // Assumptions.
   h << "<h2>Assumptions</h2>\n<h3>Activities (in priority order)</h3>\n<table><tr><th "
