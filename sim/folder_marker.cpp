@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "digest.hpp"
 #include "file_text.hpp"
 #include "flowfolio/error.hpp"
 #include "flowfolio/output.hpp"

@@ -16,6 +16,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "csv.hpp"
 #include "flowfolio/comparison.hpp"
 #include "flowfolio/error.hpp"
 #include "flowfolio/statistics.hpp"
@@ -270,16 +271,6 @@ std::string format_number(float value) {
   return std::string(buffer, ec == std::errc() ? end : buffer);
 }
 
-namespace {
-// RFC 4180: quote a field holding a comma, a quote or a line break.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-}  // namespace
-
 void trials_csv(const RunResults& results, const TextSink& sink) {
   std::string line = "strategy,trial";
   for (std::size_t m = 0; m < kMetricCount; ++m) {
@@ -289,7 +280,7 @@ void trials_csv(const RunResults& results, const TextSink& sink) {
   line += '\n';
   sink(line);
   for (const StrategyResults& r : results.strategies) {
-    const std::string name = csv_field(r.name);
+    const std::string name = csv_text(r.name);
     for (std::uint64_t n = 0; n < results.trials; ++n) {
       line = name;
       line += ',';
@@ -337,7 +328,7 @@ std::string series_csv(const RunResults& results) {
       "cumulative_discounted_p25,cumulative_discounted_p50,cumulative_discounted_p75,"
       "cumulative_discounted_p95,flow_share,anxiety_share,boredom_share\n";
   for (const SeriesRow& row : series_rows(results)) {
-    out += csv_field(results.strategies[row.strategy].name) + "," + std::to_string(row.period) + "," +
+    out += csv_text(results.strategies[row.strategy].name) + "," + std::to_string(row.period) + "," +
            format_number(row.mean);
     for (float q : row.quantiles) out += "," + format_number(q);
     for (double z : row.zone_share) out += "," + format_number(z);

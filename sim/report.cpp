@@ -8,7 +8,6 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "file_text.hpp"
 #include "flowfolio/comparison.hpp"
 #include "flowfolio/statistics.hpp"
 
@@ -21,45 +20,6 @@ using nlohmann::json;
 // Okabe and Ito's palette: distinguishable with every common colour-vision deficiency.
 const char* const kPalette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
                                 "#56B4E9", "#D55E00", "#F0E442", "#000000"};
-
-std::string read_text(const fs::path& path) {
-  std::optional<std::string> text = read_file_text(path.string());
-  if (!text)
-    throw InputError(path.string() + ": cannot be read; is this a flowfolio result folder?");
-  return std::move(*text);
-}
-
-// One CSV line into fields (RFC 4180 quotes).
-std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
-
-std::size_t strategy_position(const Scenario& s, const std::string& name, const std::string& file) {
-  for (std::size_t k = 0; k < s.strategies.size(); ++k)
-    if (s.strategies[k].name == name) return k;
-  throw InputError(file + ": strategy '" + name + "' is not in the folder's scenario.yaml");
-}
 
 std::string period_word(int periods_per_year) {
   switch (periods_per_year) {
@@ -86,11 +46,23 @@ std::string percent(double share, int digits = 0) {
   return buffer;
 }
 
-// JSON for a <script type="application/json"> block: no "<" can end the block early.
+// JSON for a <script type="application/json"> block: no "<" can end the block early, and
+// the line separators U+2028 and U+2029, which older JavaScript parsers take for line
+// ends, are escaped too.
 std::string script_json(const json& value) {
-  std::string text = value.dump();
+  const std::string text = value.dump();
   std::string out;
-  for (char c : text) out += c == '<' ? std::string("\\u003c") : std::string(1, c);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '<') {
+      out += "\\u003c";
+    } else if (text.compare(i, 2, "\xE2\x80") == 0 && i + 2 < text.size() &&
+               (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
+      out += text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
   return out;
 }
 
@@ -144,81 +116,6 @@ std::string escape_html(const std::string& text) {
 std::string report_assets_folder() {
   if (const char* env = std::getenv("FLOWFOLIO_REPORT_ASSETS"); env && *env) return env;
   return FLOWFOLIO_REPORT_ASSETS;
-}
-
-ReportInputs read_result_folder(const std::string& folder) {
-  const fs::path dir(folder);
-  if (!fs::is_directory(dir)) throw InputError(folder + ": no such result folder");
-  ReportInputs in;
-  const json manifest = json::parse(read_text(dir / "manifest.json"), nullptr, false);
-  if (manifest.is_discarded() || !manifest.is_object())
-    throw InputError((dir / "manifest.json").string() + ": not valid JSON");
-  // The scenario as the run saw it: the saved file with the run's --set overrides.
-  std::vector<std::string> overrides;
-  if (manifest.contains("overrides") && manifest["overrides"].is_array())
-    for (const auto& o : manifest["overrides"]) overrides.push_back(o.get<std::string>());
-  in.scenario = read_scenario_file((dir / "scenario.yaml").string(), overrides);
-  const Scenario& s = in.scenario;
-  Manifest& m = in.manifest;
-  m.command_line = manifest.value("command_line", "");
-  m.scenario_file = manifest.value("scenario_file", "");
-  m.scenario_sha256 = manifest.value("scenario_sha256", "");
-  m.start_time = manifest.value("start_time", "");
-  m.end_time = manifest.value("end_time", "");
-  m.seed = manifest.value("seed", std::uint64_t{0});
-  m.trials = manifest.value("trials", std::uint64_t{0});
-  m.threads = manifest.value("threads", 0u);
-  m.independent_streams = manifest.value("streams", "common") == "independent";
-  m.precision = manifest.value("precision", 0.0);
-  m.stop_reason = manifest.value("stop_reason", "");
-  m.overrides = overrides;
-  in.options = ReportOptions::from(s);
-  in.options.stop_reason = m.stop_reason;
-
-  RunResults& r = in.results;
-  r = empty_results(s, m.seed, m.independent_streams);
-  r.trials = m.trials;
-  for (auto& sr : r.strategies)
-    for (auto& column : sr.per_trial) column.assign(m.trials, 0.0);
-  const std::string trials_file = (dir / "trials.csv").string();
-  std::istringstream trials(read_text(dir / "trials.csv"));
-  std::string line;
-  std::getline(trials, line);  // header, in metric order
-  std::size_t rows = 0;
-  while (std::getline(trials, line)) {
-    const std::vector<std::string> f = csv_fields(line);
-    if (f.size() != 2 + kMetricCount)
-      throw InputError(trials_file + ": a row has " + std::to_string(f.size()) + " fields");
-    const std::size_t k = strategy_position(s, f[0], trials_file);
-    const std::uint64_t n = std::stoull(f[1]);
-    if (n >= m.trials)
-      throw InputError(trials_file + ": trial " + f[1] + " beyond the manifest's count");
-    for (std::size_t x = 0; x < kMetricCount; ++x)
-      r.strategies[k].per_trial[x][n] = std::stod(f[2 + x]);
-    ++rows;
-  }
-  if (rows != m.trials * s.strategies.size())
-    throw InputError(trials_file + ": holds " + std::to_string(rows) +
-                     " rows, the manifest promises " +
-                     std::to_string(m.trials * s.strategies.size()));
-
-  const std::string series_file = (dir / "series.csv").string();
-  std::istringstream series(read_text(dir / "series.csv"));
-  std::getline(series, line);
-  while (std::getline(series, line)) {
-    const std::vector<std::string> f = csv_fields(line);
-    if (f.size() != 11)
-      throw InputError(series_file + ": a row has " + std::to_string(f.size()) + " fields");
-    SeriesRow row{.strategy = strategy_position(s, f[0], series_file),
-                  .period = std::stoi(f[1]),
-                  .mean = std::stod(f[2])};
-    for (std::size_t q = 0; q < 5; ++q) row.quantiles[q] = std::stof(f[3 + q]);
-    for (std::size_t z = 0; z < 3; ++z) row.zone_share[z] = std::stod(f[8 + z]);
-    in.series.push_back(row);
-  }
-  if (fs::exists(dir / "sensitivity.json")) in.sensitivity = read_text(dir / "sensitivity.json");
-  if (fs::exists(dir / "frontier.json")) in.frontier = read_text(dir / "frontier.json");
-  return in;
 }
 
 namespace {
@@ -276,16 +173,36 @@ json sensitivity_data(const json& doc) {
   return data;
 }
 
+// A study's JSON as the report reads it; an InputError naming the file when it is not as
+// flowfolio writes it (a result folder edited by hand).
+json study_document(const std::string& text, const std::string& file, const char* needed) {
+  const json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains(needed))
+    throw InputError(file + ": not valid JSON with '" + needed + "', as flowfolio writes it; run the study again");
+  return doc;
+}
+
+// Runs `section` into `h`, turning a value of the wrong type in the study's JSON into an
+// InputError that names the file, not the JSON library's words.
+template <typename Section>
+void study_section(std::ostringstream& h, const std::string& file, Section section) {
+  std::ostringstream part;
+  try {
+    section(part);
+  } catch (const json::exception& e) {
+    const std::string what = e.what();
+    const auto bracket = what.find("] ");
+    throw InputError(file + ": not as flowfolio writes it (" +
+                     (bracket == std::string::npos ? what : what.substr(bracket + 2)) + "); run the study again");
+  }
+  h << part.str();
+}
+
 // "Which assumptions matter": a plain sentence, the headline tornado and indices charts,
 // and a table of every output's three strongest inputs.
 void sensitivity_section(std::ostringstream& h, const std::string& text,
                          const std::string& currency, json& data) {
-  const json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.contains("outputs")) {
-    h << "<h2>Which assumptions matter</h2>\n<p class=\"note\">sensitivity.json could not be "
-         "read.</p>\n";
-    return;
-  }
+  const json doc = study_document(text, "sensitivity.json", "outputs");
   const json view = sensitivity_data(doc);
   if (view.is_null()) return;
   data["sensitivity"] = view;
@@ -358,11 +275,7 @@ void sensitivity_section(std::ostringstream& h, const std::string& text,
 // and the best point marked, and the decisions of both.
 void frontier_section(std::ostringstream& h, const std::string& text, const std::string& currency,
                       json& data) {
-  const json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.contains("points")) {
-    h << "<h2>Which mix to take on</h2>\n<p class=\"note\">frontier.json could not be read.</p>\n";
-    return;
-  }
+  const json doc = study_document(text, "frontier.json", "points");
   const bool cvar = doc.value("risk", "cvar95") == "cvar95";
   json points = json::array();
   for (const json& p : doc["points"]) {
@@ -630,8 +543,12 @@ th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a829
         "Mean npv against CVaR95 (the average loss in the worst 5% of futures). Up and to the left "
         "is better.");
 
-  if (!in.frontier.empty()) frontier_section(h, in.frontier, cur, data);
-  if (!in.sensitivity.empty()) sensitivity_section(h, in.sensitivity, cur, data);
+  if (!in.frontier.empty())
+    study_section(h, "frontier.json", [&](std::ostringstream& part) { frontier_section(part, in.frontier, cur, data); });
+  if (!in.sensitivity.empty()) {
+    study_section(h, "sensitivity.json",
+                  [&](std::ostringstream& part) { sensitivity_section(part, in.sensitivity, cur, data); });
+  }
 
   // Assumptions.
   h << "<h2>Assumptions</h2>\n<h3>Activities (in priority order)</h3>\n<table><tr><th "
@@ -719,6 +636,24 @@ th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a829
   h << "<script>\n"
     << R"JS((function () {
   const data = JSON.parse(document.getElementById('data').textContent);
+  // Vega keeps categories as keys of plain objects and writes them into expressions of
+  // its own, so a strategy named 'constructor' or '__proto__', or one holding U+2028,
+  // would blank the charts. The charts see each name behind its own count of zero-width
+  // spaces (unique, and never a property of Object.prototype), line separators as
+  // spaces: the reader sees the same text.
+  const label = new Map();
+  data.strategies.forEach(function (name, i) {
+    label.set(name, '\u200b'.repeat(i + 1) + name.replace(/[\u2028\u2029]/g, ' '));
+  });
+  const relabel = function (rows) {
+    (rows || []).forEach(function (row) {
+      if (label.has(row.strategy)) row.strategy = label.get(row.strategy);
+    });
+  };
+  [data.npv_spread, data.fan, data.zones, data.paired, data.risk].forEach(relabel);
+  if (data.frontier) relabel(data.frontier.points.concat(data.frontier.best ? [data.frontier.best] : []));
+  data.strategies = data.strategies.map(function (name) { return label.get(name); });
+  data.baseline = data.baseline.replace(/[\u2028\u2029]/g, ' ');
   const unit = data.currency ? ' (' + data.currency + ')' : '';
   const color = {field: 'strategy', type: 'nominal', title: 'strategy',
                  scale: {domain: data.strategies, range: data.colors}};

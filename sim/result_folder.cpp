@@ -1,172 +1,227 @@
-// ResultFolder: a run's results, staged beside the target and exchanged into its place
-// only while the old folder holds nothing but what flowfolio wrote there.
-#include "flowfolio/result_folder.hpp"
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
+// Reading a result folder back (report.hpp, read_result_folder): the manifest, the
+// scenario as the run saw it, every trial's metrics and the per-period series, each
+// checked against the others before anything is allocated from their numbers.
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>  // renameat2, RENAME_EXCHANGE, RENAME_NOREPLACE (glibc >= 2.28)
-#include <cstring>
+#include <cmath>
 #include <filesystem>
-#include <stdexcept>
+#include <nlohmann/json.hpp>
 
-#include "flowfolio/error.hpp"
-#include "folder_lock.hpp"
-#include "folder_marker.hpp"
-#include "owned_folder.hpp"
+#include "csv.hpp"
+#include "file_text.hpp"
+#include "flowfolio/report.hpp"
+#include "flowfolio/statistics.hpp"
 
 namespace flowfolio {
+
+namespace {
 namespace fs = std::filesystem;
+using nlohmann::json;
 
-ResultFolder::ResultFolder(std::string target, std::string option)
-    : target_(std::move(target)),
-      option_(std::move(option)),
-      resolved_(resolve_output_path(target_, option_)) {
-  check();
+std::string read_text(const fs::path& path) {
+  std::optional<std::string> text = read_file_text(path.string());
+  if (!text) throw InputError(path.string() + ": cannot be read; is this a flowfolio result folder?");
+  return std::move(*text);
 }
 
-ResultFolder::~ResultFolder() {
-  if (!committed_ && !staging_.empty()) {
-    std::error_code ec;
-    fs::remove_all(staging_, ec);  // a folder of ours, made by mkdtemp
-  }
+json read_json(const fs::path& path) {
+  json doc = json::parse(read_text(path), nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) throw InputError(path.string() + ": not a JSON object");
+  return doc;
 }
 
-void ResultFolder::check() const {
-  std::error_code ec;
-  const fs::file_status status = fs::symlink_status(resolved_, ec);
-  if (fs::exists(status) && !fs::is_directory(status))
-    throw InputError(option_ + " " + target_ + ": exists and is not a folder");
-  const std::vector<std::string> foreign = foreign_entries(resolved_, "results");
-  if (foreign.empty()) return;
-  const bool marked = read_marker(resolved_).has_value();
-  throw InputError(
-      option_ + " " + target_ + ": holds files flowfolio did not write (" + name_list(foreign) +
-      "); results replace a folder whole, so choose a new or empty folder, or move these out" +
-      (marked ? ""
-              : std::string(" (it has no ") + kMarkerName +
-                    ", the mark of a folder flowfolio wrote; results from "
-                    "older flowfolio versions have none: move or delete them yourself)"));
-}
-
-void ResultFolder::prepare() {
-  if (!staging_.empty()) return;
-  const fs::path target(resolved_);
-  std::error_code ec;
-  fs::create_directories(target.parent_path(), ec);
-  if (ec)
-    throw std::runtime_error("cannot create " + target.parent_path().string() + ": " +
-                             ec.message());
-  lock_ = std::make_unique<FolderLock>(target, option_ + " " + target_);
-  check();  // again, now that no other run can change it
-  staging_ = make_hidden_sibling(target, ".tmp-");
-}
-
-std::string ResultFolder::staged_path(const std::string& name) {
-  prepare();
-  if (std::find(files_.begin(), files_.end(), name) == files_.end()) files_.push_back(name);
-  return staging_ + "/" + name;
-}
-
-std::vector<std::string> ResultFolder::files() const {
-  std::vector<std::string> sorted = files_;
-  std::sort(sorted.begin(), sorted.end());
-  return sorted;
-}
-
-void ResultFolder::write(const std::string& name, const std::string& content) {
-  write(name, [&](const TextSink& sink) { sink(content); });
-}
-
-void ResultFolder::write(const std::string& name,
-                         const std::function<void(const TextSink&)>& produce) {
-  const std::string path = staged_path(name);
+// `doc[key]` as a T, or `fallback` when absent; a value of another type is an error
+// naming the file and the key.
+template <class T>
+T value_at(const json& doc, const std::string& key, const T& fallback, const std::string& file) {
+  if (!doc.contains(key) || doc[key].is_null()) return fallback;
   try {
-    write_file_atomically(path, produce);
-  } catch (const Interrupted&) {
-    throw;
-  } catch (const std::runtime_error& e) {
-    // Name the file the user asked for, not the hidden staging copy.
-    std::string reason = e.what();
-    const auto colon = reason.rfind(": ");
-    throw std::runtime_error("cannot write " + (fs::path(target_) / name).string() +
-                             (colon == std::string::npos ? "" : reason.substr(colon)));
+    return doc[key].get<T>();
+  } catch (const json::exception&) {
+    const char* kind = std::is_same_v<T, std::string> ? "a string"
+                       : std::is_floating_point_v<T>  ? "a number"
+                                                      : "a whole number of 0 or more";
+    throw InputError(file + ": " + key + ": expected " + kind + ", got " + doc[key].dump().substr(0, 40));
   }
 }
 
-void ResultFolder::commit() {
-  prepare();
-  std::vector<MarkedFile> written;
-  for (const auto& entry : fs::directory_iterator(staging_))
-    written.push_back(describe_file(staging_, entry.path().filename().string()));
-  write_marker(staging_, "results", written);  // last: what is there is what was written
-  const std::vector<std::string> foreign = foreign_entries(resolved_, "results");
-  if (!foreign.empty()) keep_new_results_aside(foreign);
-  exchange();
-  committed_ = true;
-  lock_.reset();
+std::vector<std::string> string_list(const json& doc, const std::string& key, const std::string& file) {
+  std::vector<std::string> out;
+  if (!doc.contains(key)) return out;
+  if (!doc[key].is_array()) throw InputError(file + ": " + key + ": expected a list of strings");
+  for (std::size_t i = 0; i < doc[key].size(); ++i) {
+    if (!doc[key][i].is_string())
+      throw InputError(file + ": " + key + "[" + std::to_string(i) + "]: expected a string");
+    out.push_back(doc[key][i].get<std::string>());
+  }
+  return out;
 }
 
-// Into place: a plain rename when the target is absent, else an atomic exchange and a check
-// of the old folder, now at the staging path, which is swapped back if it holds anything
-// that appeared since the last check.
-void ResultFolder::exchange() {
-  const char* from = staging_.c_str();
-  const char* to = resolved_.c_str();
-  if (::renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0) return;
-  if (errno == EINVAL) return move_old_aside_first();
-  if (errno != EEXIST && errno != ENOTEMPTY)
-    throw std::runtime_error("cannot move results into " + target_ + ": " + std::strerror(errno));
-  if (::renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) != 0) {
-    if (errno == EINVAL) return move_old_aside_first();
-    throw std::runtime_error("cannot move results into " + target_ + ": " + std::strerror(errno));
-  }
-  const std::vector<std::string> foreign = foreign_entries(staging_, "results");
-  if (foreign.empty()) {
-    remove_owned_folder(staging_, resolved_);
-    return;
-  }
-  if (::renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) != 0) {
-    const std::string old = staging_;
-    staging_.clear();  // it holds the user's files now: never removed
-    throw std::runtime_error(
-        "cannot put " + target_ + " back after finding files flowfolio did not write (" +
-        name_list(foreign) + "): it is at " + old + ", and " + target_ + " holds the new results");
-  }
-  keep_new_results_aside(foreign);
+Manifest read_manifest(const fs::path& path) {
+  const json doc = read_json(path);
+  const std::string file = path.string();
+  Manifest m;
+  m.command_line = value_at<std::string>(doc, "command_line", "", file);
+  m.scenario_file = value_at<std::string>(doc, "scenario_file", "", file);
+  m.scenario_sha256 = value_at<std::string>(doc, "scenario_sha256", "", file);
+  m.start_time = value_at<std::string>(doc, "start_time", "", file);
+  m.end_time = value_at<std::string>(doc, "end_time", "", file);
+  m.seed = value_at<std::uint64_t>(doc, "seed", 0, file);
+  m.trials = value_at<std::uint64_t>(doc, "trials", 0, file);
+  m.threads = value_at<unsigned>(doc, "threads", 0, file);
+  m.independent_streams = value_at<std::string>(doc, "streams", "common", file) == "independent";
+  m.precision = value_at<double>(doc, "precision", 0.0, file);
+  m.stop_reason = value_at<std::string>(doc, "stop_reason", "", file);
+  m.overrides = string_list(doc, "overrides", file);
+  if (m.trials == 0) throw InputError(file + ": trials: expected a whole number of 1 or more");
+  return m;
 }
 
-// For filesystems without renameat2's flags: the old folder moves aside, is checked there,
-// and comes back when it holds anything flowfolio did not write.
-void ResultFolder::move_old_aside_first() {
-  const std::string aside = staging_ + ".old";
-  const bool existed = std::rename(resolved_.c_str(), aside.c_str()) == 0;
-  if (existed) {
-    const std::vector<std::string> foreign = foreign_entries(aside, "results");
-    if (!foreign.empty()) {
-      std::rename(aside.c_str(), resolved_.c_str());
-      keep_new_results_aside(foreign);
+std::size_t strategy_position(const Scenario& s, const std::string& name, const std::string& where) {
+  for (std::size_t k = 0; k < s.strategies.size(); ++k)
+    if (s.strategies[k].name == name) return k;
+  throw InputError(where + ": strategy '" + name + "' is not in the folder's scenario.yaml");
+}
+
+double number(const std::string& text, const std::string& where) {
+  std::size_t used = 0;
+  try {
+    const double x = std::stod(text, &used);
+    if (used == text.size()) return x;
+  } catch (const std::exception&) {
+  }
+  throw InputError(where + ": '" + text.substr(0, 40) + "' is not a number");
+}
+
+std::uint64_t whole(const std::string& text, const std::string& where) {
+  if (!text.empty() && text.size() <= 19 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::stoull(text);
+  throw InputError(where + ": '" + text.substr(0, 40) + "' is not a whole number");
+}
+
+// One data row of trials.csv, checked.
+struct TrialRow {
+  std::size_t strategy = 0;
+  std::uint64_t trial = 0;
+  std::size_t line = 0;
+  std::array<double, kMetricCount> metrics{};
+};
+
+std::vector<TrialRow> trial_rows(const std::string& text, const std::string& file, const Scenario& s,
+                                 std::uint64_t trials) {
+  const std::vector<CsvRecord> records = read_csv(text, file);
+  std::vector<TrialRow> rows;
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    const CsvRecord& r = records[i];
+    const std::string where = file + ":" + std::to_string(r.line);
+    if (r.fields.size() != 2 + kMetricCount)
+      throw InputError(where + ": a row has " + std::to_string(r.fields.size()) + " fields, expected " +
+                       std::to_string(2 + kMetricCount));
+    TrialRow row{.strategy = strategy_position(s, r.fields[0], where), .trial = whole(r.fields[1], where), .line = r.line};
+    if (row.trial >= trials)
+      throw InputError(where + ": trial " + r.fields[1] + " is beyond the manifest's " + std::to_string(trials) + " trials");
+    for (std::size_t x = 0; x < kMetricCount; ++x) row.metrics[x] = number(r.fields[2 + x], where);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+// Every strategy has every trial exactly once.
+void check_complete(std::vector<TrialRow>& rows, const std::string& file, const Scenario& s, std::uint64_t trials) {
+  std::stable_sort(rows.begin(), rows.end(), [](const TrialRow& a, const TrialRow& b) {
+    return a.strategy != b.strategy ? a.strategy < b.strategy : a.trial < b.trial;
+  });
+  std::size_t at = 0;
+  for (std::size_t k = 0; k < s.strategies.size(); ++k) {
+    const std::string& name = s.strategies[k].name;
+    for (std::uint64_t n = 0; n < trials; ++n, ++at) {
+      if (at >= rows.size() || rows[at].strategy != k || rows[at].trial != n)
+        throw InputError(file + ": strategy '" + name + "' has no row for trial " + std::to_string(n) +
+                         " (the manifest promises " + std::to_string(trials) + " trials)");
+      if (at + 1 < rows.size() && rows[at + 1].strategy == k && rows[at + 1].trial == n)
+        throw InputError(file + ":" + std::to_string(std::max(rows[at].line, rows[at + 1].line)) + ": strategy '" +
+                         name + "', trial " + std::to_string(n) + " appears twice (also on line " +
+                         std::to_string(std::min(rows[at].line, rows[at + 1].line)) + ")");
     }
   }
-  if (std::rename(staging_.c_str(), resolved_.c_str()) != 0) {
-    const int saved = errno;
-    if (existed) std::rename(aside.c_str(), resolved_.c_str());
-    throw std::runtime_error("cannot move results into " + target_ + ": " + std::strerror(saved));
-  }
-  if (existed) remove_owned_folder(aside, resolved_);
 }
 
-void ResultFolder::keep_new_results_aside(const std::vector<std::string>& foreign) {
-  const std::string aside = make_visible_sibling(staging_, resolved_, ".new-");
-  staging_.clear();
-  throw std::runtime_error(
-      option_ + " " + target_ + ": " + name_list(foreign) +
-      " appeared in the folder during the run, and flowfolio did not write it; the "
-      "folder is left as it was, and the new results are in " +
-      aside);
+RunResults read_trials(const fs::path& path, const Scenario& s, const Manifest& m) {
+  const std::string file = path.string();
+  std::vector<TrialRow> rows = trial_rows(read_text(path), file, s, m.trials);
+  // Checked before allocating: the manifest's count is the rows', not a number to trust.
+  check_complete(rows, file, s, m.trials);
+  RunResults r = empty_results(s, m.seed, m.independent_streams);
+  r.trials = m.trials;
+  for (auto& sr : r.strategies)
+    for (auto& column : sr.per_trial) column.assign(m.trials, 0.0);
+  for (const TrialRow& row : rows)
+    for (std::size_t x = 0; x < kMetricCount; ++x) r.strategies[row.strategy].per_trial[x][row.trial] = row.metrics[x];
+  return r;
+}
+
+std::vector<SeriesRow> read_series(const fs::path& path, const Scenario& s) {
+  const std::string file = path.string();
+  const std::vector<CsvRecord> records = read_csv(read_text(path), file);
+  std::vector<SeriesRow> series;
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    const std::vector<std::string>& f = records[i].fields;
+    const std::string where = file + ":" + std::to_string(records[i].line);
+    if (f.size() != 11) throw InputError(where + ": a row has " + std::to_string(f.size()) + " fields, expected 11");
+    const std::uint64_t period = whole(f[1], where);
+    if (period >= static_cast<std::uint64_t>(s.horizon))
+      throw InputError(where + ": period " + f[1] + " is beyond the scenario's horizon");
+    SeriesRow row{.strategy = strategy_position(s, f[0], where), .period = static_cast<int>(period), .mean = number(f[2], where)};
+    for (std::size_t q = 0; q < 5; ++q) row.quantiles[q] = static_cast<float>(number(f[3 + q], where));
+    for (std::size_t z = 0; z < 3; ++z) row.zone_share[z] = number(f[8 + z], where);
+    series.push_back(row);
+  }
+  return series;
+}
+
+// summary.json, when the folder has one, tells of the same run as the trials.
+void check_summary(const fs::path& path, const RunResults& r) {
+  if (!fs::exists(path)) return;
+  const json doc = read_json(path);
+  const std::string file = path.string();
+  if (value_at<std::uint64_t>(doc, "trials", r.trials, file) != r.trials)
+    throw InputError(file + ": trials: " + doc["trials"].dump() + ", but trials.csv holds " + std::to_string(r.trials));
+  if (!doc.contains("strategies") || !doc["strategies"].is_array() || doc["strategies"].size() != r.strategies.size())
+    throw InputError(file + ": strategies: expected a list of the " + std::to_string(r.strategies.size()) +
+                     " strategies of scenario.yaml");
+  for (std::size_t k = 0; k < r.strategies.size(); ++k) {
+    const std::string at = "strategies[" + std::to_string(k) + "]";
+    const json& entry = doc["strategies"][k];
+    if (!entry.is_object() || !entry.contains("name") || !entry["name"].is_string())
+      throw InputError(file + ": " + at + ".name: expected a string");
+    if (entry["name"].get<std::string>() != r.strategies[k].name)
+      throw InputError(file + ": " + at + ".name: '" + entry["name"].get<std::string>() + "', but scenario.yaml has '" +
+                       r.strategies[k].name + "'");
+    const json mean = entry.value("metrics", json::object()).value("npv", json::object()).value("mean", json());
+    if (!mean.is_number()) throw InputError(file + ": " + at + ".metrics.npv.mean: expected a number");
+    const Summary x = summarize(r.strategies[k].metric(Metric::kNpv));
+    if (std::abs(mean.get<double>() - x.mean) > 1e-6 * (std::abs(x.mean) + x.sd + 1))
+      throw InputError(file + ": " + at + ".metrics.npv.mean: " + mean.dump() + ", but the trials in trials.csv average " +
+                       format_number(x.mean));
+  }
+}
+}  // namespace
+
+ReportInputs read_result_folder(const std::string& folder) {
+  const fs::path dir(folder);
+  if (!fs::is_directory(dir)) throw InputError(folder + ": no such result folder");
+  ReportInputs in;
+  in.manifest = read_manifest(dir / "manifest.json");
+  const Manifest& m = in.manifest;
+  // The scenario as the run saw it: the saved file with the run's --set overrides.
+  in.scenario = read_scenario_file((dir / "scenario.yaml").string(), m.overrides);
+  in.options = ReportOptions::from(in.scenario);
+  in.options.stop_reason = m.stop_reason;
+  in.results = read_trials(dir / "trials.csv", in.scenario, m);
+  check_summary(dir / "summary.json", in.results);
+  in.series = read_series(dir / "series.csv", in.scenario);
+  if (fs::exists(dir / "sensitivity.json")) in.sensitivity = read_text(dir / "sensitivity.json");
+  if (fs::exists(dir / "frontier.json")) in.frontier = read_text(dir / "frontier.json");
+  return in;
 }
 
 }  // namespace flowfolio

@@ -19,6 +19,7 @@
 
 #include "file_text.hpp"
 #include "flowfolio/scenario.hpp"
+#include "scenario_document.hpp"
 #include "yaml_document.hpp"
 
 namespace flowfolio {
@@ -1692,9 +1693,15 @@ YAML::Node set_key_path(YAML::Node& root, const std::string& path, const YAML::N
   return {};
 }
 
-// Applies one `key.path=value` to the document (set_key_path) and keeps `values`, the
-// document's count of values, within kMostValues. Returns the key path.
-std::string apply_override(YAML::Node& root, const std::string& argument, std::size_t& values) {
+// One override ready to apply: a key path, its value, and how messages name it.
+struct Override {
+  std::string path;
+  YAML::Node value;
+  std::string argument;  // "key.path=value"
+};
+
+// Reads one `key.path=value` argument of --set: the value is YAML text.
+Override parse_override(const std::string& argument) {
   const std::string named = "--set " + argument;
   if (const EncodingProblem bad = check_encoding(argument); bad.line > 0)
     throw InputError("--set: column " + std::to_string(bad.column) + ": the argument is " +
@@ -1702,22 +1709,26 @@ std::string apply_override(YAML::Node& root, const std::string& argument, std::s
   const auto equals = argument.find('=');
   if (equals == std::string::npos || equals == 0)
     throw InputError(named + ": write it as key.path=value, e.g. model.flow_width=0.2");
-  const std::string path = argument.substr(0, equals);
-  const YAML::Node value = load_value(argument.substr(equals + 1), named);
+  return {argument.substr(0, equals), load_value(argument.substr(equals + 1), named), argument};
+}
+
+// Applies one override to the document (set_key_path) and keeps `values`, the
+// document's count of values, within kMostValues.
+void apply_override(YAML::Node& root, const Override& o, std::size_t& values) {
+  const std::string named = "--set " + o.argument;
   YAML::Node old;
   try {
-    old = set_key_path(root, path, value);
+    old = set_key_path(root, o.path, o.value);
   } catch (const std::invalid_argument& e) {
     throw InputError(named + ": " + e.what());
   }
   values =
-      values + count_values(value, kMostValues) - std::min(values, count_values(old, kMostValues));
+      values + count_values(o.value, kMostValues) - std::min(values, count_values(old, kMostValues));
   if (values > kMostValues) {
     throw InputError(named + ": with this value the scenario holds more than " +
                      std::to_string(kMostValues) +
                      " values once aliases are expanded; a scenario needs far fewer");
   }
-  return path;
 }
 }  // namespace
 
@@ -1817,10 +1828,12 @@ YAML::Node resolve_extends(const YAML::Node& root, const std::string& file, std:
 }
 }  // namespace
 
-Scenario read_scenario_text(const std::string& text, const std::string& file,
-                            const std::vector<std::string>& overrides) {
+namespace {
+// The document of `text` with its extends: chain resolved, its size checked and the
+// overrides applied.
+YAML::Node resolved_document(const std::string& text, const std::string& file, Origins& origins,
+                             const std::vector<Override>& overrides) {
   YAML::Node root = load_document(text, file, kEmptyScenario);
-  Origins origins;
   std::error_code ec;
   std::vector<std::string> chain = {fs::weakly_canonical(file, ec).string()};
   root = resolve_extends(root, file, chain, origins);
@@ -1830,21 +1843,29 @@ Scenario read_scenario_text(const std::string& text, const std::string& file,
                                  .message = "the document holds more than 200000 values once its "
                                             "aliases are expanded; a scenario needs far fewer"}});
   }
+  for (const Override& o : overrides) apply_override(root, o, values);
+  return root;
+}
+
+Scenario read_with_overrides(const std::string& text, const std::string& file,
+                             const std::vector<Override>& overrides) {
+  Origins origins;
+  const YAML::Node root = resolved_document(text, file, origins, overrides);
   Reader reader(file);
   reader.origins_ = &origins;
-  for (const std::string& argument : overrides) {
+  for (const Override& o : overrides) {
     // The reader writes list positions as key[0], --set as key.0.
-    std::string path = apply_override(root, argument, values), normal;
+    std::string normal;
     std::size_t start = 0;
     for (;;) {
-      const auto dot = path.find('.', start);
-      const std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+      const auto dot = o.path.find('.', start);
+      const std::string key = o.path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
       const bool position = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
       normal += position ? "[" + key + "]" : (normal.empty() ? "" : ".") + key;
       if (dot == std::string::npos) break;
       start = dot + 1;
     }
-    reader.overridden_.emplace_back(normal, argument);
+    reader.overridden_.emplace_back(normal, o.argument);
   }
   Scenario scenario;
   try {
@@ -1860,6 +1881,20 @@ Scenario read_scenario_text(const std::string& text, const std::string& file,
   return scenario;
 }
 
+std::vector<Override> as_overrides(const std::vector<Setting>& settings) {
+  std::vector<Override> out;
+  for (const Setting& s : settings) out.push_back({s.key_path(), s.value().node, s.key_path() + "=" + s.text()});
+  return out;
+}
+}  // namespace
+
+Scenario read_scenario_text(const std::string& text, const std::string& file,
+                            const std::vector<std::string>& overrides) {
+  std::vector<Override> parsed;
+  for (const std::string& argument : overrides) parsed.push_back(parse_override(argument));
+  return read_with_overrides(text, file, parsed);
+}
+
 std::string resolved_scenario_text(const std::string& path) {
   const std::string text = read_whole_file(path);
   const YAML::Node root = load_document(text, path, kEmptyScenario);
@@ -1872,8 +1907,23 @@ std::string resolved_scenario_text(const std::string& path) {
   return "# " + path + " with its extends: chain resolved by flowfolio\n" + std::string(out.c_str()) + "\n";
 }
 
+std::string resolved_scenario_text(const std::string& path, const std::vector<Setting>& settings) {
+  Origins origins;
+  YAML::Emitter out;
+  out << resolved_document(read_whole_file(path), path, origins, as_overrides(settings));
+  return std::string(out.c_str()) + "\n";
+}
+
 Scenario read_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {
   return read_scenario_text(read_whole_file(path), path, overrides);
+}
+
+Scenario read_scenario_file(const std::string& path, const std::vector<Setting>& settings) {
+  return read_with_overrides(read_whole_file(path), path, as_overrides(settings));
+}
+
+YAML::Node load_yaml_file(const std::string& path, const std::string& empty_message) {
+  return load_document(read_whole_file(path), path, empty_message);
 }
 
 }  // namespace flowfolio

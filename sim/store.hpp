@@ -15,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "digest.hpp"
 #include "flowfolio/error.hpp"
 
 namespace flowfolio {
@@ -33,6 +34,12 @@ inline std::string content_key(const std::string& text) {
   char buffer[20];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
   return buffer;
+}
+
+// A text column of the current row with every byte, NUL included.
+inline std::string text_column(sqlite3_stmt* statement, int i) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, i));
+  return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, i))) : std::string();
 }
 
 // The SQLite store: a thin owner of the connection with checked statements. Creates the
@@ -124,7 +131,7 @@ class Store {
         if constexpr (std::is_same_v<T, std::nullptr_t>) sqlite3_bind_null(raw, k);
         else if constexpr (std::is_same_v<T, std::int64_t>) sqlite3_bind_int64(raw, k, v);
         else if constexpr (std::is_same_v<T, double>) sqlite3_bind_double(raw, k, v);
-        else sqlite3_bind_text(raw, k, v.c_str(), -1, SQLITE_TRANSIENT);
+        else sqlite3_bind_text64(raw, k, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);  // NUL and all
       }, values[i]);
     }
     for (int rc; (rc = sqlite3_step(raw)) != SQLITE_DONE;) {

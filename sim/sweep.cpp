@@ -10,12 +10,16 @@
 #include <memory>
 #include <variant>
 #include <sstream>
+#include <thread>
 
+#include "csv.hpp"
 #include "file_text.hpp"
+#include "scenario_document.hpp"
 #include "store.hpp"
 #include "flowfolio/comparison.hpp"
 #include "flowfolio/engine.hpp"
 #include "flowfolio/error.hpp"
+#include "flowfolio/memory.hpp"
 #include "flowfolio/scenario.hpp"
 #include "flowfolio/statistics.hpp"
 
@@ -30,12 +34,16 @@ std::string file_bytes(const std::string& path) {
   return std::move(*text);
 }
 
-// A YAML value as --set text: scalars as they are, collections in flow style.
-std::string as_setting(const YAML::Node& node) {
+// A YAML value as the sweep file wrote it: scalars as they are, collections in flow style.
+std::string value_text(const YAML::Node& node) {
   if (node.IsScalar()) return node.Scalar();
   YAML::Emitter out;
   out << YAML::Flow << node;
   return out.c_str();
+}
+
+Setting make_setting(const std::string& key_path, const YAML::Node& value) {
+  return Setting(key_path, value_text(value), std::make_shared<const Setting::Value>(Setting::Value{YAML::Clone(value)}));
 }
 
 [[noreturn]] void fail(const std::string& file, const YAML::Node& at, const std::string& path,
@@ -48,23 +56,102 @@ std::string as_setting(const YAML::Node& node) {
                                .message = message}});
 }
 
+// A variant's name is a key in the store and a line of the progress: no control characters.
+void check_name(const std::string& file, const YAML::Node& at, const std::string& path, const std::string& name) {
+  for (unsigned char c : name) {
+    if (c < 0x20 || c == 0x7F) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", c);
+      fail(file, at, path, std::string("a variant name may not hold control character ") + hex);
+    }
+  }
+}
 
-std::string text_column(sqlite3_stmt* s, int i) {
-  const unsigned char* t = sqlite3_column_text(s, i);
-  return t ? reinterpret_cast<const char*>(t) : "";
+// The number of grid points, counted without making them; refused beyond the limit.
+void check_grid_size(const std::string& file, const YAML::Node& grid) {
+  std::uint64_t points = 1;
+  std::string sizes;
+  bool over = false;
+  for (const auto& axis : grid) {
+    const std::uint64_t n = axis.second.IsSequence() ? axis.second.size() : 1;
+    over = over || (n > 0 && points > kMostSweepVariants / n);
+    points = over ? points : points * n;
+    sizes += (sizes.empty() ? "" : " x ") + std::to_string(n);
+  }
+  const std::string most = std::to_string(kMostSweepVariants);
+  if (over || points > kMostSweepVariants) {
+    const std::string count = over ? " (more than " + most + ")" : " = " + std::to_string(points);
+    fail(file, grid, "grid", "the grid makes " + sizes + count + " variants; a sweep may have at most " + most);
+  }
+}
+
+std::vector<SweepVariant> grid_variants(const std::string& file, const YAML::Node& grid) {
+  if (!grid.IsMap() || grid.size() == 0) fail(file, grid, "grid", "expected a map of key.path: [values]");
+  for (const auto& axis : grid)
+    if (!axis.second.IsSequence() || axis.second.size() == 0)
+      fail(file, axis.second, "grid." + axis.first.Scalar(), "expected a non-empty list of values");
+  check_grid_size(file, grid);
+  std::vector<SweepVariant> variants(1);
+  for (const auto& axis : grid) {
+    const std::string key = axis.first.Scalar();
+    std::vector<SweepVariant> next;
+    for (const SweepVariant& v : variants) {
+      for (const auto& value : axis.second) {
+        SweepVariant w = v;
+        const Setting setting = make_setting(key, value);
+        w.name += (w.name.empty() ? "" : ", ") + key + "=" + setting.text();
+        check_name(file, value, "grid." + key, w.name);
+        w.settings.push_back(setting);
+        next.push_back(std::move(w));
+      }
+    }
+    variants = std::move(next);
+  }
+  return variants;
+}
+
+std::vector<SweepVariant> listed_variants(const std::string& file, const YAML::Node& variants) {
+  if (!variants.IsSequence() || variants.size() == 0) fail(file, variants, "variants", "expected a non-empty list");
+  if (variants.size() > kMostSweepVariants)
+    fail(file, variants, "variants", "lists " + std::to_string(variants.size()) + " variants; a sweep may have at most " +
+                                         std::to_string(kMostSweepVariants));
+  std::vector<SweepVariant> out;
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    const YAML::Node v = variants[i];
+    const std::string where = "variants[" + std::to_string(i) + "]";
+    if (!v.IsMap() || !v["name"] || !v["name"].IsScalar()) fail(file, v, where, "expected {name, set: {key.path: value}}");
+    SweepVariant w{.name = v["name"].Scalar()};
+    check_name(file, v["name"], where + ".name", w.name);
+    for (const SweepVariant& other : out)
+      if (other.name == w.name) fail(file, v["name"], where + ".name", "duplicate variant name '" + w.name + "'");
+    if (const YAML::Node set = v["set"]) {
+      if (!set.IsMap()) fail(file, set, where + ".set", "expected a map of key.path: value");
+      for (const auto& s : set) w.settings.push_back(make_setting(s.first.Scalar(), s.second));
+    }
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+// Every variant must make a valid scenario: found now, not halfway through the sweep.
+void check_variants(const Sweep& sweep) {
+  std::vector<Diagnostic> problems;
+  for (const SweepVariant& v : sweep.variants) {
+    try {
+      read_scenario_file(sweep.base, v.settings);
+    } catch (const InputError& e) {
+      for (Diagnostic d : e.diagnostics()) {
+        d.message = "in variant '" + v.name + "': " + d.message;
+        problems.push_back(std::move(d));
+      }
+    }
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
 }
 }  // namespace
 
 Sweep read_sweep_file(const std::string& path) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    throw InputError({Diagnostic{.file = path, .message = "no such file, or it cannot be read"}});
-  } catch (const YAML::Exception& e) {
-    throw InputError({Diagnostic{.file = path, .line = e.mark.line + 1, .column = e.mark.column + 1,
-                                 .message = "YAML syntax error: " + e.msg}});
-  }
+  const YAML::Node root = load_yaml_file(path, "the sweep file is empty; it needs base and grid or variants");
   if (!root.IsMap()) fail(path, root, "", "expected a map with base and grid or variants");
   Sweep sweep;
   sweep.file = path;
@@ -92,66 +179,47 @@ Sweep read_sweep_file(const std::string& path) {
   }
   if (root["grid"] && root["variants"]) fail(path, root["variants"], "variants", "give either grid or variants, not both");
   if (const YAML::Node grid = root["grid"]) {
-    if (!grid.IsMap() || grid.size() == 0) fail(path, grid, "grid", "expected a map of key.path: [values]");
-    sweep.variants.push_back({});
-    for (const auto& axis : grid) {
-      const std::string key = axis.first.Scalar();
-      if (!axis.second.IsSequence() || axis.second.size() == 0)
-        fail(path, axis.second, "grid." + key, "expected a non-empty list of values");
-      std::vector<SweepVariant> next;
-      for (const SweepVariant& v : sweep.variants) {
-        for (const auto& value : axis.second) {
-          SweepVariant w = v;
-          const std::string setting = key + "=" + as_setting(value);
-          w.name += (w.name.empty() ? "" : ", ") + setting;
-          w.overrides.push_back(setting);
-          next.push_back(std::move(w));
-        }
-      }
-      sweep.variants = std::move(next);
-    }
+    sweep.variants = grid_variants(path, grid);
   } else if (const YAML::Node variants = root["variants"]) {
-    if (!variants.IsSequence() || variants.size() == 0) fail(path, variants, "variants", "expected a non-empty list");
-    for (std::size_t i = 0; i < variants.size(); ++i) {
-      const YAML::Node v = variants[i];
-      const std::string where = "variants[" + std::to_string(i) + "]";
-      if (!v.IsMap() || !v["name"] || !v["name"].IsScalar()) fail(path, v, where, "expected {name, set: {key.path: value}}");
-      SweepVariant w{.name = v["name"].Scalar()};
-      for (const SweepVariant& other : sweep.variants)
-        if (other.name == w.name) fail(path, v["name"], where + ".name", "duplicate variant name '" + w.name + "'");
-      if (const YAML::Node set = v["set"]) {
-        if (!set.IsMap()) fail(path, set, where + ".set", "expected a map of key.path: value");
-        for (const auto& s : set) w.overrides.push_back(s.first.Scalar() + "=" + as_setting(s.second));
-      }
-      sweep.variants.push_back(std::move(w));
-    }
+    sweep.variants = listed_variants(path, variants);
   } else {
     fail(path, root, "grid", "give grid (every combination of values) or variants (a named list)");
   }
-  // Every variant must make a valid scenario: found now, not halfway through the sweep.
-  std::vector<Diagnostic> problems;
-  for (const SweepVariant& v : sweep.variants) {
-    try {
-      read_scenario_file(sweep.base, v.overrides);
-    } catch (const InputError& e) {
-      for (Diagnostic d : e.diagnostics()) {
-        d.message = "in variant '" + v.name + "': " + d.message;
-        problems.push_back(std::move(d));
-      }
-    }
-  }
-  if (!problems.empty()) throw InputError(std::move(problems));
+  check_variants(sweep);
   return sweep;
 }
 
+namespace {
+// Each variant's key (what it is made of), and a refusal before anything runs when one
+// variant's results would not fit in memory.
+std::vector<std::string> plan_variants(const Sweep& sweep, const SweepOptions& options, std::uint64_t seed,
+                                       std::uint64_t trials) {
+  const double threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::string> keys;
+  for (const SweepVariant& v : sweep.variants) {
+    keys.push_back(sha256_hex(resolved_scenario_text(sweep.base, v.settings) + "\n" + std::to_string(seed) + "/" +
+                              std::to_string(trials)));
+    const Scenario scenario = read_scenario_file(sweep.base, v.settings);
+    const RunEstimate e = estimate_run(scenario, trials);
+    require_memory(e.bytes + threads * e.bytes_per_thread,
+                   sweep.file + ": variant '" + v.name + "' (" + std::to_string(trials) + " trials x " +
+                       std::to_string(scenario.strategies.size()) + " strategies)",
+                   "use fewer trials (trials: in the sweep file, or --trials)");
+  }
+  return keys;
+}
+}  // namespace
+
 SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
-  Store store(options.store);
   const std::string base_text = file_bytes(sweep.base);
   const Scenario first = read_scenario_file(sweep.base);
   const std::uint64_t seed = sweep.seed_given ? sweep.seed : first.seed;
   const std::uint64_t trials = sweep.trials ? sweep.trials : first.trials;
   std::string identity = file_bytes(sweep.file) + "\n" + base_text + "\n" + std::to_string(seed) + "/" + std::to_string(trials);
   SweepOutcome outcome{.run_id = "sweep-" + content_key(identity)};
+  // Planned before the store is opened: a sweep refused leaves no store behind.
+  const std::vector<std::string> keys = plan_variants(sweep, options, seed, trials);
+  Store store(options.store);
   const std::string& run_id = outcome.run_id;
   store.run("INSERT OR IGNORE INTO runs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
             {run_id, sweep.file, sweep.base, static_cast<std::int64_t>(seed), static_cast<std::int64_t>(trials),
@@ -161,9 +229,7 @@ SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
   SweepProgress progress{.total = sweep.variants.size()};
   for (std::size_t position = 0; position < sweep.variants.size(); ++position) {
     const SweepVariant& v = sweep.variants[position];
-    std::string joined;
-    for (const std::string& o : v.overrides) joined += o + "\n";
-    const std::string key = content_key(base_text + "\n" + joined + std::to_string(seed) + "/" + std::to_string(trials));
+    const std::string& key = keys[position];
     bool complete = false;
     store.run("SELECT 1 FROM variants WHERE run_id = ? AND variant = ? AND variant_key = ?", {run_id, v.name, key},
               [&](sqlite3_stmt*) { complete = true; });
@@ -172,7 +238,7 @@ SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
       ++outcome.skipped;
       ++progress.skipped;
     } else {
-      const Scenario scenario = read_scenario_file(sweep.base, v.overrides);
+      const Scenario scenario = read_scenario_file(sweep.base, v.settings);
       const RunOptions run_options{.trials = trials, .seed = seed, .threads = options.threads, .stop = options.stop};
       const RunResults r = options.run_variant ? options.run_variant(position, scenario, run_options)
                                                : run(scenario, run_options);
@@ -183,10 +249,8 @@ SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
         for (const char* table : {"variants", "parameters", "results", "paired"})
           store.run(std::string("DELETE FROM ") + table + " WHERE run_id = ? AND variant = ?", {run_id, v.name});
         store.run("INSERT INTO variants VALUES(?, ?, ?, ?)", {run_id, v.name, key, static_cast<std::int64_t>(position)});
-        for (const std::string& o : v.overrides) {
-          const auto eq = o.find('=');
-          store.run("INSERT INTO parameters VALUES(?, ?, ?, ?)", {run_id, v.name, o.substr(0, eq), o.substr(eq + 1)});
-        }
+        for (const Setting& setting : v.settings)
+          store.run("INSERT INTO parameters VALUES(?, ?, ?, ?)", {run_id, v.name, setting.key_path(), setting.text()});
         for (std::size_t k = 0; k < r.strategies.size(); ++k) {
           for (std::size_t m = 0; m < kMetricCount; ++m) {
             const auto metric = static_cast<Metric>(m);
@@ -233,12 +297,6 @@ std::string store_csv(const std::string& path) {
   if (!fs::exists(path)) throw InputError(path + ": no such store");
   Store store(path);
   std::string out = "run_id,variant,parameters,strategy,metric,mean,sd,se,min,max,p5,p25,p50,p75,p95,var95,cvar95,p_loss\n";
-  const auto field = [](const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos) return text;
-    std::string q = "\"";
-    for (char c : text) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
   store.run(
       "SELECT r.run_id, r.variant, COALESCE((SELECT group_concat(key_path || '=' || value, '; ') FROM parameters p "
       "WHERE p.run_id = r.run_id AND p.variant = r.variant), ''), r.strategy, r.metric, r.mean, r.sd, r.se, r.min, "
@@ -248,7 +306,7 @@ std::string store_csv(const std::string& path) {
         for (int i = 0; i < 18; ++i) {
           if (i) out += ',';
           if (i < 5) {
-            out += field(text_column(s, i));
+            out += csv_text(text_column(s, i));
           } else if (sqlite3_column_type(s, i) != SQLITE_NULL) {
             char buffer[40];
             std::snprintf(buffer, sizeof buffer, "%.17g", sqlite3_column_double(s, i));

@@ -1,233 +1,91 @@
-// ResultFolder and the authorship rule: flowfolio replaces only folders and files it wrote.
-#include "flowfolio/result_folder.hpp"
-
-#include <unistd.h>
-
-#include <catch2/catch.hpp>
+// Reading a result folder back (read_result_folder): names as written, trials checked.
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
-#include "flowfolio/error.hpp"
+#include "flowfolio/output.hpp"
+#include "flowfolio/report.hpp"
+#include "test_support.hpp"
 
-namespace fs = std::filesystem;
-using flowfolio::InputError;
-using flowfolio::ResultFolder;
-
+namespace flowfolio {
 namespace {
+namespace fs = std::filesystem;
 
-// A fresh empty folder for one test case, removed at its end.
-struct Scratch {
-  fs::path root;
-  Scratch() {
-    root = fs::temp_directory_path() / ("flowfolio_result_folder_" + std::to_string(::getpid()));
-    fs::remove_all(root);
-    fs::create_directories(root);
+// A result folder of the tiny scenario whose strategies are named `names`.
+struct FolderOnDisk {
+  fs::path dir;
+  explicit FolderOnDisk(const std::vector<std::string>& names, std::uint64_t trials = 5) {
+    static int n = 0;
+    dir = fs::temp_directory_path() / ("flowfolio-result-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+    fs::create_directories(dir);
+    std::string yaml = testing::tiny_scenario();
+    yaml = yaml.substr(0, yaml.find("  - name: base"));
+    for (const std::string& name : names) yaml += "  - name: \"" + name + "\"\n";
+    write("scenario.yaml", yaml);
+    const Scenario s = read_scenario_file((dir / "scenario.yaml").string());
+    const RunResults r = run(s, {.trials = trials, .seed = 3, .threads = 1});
+    write("trials.csv", trials_csv(r));
+    write("series.csv", series_csv(r));
+    write("summary.json", summary_json(s, r, ReportOptions::from(s)));
+    Manifest m{.seed = 3, .trials = trials};
+    write("manifest.json", manifest_json(m));
   }
-  ~Scratch() { fs::remove_all(root); }
+  ~FolderOnDisk() { fs::remove_all(dir); }
+  void write(const std::string& name, const std::string& text) const { std::ofstream(dir / name) << text; }
+  std::string read(const std::string& name) const {
+    std::ifstream in(dir / name);
+    return {std::istreambuf_iterator<char>(in), {}};
+  }
+  std::string error() const {
+    try {
+      read_result_folder(dir.string());
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "";
+  }
 };
-
-void put(const fs::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-std::string text_of(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-void write_results(const std::string& target, const std::string& summary) {
-  ResultFolder folder(target);
-  folder.write("summary.json", summary);
-  folder.commit();
-}
-
 }  // namespace
 
-TEST_CASE("SHA-256 of bytes and of a file, read in pieces", "[result_folder]") {
-  Scratch s;
-  const std::string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
-  CHECK(flowfolio::sha256_hex("abc") == abc);
-  put(s.root / "abc", "abc");
-  CHECK(flowfolio::file_sha256((s.root / "abc").string()) == abc);
-  const std::string big((3 << 20) + 5, 'x');  // more than one piece
-  put(s.root / "big", big);
-  CHECK(flowfolio::file_sha256((s.root / "big").string()) == flowfolio::sha256_hex(big));
+TEST_CASE("names read back unchanged: quotes, commas and formula characters", "[report][csv]") {
+  const std::vector<std::string> names = {"+plus", "=SUM(A1)", "-minus", "@at", "'quote", "a,\\\"b\\\""};
+  const FolderOnDisk f(names);
+  const std::string trials = f.read("trials.csv");
+  CHECK_THAT(trials, Catch::Contains("\n\"'=SUM(A1)\",0,"));
+  CHECK_THAT(trials, Catch::Contains("\n\"'-minus\",0,"));
+  CHECK_THAT(trials, Catch::Contains("\n\"''quote\",0,"));
+  CHECK_THAT(f.read("series.csv"), Catch::Contains("\n\"'@at\",0,"));
+  // Numbers stay numbers: no number cell is quoted or prefixed.
+  CHECK_THAT(trials, Catch::Contains("\",0,1120,1440,320,"));
+  const ReportInputs in = read_result_folder(f.dir.string());
+  REQUIRE(in.results.strategies.size() == 6);
+  CHECK(in.results.strategies[0].name == "+plus");
+  CHECK(in.results.strategies[1].name == "=SUM(A1)");
+  CHECK(in.results.strategies[4].name == "'quote");
+  CHECK(in.results.strategies[5].name == "a,\"b\"");
+  CHECK(in.series.size() == 6 * 4);
 }
 
-TEST_CASE("a committed folder holds its files and a marker that lists them", "[result_folder]") {
-  Scratch s;
-  ResultFolder folder((s.root / "res").string());
-  folder.write("summary.json", "{}");
-  folder.write("trials.csv", "a\n1\n");
-  CHECK(folder.files() == std::vector<std::string>{"summary.json", "trials.csv"});
-  folder.commit();
-  CHECK(text_of(s.root / "res/summary.json") == "{}");
-  const std::string marker = text_of(s.root / "res/.flowfolio.json");
-  CHECK(marker.find("\"summary.json\"") != std::string::npos);
-  CHECK(marker.find("\"trials.csv\"") != std::string::npos);
-  CHECK(marker.find(flowfolio::sha256_hex("a\n1\n")) != std::string::npos);
-  // Nothing of flowfolio's is left beside it: no staging folder, no lock.
-  std::size_t entries = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(s.root)) ++entries;
-  CHECK(entries == 1);
+TEST_CASE("a result folder with a duplicated or a missing trial row is refused", "[report][csv]") {
+  const FolderOnDisk f({"a", "b"}, 3);
+  const std::string trials = f.read("trials.csv");
+  const std::string row = trials.substr(trials.find("\na,1,") + 1, trials.find('\n', trials.find("\na,1,") + 1) - trials.find("\na,1,"));
+  f.write("trials.csv", testing::replace(trials, "a,2,", row + "a,2,"));
+  CHECK_THAT(f.error(), Catch::Contains("trials.csv:4: strategy 'a', trial 1 appears twice (also on line 3)"));
+  f.write("trials.csv", testing::replace(trials, row, ""));
+  CHECK_THAT(f.error(), Catch::Contains("trials.csv: strategy 'a' has no row for trial 1 (the manifest promises 3 trials)"));
 }
 
-TEST_CASE("a folder flowfolio wrote is replaced whole", "[result_folder]") {
-  Scratch s;
-  const std::string target = (s.root / "res").string();
-  {
-    ResultFolder first(target);
-    first.write("summary.json", "old");
-    first.write("report.html", "old report");
-    first.commit();
-  }
-  write_results(target, "new");
-  CHECK(text_of(s.root / "res/summary.json") == "new");
-  CHECK_FALSE(fs::exists(s.root / "res/report.html"));
+TEST_CASE("a tampered manifest is refused before anything is allocated from it", "[report]") {
+  const FolderOnDisk f({"a"}, 3);
+  const std::string manifest = f.read("manifest.json");
+  f.write("manifest.json", testing::replace(manifest, "\"trials\": 3", "\"trials\": 1000000000000"));
+  CHECK_THAT(f.error(), Catch::Contains("strategy 'a' has no row for trial 3 (the manifest promises 1000000000000 trials)"));
+  f.write("manifest.json", testing::replace(manifest, "\"trials\": 3", "\"trials\": \"three\""));
+  CHECK_THAT(f.error(), Catch::Contains("manifest.json: trials: expected a whole number of 0 or more, got \"three\""));
+  f.write("manifest.json", manifest);
+  const std::string summary = f.read("summary.json");
+  f.write("summary.json", testing::replace(summary, "\"name\": \"a\"", "\"name\": 7"));
+  CHECK_THAT(f.error(), Catch::Contains("summary.json: strategies[0].name: expected a string"));
 }
 
-TEST_CASE("a symlink followed by .. means the kernel's folder for the check and the write",
-          "[result_folder]") {
-  Scratch s;
-  // root/link -> root/deep/inner, so root/link/../res is root/deep/res to the kernel,
-  // and root/res lexically.
-  fs::create_directories(s.root / "deep/inner");
-  fs::create_directory_symlink(s.root / "deep/inner", s.root / "link");
-  fs::create_directories(s.root / "res");
-  put(s.root / "res/notes.txt", "the user's");
-  const std::string target = (s.root / "link/../res").string();
-  CHECK(flowfolio::resolve_output_path(target, "--out") == (s.root / "deep/res").string());
-  write_results(target, "{}");
-  CHECK(text_of(s.root / "deep/res/summary.json") == "{}");
-  CHECK(text_of(s.root / "res/notes.txt") == "the user's");
-  // Where the kernel's folder is the user's, the run is refused before it starts.
-  put(s.root / "deep/res/mine.txt", "also the user's");
-  CHECK_THROWS_AS(ResultFolder(target), InputError);
-  CHECK(text_of(s.root / "deep/res/mine.txt") == "also the user's");
-}
-
-TEST_CASE(".. after a folder that does not exist is refused", "[result_folder]") {
-  Scratch s;
-  CHECK_THROWS_WITH(flowfolio::resolve_output_path((s.root / "missing/../res").string(), "--out"),
-                    Catch::Contains("'..' after") && Catch::Contains("which does not exist"));
-}
-
-TEST_CASE("a folder holding only the user's scenario.yaml or store is the user's",
-          "[result_folder]") {
-  Scratch s;
-  for (const std::string name : {"scenario.yaml", "store.sqlite", "summary.json"}) {
-    const fs::path dir = s.root / ("mine-" + name);
-    fs::create_directories(dir);
-    put(dir / name, "# my scenario\nextends: base.yaml\n");
-    CHECK_THROWS_WITH(ResultFolder(dir.string()),
-                      Catch::Contains("holds files flowfolio did not write (" + name + ")") &&
-                          Catch::Contains("it has no .flowfolio.json"));
-    CHECK(text_of(dir / name) == "# my scenario\nextends: base.yaml\n");
-  }
-}
-
-TEST_CASE("a result file the user changed, or a file they added, keeps the folder theirs",
-          "[result_folder]") {
-  Scratch s;
-  const std::string target = (s.root / "res").string();
-  write_results(target, "{}");
-  put(s.root / "res/summary.json", "{\"edited\": true}");
-  CHECK_THROWS_WITH(ResultFolder(target), Catch::Contains("summary.json (changed)"));
-  write_results((s.root / "res2").string(), "{}");
-  put(s.root / "res2/notes.txt", "mine");
-  CHECK_THROWS_WITH(ResultFolder((s.root / "res2").string()), Catch::Contains("(notes.txt)"));
-}
-
-TEST_CASE("a file saved into the folder during the run stops the commit, and nothing is lost",
-          "[result_folder]") {
-  Scratch s;
-  const std::string target = (s.root / "res").string();
-  write_results(target, "old");
-  ResultFolder folder(target);  // checked: the folder is flowfolio's
-  folder.write("summary.json", "new");
-  put(s.root / "res/notes.txt", "saved while the run was going");
-  try {
-    folder.commit();
-    FAIL("the commit replaced a folder holding the user's file");
-  } catch (const std::runtime_error& e) {
-    const std::string message = e.what();
-    CHECK(message.find("notes.txt appeared in the folder during the run") != std::string::npos);
-    const std::string aside = message.substr(message.find("the new results are in ") + 23);
-    CHECK(text_of(fs::path(aside) / "summary.json") == "new");
-  }
-  CHECK(text_of(s.root / "res/notes.txt") == "saved while the run was going");
-  CHECK(text_of(s.root / "res/summary.json") == "old");
-}
-
-TEST_CASE("a second run into a folder another run is writing is refused at once",
-          "[result_folder]") {
-  Scratch s;
-  const std::string target = (s.root / "new").string();
-  ResultFolder first(target);
-  first.prepare();
-  ResultFolder second(target);
-  CHECK_THROWS_WITH(second.prepare(),
-                    Catch::Contains("another flowfolio run (pid " + std::to_string(::getpid()) +
-                                    ") is writing this folder"));
-  first.write("summary.json", "first");
-  first.commit();
-  CHECK(text_of(s.root / "new/summary.json") == "first");
-  // The lock goes with the run that held it.
-  ResultFolder third(target);
-  CHECK_NOTHROW(third.prepare());
-}
-
-TEST_CASE("results of a flowfolio without markers are refused, with what to do",
-          "[result_folder]") {
-  Scratch s;
-  fs::create_directories(s.root / "old");
-  for (const char* name :
-       {"summary.json", "paired.json", "trials.csv", "series.csv", "manifest.json"})
-    put(s.root / "old" / name, "x");
-  CHECK_THROWS_WITH(
-      ResultFolder((s.root / "old").string()),
-      Catch::Contains(
-          "results from older flowfolio versions have none: move or delete them yourself"));
-}
-
-TEST_CASE("report files: replaced only when flowfolio wrote them", "[result_folder]") {
-  Scratch s;
-  const auto is_report = [](const std::string& text) { return text.rfind("REPORT", 0) == 0; };
-  put(s.root / "page.html", "<p>my page</p>");
-  CHECK_THROWS_AS(flowfolio::write_owned_file((s.root / "page.html").string(), "--output",
-                                              "REPORT new", is_report),
-                  InputError);
-  CHECK(text_of(s.root / "page.html") == "<p>my page</p>");
-  put(s.root / "old.html", "REPORT old");
-  flowfolio::write_owned_file((s.root / "old.html").string(), "--output", "REPORT new", is_report);
-  CHECK(text_of(s.root / "old.html") == "REPORT new");
-  // Into a result folder: its marker then vouches for the report, so the next run replaces it.
-  write_results((s.root / "res").string(), "{}");
-  flowfolio::write_owned_file((s.root / "res/report.html").string(), "report", "REPORT", is_report);
-  CHECK_NOTHROW(write_results((s.root / "res").string(), "{}"));
-}
-
-TEST_CASE("a sweep's folder is its own: created and marked, resumed, or refused",
-          "[result_folder]") {
-  Scratch s;
-  const std::string dir = (s.root / "sweep").string();
-  {
-    flowfolio::WorkFolder folder(dir, "--out", "sweep", {"store.sqlite"});
-    put(folder.path("store.sqlite"), "db");
-    folder.write("results.csv", "a\n");
-  }
-  put(s.root / "sweep/store.sqlite", "db grown");  // in place: still the sweep's
-  CHECK_NOTHROW(flowfolio::WorkFolder(dir, "--out", "sweep", {"store.sqlite"}));
-  put(s.root / "sweep/results.csv", "edited by the user\n");
-  CHECK_THROWS_WITH(flowfolio::WorkFolder(dir, "--out", "sweep", {"store.sqlite"}),
-                    Catch::Contains("results.csv (changed)"));
-  fs::create_directories(s.root / "mine");
-  put(s.root / "mine/results.csv", "the user's");
-  CHECK_THROWS_AS(
-      flowfolio::WorkFolder((s.root / "mine").string(), "--out", "sweep", {"store.sqlite"}),
-      InputError);
-  CHECK(text_of(s.root / "mine/results.csv") == "the user's");
-}
+}  // namespace flowfolio

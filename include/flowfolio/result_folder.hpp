@@ -10,7 +10,6 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "flowfolio/output.hpp"
@@ -23,9 +22,8 @@ namespace flowfolio {
 // the root folder. Every later check and write uses this one answer.
 std::string resolve_output_path(const std::string& path, const std::string& option);
 
-// SHA-256 as lower-case hex, of bytes or of a file's bytes (std::runtime_error when the
+// SHA-256 of a file's bytes as lower-case hex, read in pieces (std::runtime_error when the
 // file cannot be read).
-std::string sha256_hex(std::string_view bytes);
 std::string file_sha256(const std::string& path);
 
 class FolderLock;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -206,6 +207,33 @@ struct Scenario {
 // as YAML (`model.flow_width=0.2`, `activities.tweet.value={uniform: [1, 9]}`). A problem
 // with an overridden value names the --set argument instead of a line.
 Scenario read_scenario_file(const std::string& path, const std::vector<std::string>& overrides = {});
+
+// One key path set to a value that keeps its YAML type end to end (a sweep's setting):
+// unlike a `--set` argument it is never written as text and read again, so a quoted
+// "1" stays a string and "a: b # c" stays one string. Made by the sweep reader.
+class Setting {
+ public:
+  struct Value;  // the YAML value, known only to the reader
+  Setting(std::string key_path, std::string text, std::shared_ptr<const Value> value)
+      : key_path_(std::move(key_path)), text_(std::move(text)), value_(std::move(value)) {}
+  const std::string& key_path() const { return key_path_; }
+  // The value as the sweep file wrote it, for names, messages and the store.
+  const std::string& text() const { return text_; }
+  const Value& value() const { return *value_; }
+
+ private:
+  std::string key_path_;
+  std::string text_;
+  std::shared_ptr<const Value> value_;
+};
+
+// Reads a scenario file with `settings` applied as read_scenario_file's overrides are
+// (a problem names "key.path=text" instead of a line).
+Scenario read_scenario_file(const std::string& path, const std::vector<Setting>& settings);
+
+// The scenario as one YAML text: its `extends:` chain resolved and `settings` applied.
+// Two inputs that read as different scenarios give different texts.
+std::string resolved_scenario_text(const std::string& path, const std::vector<Setting>& settings);
 
 // The scenario file's text with its `extends:` chain resolved into one document (the
 // file itself when it extends nothing): what a result folder keeps as scenario.yaml.

@@ -16,13 +16,17 @@
 #include <vector>
 
 #include "flowfolio/engine.hpp"
+#include "flowfolio/scenario.hpp"
 
 namespace flowfolio {
 
 struct SweepVariant {
   std::string name;                    // "a.b=1, c=2" for a grid point
-  std::vector<std::string> overrides;  // key.path=value
+  std::vector<Setting> settings;       // key path and typed value, as the sweep file gives them
 };
+
+// The most variants a sweep may have: a grid is counted before it is expanded.
+inline constexpr std::uint64_t kMostSweepVariants = 10000;
 
 struct Sweep {
   std::string file;                    // the sweep file
@@ -34,7 +38,8 @@ struct Sweep {
 };
 
 // Reads a sweep file. Throws InputError (file:line:col: key.path: message) on problems,
-// including a variant whose overrides make the base scenario invalid.
+// including a variant whose settings make the base scenario invalid, a variant name
+// holding a control character and a grid of more than kMostSweepVariants points.
 Sweep read_sweep_file(const std::string& path);
 
 struct SweepProgress {
@@ -60,7 +65,10 @@ struct SweepOutcome {
 };
 
 // Runs every variant not already complete in the store and records it there, one
-// transaction per variant. Throws Interrupted when stopped; what was complete stays.
+// transaction per variant. A variant is complete when its key, a SHA-256 of its
+// resolved scenario (extends: followed, settings applied), the seed and the trials,
+// matches. Throws InputError before anything runs when a variant's results would need
+// more memory than the process may use (memory.hpp). Throws Interrupted when stopped; what was complete stays.
 SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options);
 
 // The store's results as one tidy CSV: run, variant, parameters, strategy, metric, stats.

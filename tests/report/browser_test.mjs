@@ -46,6 +46,14 @@ try {
     const text = await page.locator('#frontier').evaluate((h) => h.nextElementSibling.innerText);
     if (!/best under the constraints|No candidate meets/i.test(text)) failures.push('no recommendation: ' + text.slice(0, 200));
   }
+  if (mode === '--names') {
+    // Every chart names every strategy (a legend, an axis or a facet's header).
+    const names = ['constructor', 'toString', '__proto__', 'line\u2028separator'.replace('\u2028', ' '), 'jump_in'];
+    for (const id of charts) {
+      const text = (await page.locator('#' + id + ' svg').first().textContent().catch(() => '')).replace(/\u200b/g, '');
+      for (const name of names) if (!text.includes(name)) failures.push(id + ' does not show strategy ' + JSON.stringify(name));
+    }
+  }
   if (mode === '--injection') {
     if (await page.evaluate(() => window.__injected === true)) failures.push('a script from the scenario ran');
     const title = await page.locator('h1').innerText();

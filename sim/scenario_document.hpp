@@ -1,0 +1,22 @@
+// The scenario reader's YAML pieces that the sweep reader shares: internal to the library.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <string>
+
+#include "flowfolio/scenario.hpp"
+
+namespace flowfolio {
+
+// A setting's value: a YAML node, never text.
+struct Setting::Value {
+  YAML::Node node;
+};
+
+// Reads a YAML file through the one door (yaml_document.hpp) as a scenario file is read:
+// regular files only, size, encoding, one document, alias budget. Throws InputError
+// naming the file, line and column; `empty_message` when the file is empty.
+YAML::Node load_yaml_file(const std::string& path, const std::string& empty_message);
+
+}  // namespace flowfolio
