@@ -333,6 +333,16 @@ void frontier_section(std::ostringstream& h, const std::string& text, const std:
 }
 }  // namespace
 
+namespace {
+constexpr const char* kReportHead = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n";
+constexpr const char* kReportTitle = "<title>flowfolio report: ";
+}  // namespace
+
+bool is_report_html(const std::string& html) {
+  const std::string_view head(html.data(), std::min<std::size_t>(html.size(), 4096));
+  return head.starts_with(kReportHead) && head.find(kReportTitle) != std::string_view::npos;
+}
+
 std::string report_html(const ReportInputs& in) {
   const Scenario& s = in.scenario;
   const RunResults& r = in.results;
@@ -454,12 +464,12 @@ std::string report_html(const ReportInputs& in) {
 
   std::ostringstream h;
   const std::string title = escape_html(s.name);
-  h << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+  h << kReportHead
     << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src "
        "'unsafe-inline' "
        "'unsafe-eval'; style-src 'unsafe-inline'; img-src data:\">\n"
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    << "<title>flowfolio report: " << title << "</title>\n<style>\n"
+    << kReportTitle << title << "</title>\n<style>\n"
     << R"CSS(body{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#1d2330;margin:0;background:#f6f7f9}
 main{max-width:1040px;margin:0 auto;padding:28px 32px 48px;background:#fff}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bottom:2px solid #e3e6ea;padding-bottom:4px}

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <functional>
 #include <initializer_list>
 #include <memory>
@@ -15,8 +16,13 @@
 #include <vector>
 
 #include "digest.hpp"
+#include "flowfolio/error.hpp"
 
 namespace flowfolio {
+
+// The SQLite application_id of every store flowfolio creates ("FFLO"): it adds tables and
+// rows only to files that carry it, never to a database it did not create.
+inline constexpr std::int64_t kStoreApplicationId = 0x46464C4F;
 
 // FNV-1a, 64 bits, as hex: a stable name for what a variant or a sweep is made of.
 inline std::string content_key(const std::string& text) {
@@ -36,16 +42,22 @@ inline std::string text_column(sqlite3_stmt* statement, int i) {
   return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, i))) : std::string();
 }
 
-// The SQLite store: a thin owner of the connection with checked statements.
+// The SQLite store: a thin owner of the connection with checked statements. Creates the
+// file when it is absent; an existing file must be a store flowfolio created (InputError,
+// naming it as `named`, e.g. "--store FILE", or by its path).
 class Store {
  public:
-  explicit Store(const std::string& path) {
-    if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) {
+  explicit Store(const std::string& path, const std::string& named = "") {
+    const bool existed = std::filesystem::exists(path);
+    const int flags = SQLITE_OPEN_READWRITE | (existed ? 0 : SQLITE_OPEN_CREATE);
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
       const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
       throw std::runtime_error("cannot open the store " + path + ": " + why);
     }
     sqlite3_busy_timeout(db_, 10000);
+    if (existed) require_ours(named.empty() ? path : named);
+    else exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId));
     exec(R"SQL(
       CREATE TABLE IF NOT EXISTS runs(run_id TEXT PRIMARY KEY, sweep_file TEXT, base_file TEXT,
         seed INTEGER, trials INTEGER, variants INTEGER, flowfolio_version TEXT, command_line TEXT);
@@ -130,6 +142,21 @@ class Store {
 
  private:
   sqlite3* db_ = nullptr;
+
+  void require_ours(const std::string& named) {
+    std::int64_t id = -1;
+    try {
+      run("PRAGMA application_id", {}, [&](sqlite3_stmt* row) { id = sqlite3_column_int64(row, 0); });
+    } catch (const std::runtime_error&) {
+      // not a database: id stays -1
+    }
+    if (id == kStoreApplicationId) return;
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw InputError(named + ": is not a results store flowfolio created (" +
+                     (id < 0 ? std::string("not an SQLite database") : "its SQLite application_id is " + std::to_string(id)) +
+                     "); flowfolio adds tables only to its own stores: name a new file");
+  }
 };
 
 }  // namespace flowfolio

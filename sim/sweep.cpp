@@ -289,6 +289,10 @@ SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
   return outcome;
 }
 
+void check_store(const std::string& path, const std::string& option) {
+  if (fs::exists(path)) Store store(path, option + " " + path);
+}
+
 std::string store_csv(const std::string& path) {
   if (!fs::exists(path)) throw InputError(path + ": no such store");
   Store store(path);

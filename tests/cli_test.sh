@@ -182,12 +182,39 @@ mkdir -p "$work/mine" && echo "keep me" > "$work/mine/notes.txt"
 expect foreign-folder 2 "holds files flowfolio did not write \(notes.txt\)" -- "$bin" run "$default" --trials 10 --out "$work/mine"
 [[ $(cat "$work/mine/notes.txt") == "keep me" && $(ls "$work/mine" | wc -l) -eq 1 ]] || { echo "FAIL foreign folder changed"; failures=$((failures + 1)); }
 # Results replace old results whole: a file the new run does not write is gone too.
-expect results-a 0 "" -- "$bin" run "$default" --trials 64 --out "$work/res" -q
-touch "$work/res/report.html"
+expect results-a 0 "" -- "$bin" run "$default" --trials 64 --out "$work/res" -q --report
 expect results-b 0 "" -- "$bin" run "$default" --trials 128 --out "$work/res" -q
 [[ ! -e "$work/res/report.html" ]] || { echo "FAIL old results mixed with new"; failures=$((failures + 1)); }
 grep -q '"trials": 128' "$work/res/manifest.json" || { echo "FAIL new results not in place"; failures=$((failures + 1)); }
-ls -a "$work" | grep -q "tmp-" && { echo "FAIL staging folder left behind"; failures=$((failures + 1)); }
+ls -a "$work" | grep -q "tmp-\|flowfolio-lock" && { echo "FAIL staging folder or lock left behind"; failures=$((failures + 1)); }
+# ... but only when flowfolio wrote them: the marker lists every file with its SHA-256.
+grep -q '"name": "trials.csv"' "$work/res/.flowfolio.json" || { echo "FAIL no marker"; failures=$((failures + 1)); }
+cp -a "$work/res" "$work/res-mine" && echo "my note" > "$work/res-mine/notes.txt"
+expect results-with-user-file 2 "holds files flowfolio did not write \(notes.txt\)" -- "$bin" run "$default" --trials 64 --out "$work/res-mine" -q
+rm "$work/res-mine/notes.txt" && echo '{}' > "$work/res-mine/summary.json"
+expect results-edited 2 "summary.json \(changed\)" -- "$bin" run "$default" --trials 64 --out "$work/res-mine" -q
+[[ $(cat "$work/res-mine/summary.json") == "{}" ]] || { echo "FAIL edited results replaced"; failures=$((failures + 1)); }
+# A folder holding only the user's scenario, or a symlink and .., which means the kernel's folder.
+mkdir -p "$work/own" && printf '# mine\nextends: base.yaml\n' > "$work/own/scenario.yaml"
+expect user-scenario-folder 2 "holds files flowfolio did not write \(scenario.yaml\)" -- "$bin" run "$default" --trials 10 --out "$work/own"
+mkdir -p "$work/deep/inner" "$work/dd" && ln -s "$work/deep/inner" "$work/dd/link" && mkdir "$work/dd/res" && echo mine > "$work/dd/res/notes.txt"
+expect symlink-dotdot 0 "" -- "$bin" run "$default" --trials 10 --out "$work/dd/link/../res" -q
+[[ -s "$work/deep/res/summary.json" && $(cat "$work/dd/res/notes.txt") == mine ]] || { echo "FAIL symlink/.. wrote the lexical folder"; failures=$((failures + 1)); }
+# report -o: a file flowfolio did not write is not replaced; its own report is.
+echo "<p>mine</p>" > "$work/page.html"
+expect report-over-user-file 2 "page.html: exists and flowfolio did not write it" -- "$bin" report "$work/set" -o "$work/page.html"
+[[ $(cat "$work/page.html") == "<p>mine</p>" ]] || { echo "FAIL report replaced the user's page"; failures=$((failures + 1)); }
+expect report-over-report 0 "wrote" -- "$bin" report "$work/set" -o "$work/set/report.html"
+expect report-default 0 "wrote" -- "$bin" report "$work/set"
+expect run-after-report 0 "" -- "$bin" run "$default" --trials 64 --out "$work/set" -q
+# --store: only a store flowfolio created takes rows, refused before the run.
+echo "not a store" > "$work/notes.sqlite"
+expect store-not-ours 2 "--store .*notes.sqlite: is not a results store flowfolio created" -- "$bin" sensitivity "$default" "${sens[@]}" --out "$work/never" --store "$work/notes.sqlite"
+[[ ! -e "$work/never" && $(cat "$work/notes.sqlite") == "not a store" ]] || { echo "FAIL --store touched the user's file"; failures=$((failures + 1)); }
+# A sweep into a folder with the user's results.csv is refused; its own folder resumes.
+mkdir -p "$work/sweep-mine" && echo "my,results" > "$work/sweep-mine/results.csv"
+expect sweep-user-results 2 "holds files flowfolio did not write \(results.csv\)" -- "$bin" sweep "$work/sweep.yaml" --out "$work/sweep-mine"
+[[ $(cat "$work/sweep-mine/results.csv") == "my,results" ]] || { echo "FAIL sweep replaced the user's results.csv"; failures=$((failures + 1)); }
 
 # Runs that would not fit are refused before they start.
 expect too-large 2 "this run.s results .* would need about .* of memory, and .* is allowed .*--allow-large-run" -- "$bin" run "$default" --trials 1000000000 --out "$work/huge" --statistics exact
@@ -202,7 +229,7 @@ wait "$pid"
   { echo "FAIL auto statistics did not choose summaries"; cat "$work/stderr"; failures=$((failures + 1)); }
 
 # Summaries on demand: no trials.csv, the method and its bound in summary.json.
-expect sketch 0 "wrote .*/sketch/\{summary.json, paired.json, series.csv" -- "$bin" run "$default" --trials 300 --statistics sketch --out "$work/sketch"
+expect sketch 0 "wrote .*/sketch/\{manifest.json, paired.json, scenario.yaml, series.csv, summary.json\}" -- "$bin" run "$default" --trials 300 --statistics sketch --out "$work/sketch"
 [[ ! -e "$work/sketch/trials.csv" ]] || { echo "FAIL sketch wrote trials.csv"; failures=$((failures + 1)); }
 grep -q '"method": "sketch"' "$work/sketch/summary.json" || { echo "FAIL sketch: no method in summary.json"; failures=$((failures + 1)); }
 grep -q '"relative_accuracy": 0.005' "$work/sketch/summary.json" || { echo "FAIL sketch: no bound in summary.json"; failures=$((failures + 1)); }

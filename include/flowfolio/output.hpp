@@ -73,7 +73,7 @@ struct Manifest {
   double precision = 0;              // R of --precision, 0 when not used
   std::string stop_reason;
   std::vector<std::string> overrides;  // --set key.path=value, in order
-  std::vector<std::string> files;    // the files written beside it
+  std::vector<std::string> files;    // the files written beside it (ResultFolder::files())
 };
 std::string manifest_json(const Manifest& manifest);
 
@@ -106,42 +106,5 @@ void write_file_atomically(const std::string& path, const std::string& content);
 // temporary file is removed and `path` is untouched.
 void write_file_atomically(const std::string& path,
                            const std::function<void(const TextSink&)>& produce);
-
-// A folder of results written as one: every file goes into a fresh hidden folder beside
-// the target, and commit() puts it in the target's place in one atomic rename (an
-// exchange when the target exists), so a reader never sees old and new files mixed and a
-// failure leaves the old results whole. The target must be absent, empty, or hold only
-// files flowfolio writes; anything else is the user's and stops the run before it starts
-// (InputError). Destroying an uncommitted folder removes what it wrote.
-class ResultFolder {
- public:
-  explicit ResultFolder(std::string target);
-  ~ResultFolder();
-  ResultFolder(const ResultFolder&) = delete;
-  ResultFolder& operator=(const ResultFolder&) = delete;
-
-  // Creates the hidden staging folder now (writes do it otherwise), so that an
-  // unwritable place fails before any work is done.
-  void prepare() { stage(); }
-
-  void write(const std::string& name, const std::string& content);
-  void write(const std::string& name, const std::function<void(const TextSink&)>& produce);
-  // The staged path of `name`, for a file another library writes itself (a SQLite store).
-  std::string staged_path(const std::string& name);
-  // Puts the new results in place of the old ones. Throws std::runtime_error on failure,
-  // leaving the target as it was.
-  void commit();
-
-  const std::string& target() const { return target_; }
-
-  // The names flowfolio writes into a result folder.
-  static const std::vector<std::string>& known_files();
-
- private:
-  std::string target_;
-  std::string staging_;  // empty until the first write
-  bool committed_ = false;
-  void stage();
-};
 
 }  // namespace flowfolio

@@ -37,6 +37,10 @@ std::string report_assets_folder();
 // The report's HTML. Throws std::runtime_error when the chart libraries are missing.
 std::string report_html(const ReportInputs& inputs);
 
+// Whether `html` is a report flowfolio wrote: what `report -o FILE` may replace. It looks
+// at the head alone, which every version has written the same way.
+bool is_report_html(const std::string& html);
+
 // Escapes text for HTML: & < > " '.
 std::string escape_html(const std::string& text);
 

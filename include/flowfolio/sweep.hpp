@@ -74,4 +74,9 @@ SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options);
 // The store's results as one tidy CSV: run, variant, parameters, strategy, metric, stats.
 std::string store_csv(const std::string& store);
 
+// Checks, before any work, that `store` may take rows: absent (it will be created), or a
+// store flowfolio created (its SQLite application_id). Throws InputError, naming `option`,
+// otherwise.
+void check_store(const std::string& store, const std::string& option);
+
 }  // namespace flowfolio

@@ -21,7 +21,6 @@
 #include <sstream>
 #include <thread>
 
-#include "../digest.hpp"
 #include "../file_text.hpp"
 #include "flowfolio/cluster.hpp"
 #include "flowfolio/comparison.hpp"
@@ -31,6 +30,7 @@
 #include "flowfolio/memory.hpp"
 #include "flowfolio/output.hpp"
 #include "flowfolio/report.hpp"
+#include "flowfolio/result_folder.hpp"
 #include "flowfolio/scenario.hpp"
 #include "flowfolio/sensitivity.hpp"
 #include "flowfolio/sweep.hpp"
@@ -166,12 +166,6 @@ std::string iso_time(std::chrono::system_clock::time_point when) {
   char buffer[32];
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return buffer;
-}
-
-std::string sha256_of_file(const std::string& path) {
-  const std::optional<std::string> text = flowfolio::read_file_text(path);
-  if (!text) throw std::runtime_error("cannot read " + path + " to hash it");
-  return flowfolio::sha256_hex(*text);
 }
 
 std::string shell_quoted(const std::string& word) {
@@ -342,9 +336,11 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
 
   const std::string out_dir =
       args.out.empty() ? "out/" + fs::path(args.file).stem().string() : args.out;
-  // Checked before the run: a folder holding the user's own files is never replaced, and
-  // a place that cannot be written fails now, not after the simulation.
+  // Checked before the run: a folder or store holding the user's own files is never
+  // written, a folder another run is writing is refused, and a place that cannot be
+  // written fails now, not after the simulation.
   flowfolio::ResultFolder folder(out_dir);
+  if (!args.store.empty()) flowfolio::check_store(args.store, "--store");
   if (flowfolio::cluster_leader()) folder.prepare();  // rank 0 alone writes (cluster.hpp)
 
   const std::uint64_t planned = args.precision ? args.max_trials : args.trials.value_or(scenario.trials);
@@ -433,7 +429,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
 
   flowfolio::Manifest manifest{.command_line = command_line,
                                .scenario_file = args.file,
-                               .scenario_sha256 = sha256_of_file(args.file),
+                               .scenario_sha256 = flowfolio::file_sha256(args.file),
                                .start_time = iso_time(start),
                                .end_time = iso_time(end),
                                .seed = seed,
@@ -442,14 +438,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                                .independent_streams = results.independent_streams,
                                .precision = args.precision.value_or(0),
                                .stop_reason = options.stop_reason,
-                               .overrides = args.overrides,
-                               .files = {"summary.json", "paired.json", "series.csv", "trials.csv", "scenario.yaml"}};
-  if (summarized) manifest.files.erase(manifest.files.begin() + 3);  // no per-trial data: no trials.csv
-  if (study) {
-    manifest.files.push_back(study->file);
-    manifest.files.push_back("store.sqlite");
-  }
-  if (args.report) manifest.files.push_back("report.html");
+                               .overrides = args.overrides};
   // Everything goes to a staging folder, which replaces the old results in one rename.
   folder.write("summary.json", flowfolio::summary_json(scenario, results, options));
   folder.write("paired.json", flowfolio::paired_json(scenario, results, options));
@@ -464,7 +453,6 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
     });
   }
   folder.write("scenario.yaml", flowfolio::resolved_scenario_text(args.file));  // what the results came from
-  folder.write("manifest.json", flowfolio::manifest_json(manifest));
   if (study) {
     folder.write(study->file, study->json);
     study->record(folder.staged_path("store.sqlite"));
@@ -478,6 +466,8 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
     folder.write("report.html", flowfolio::report_html(inputs));
     results = std::move(inputs.results);
   }
+  manifest.files = folder.files();  // last: every file written beside it
+  folder.write("manifest.json", flowfolio::manifest_json(manifest));
   phase("commit");
   folder.commit();
   g_interrupted_note = "the results were complete and are written";
@@ -499,9 +489,9 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
     std::snprintf(timing, sizeof timing, "\n%llu trials x %zu strategies in %.2f s on %u threads; ",
                   static_cast<unsigned long long>(results.trials), results.strategies.size(),
                   seconds, results.threads);
-    std::cout << timing << "wrote " << out_dir << "/{summary.json, paired.json, " << (summarized ? "" : "trials.csv, ")
-              << "series.csv, scenario.yaml, manifest.json" << (study ? ", " + study->file + ", store.sqlite" : "")
-              << (args.report ? ", report.html" : "") << "}\n";
+    std::string written;
+    for (const std::string& name : folder.files()) written += (written.empty() ? "" : ", ") + name;
+    std::cout << timing << "wrote " << out_dir << "/{" << written << "}\n";
     if (args.report)
       std::cout << "\nThe report: " << fs::absolute(fs::path(out_dir) / "report.html").string() << "\n";
   }
@@ -514,9 +504,11 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
   if (trials) sweep.trials = *trials;
   g_interrupted_note = "the variants already complete stay in the store; run the same sweep again to resume";
   const std::string dir = out.empty() ? "out/" + fs::path(file).stem().string() : out;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) throw std::runtime_error("cannot create " + dir + ": " + ec.message());
+  // The sweep's own folder, kept by rank 0 alone (cluster.hpp): created and marked, or
+  // one it marked before (a resumed sweep).
+  std::optional<flowfolio::WorkFolder> folder;
+  if (flowfolio::cluster_leader()) folder.emplace(dir, "--out", "sweep", std::vector<std::string>{"store.sqlite"});
+  const std::string store = folder ? folder->path("store.sqlite") : "";
   const bool terminal = isatty(STDERR_FILENO) != 0;
   double last_line = -1e9;
   const auto progress = [&](const flowfolio::SweepProgress& p) {
@@ -537,12 +529,11 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
   };
   const auto start = std::chrono::steady_clock::now();
   const flowfolio::SweepOutcome outcome = flowfolio::cluster_sweep(
-      sweep, {.store = (fs::path(dir) / "store.sqlite").string(), .threads = threads, .stop = &g_stop,
+      sweep, {.store = store, .threads = threads, .stop = &g_stop,
               .progress = progress, .command_line = command_line});
   if (!flowfolio::cluster_leader()) return 0;
   phase("write");
-  flowfolio::write_file_atomically((fs::path(dir) / "results.csv").string(),
-                                   flowfolio::store_csv((fs::path(dir) / "store.sqlite").string()));
+  folder->write("results.csv", flowfolio::store_csv(store));
   if (!quiet) {
     std::printf("sweep %s: %zu variants run, %zu already in the store, in %.1f s; wrote %s/store.sqlite and %s/results.csv\n",
                 outcome.run_id.c_str(), outcome.ran, outcome.skipped,
@@ -698,7 +689,8 @@ int run_program(int argc, char** argv) {
       phase("read");
       const flowfolio::ReportInputs inputs = flowfolio::read_result_folder(report_folder);
       phase("write");
-      flowfolio::write_file_atomically(file, flowfolio::report_html(inputs));
+      flowfolio::write_owned_file(file, report_file.empty() ? "report" : "--output", flowfolio::report_html(inputs),
+                                  flowfolio::is_report_html);
       phase("print");
       std::cout << "wrote " << fs::absolute(file).string() << "\n";
       return 0;
