@@ -39,7 +39,7 @@ inventory() {
       if [[ -L "$f" ]]; then echo "link $f -> $(readlink "$f")"
       elif [[ -p "$f" ]]; then echo "fifo $f"
       else echo "file $f $(sha256sum < "$f" | cut -d' ' -f1)"; fi
-    done)
+    done) | LC_ALL=C sort
 }
 
 expect_value() {  # expect_value FILE KEY DEFAULT
@@ -89,7 +89,7 @@ for name in "${cases[@]}"; do
     esac
   done < "$expect"
   after=$(inventory "$work" "$work/changes")
-  lost=$(comm -23 <(echo "$before") <(echo "$after"))
+  lost=$(LC_ALL=C comm -23 <(echo "$before") <(echo "$after"))
   [[ -z "$lost" ]] || problems+=("files the user had were changed or removed: $lost")
 
   if [[ ${#problems[@]} -eq 0 ]]; then
