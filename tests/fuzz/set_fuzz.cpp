@@ -7,20 +7,7 @@
 #include <vector>
 
 #include "flowfolio/scenario.hpp"
-
-namespace {
-const char* const kBase = R"(name: fuzz
-horizon: 4
-activities:
-  - {name: work, challenge: {online: 0.5, domain: 0.5}, hours_per_unit: 2, units_per_period: 3, value: 100}
-profiles:
-  - {name: worker, online: 0.5, domain: 0.5, salary_per_period: 50, hours_per_period: 10}
-staff: [{profile: worker, count: 1}]
-strategies:
-  - name: base
-    hire: [{profile: worker, count: 1, at: 1}]
-)";
-}  // namespace
+#include "fuzz_scenario.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
@@ -31,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     start = end + 1;
   }
   try {
-    const flowfolio::Scenario s = flowfolio::read_scenario_text(kBase, "fuzz.yaml", overrides);
+    const flowfolio::Scenario s = flowfolio::read_scenario_text(flowfolio::fuzz::kBaseScenario, "fuzz.yaml", overrides);
     (void)s;
   } catch (const flowfolio::InputError& e) {
     if (e.diagnostics().empty()) __builtin_trap();  // an error must say what is wrong

@@ -12,27 +12,16 @@
 
 #include "flowfolio/error.hpp"
 #include "flowfolio/sweep.hpp"
+#include "fuzz_scenario.hpp"
 
 namespace {
-const char* const kBase = R"(name: fuzz
-horizon: 4
-activities:
-  - {name: work, challenge: {online: 0.5, domain: 0.5}, hours_per_unit: 2, units_per_period: 3, value: 100}
-profiles:
-  - {name: worker, online: 0.5, domain: 0.5, salary_per_period: 50, hours_per_period: 10}
-staff: [{profile: worker, count: 1}]
-strategies:
-  - name: base
-  - name: more
-    hire: [{profile: worker, count: 1, at: 1}]
-)";
 
 // A folder of its own holding base.yaml, made once per process.
 const std::string& folder() {
   static const std::string path = [] {
     char name[] = "/tmp/sweep_fuzz.XXXXXX";
     if (::mkdtemp(name) == nullptr) std::abort();
-    std::ofstream(std::string(name) + "/base.yaml") << kBase;
+    std::ofstream(std::string(name) + "/base.yaml") << flowfolio::fuzz::kBaseScenario;
     return std::string(name);
   }();
   return path;
