@@ -14,7 +14,7 @@ namespace {
 
 // The first number after `key` in a file of "key value ..." lines, in bytes (`scale`
 // multiplies it), or a negative number when the key is absent.
-double keyed_number(const char* path, const std::string& key, double scale) {
+double keyed_number(const std::string& path, const std::string& key, double scale) {
   std::ifstream in(path);
   std::string line;
   while (std::getline(in, line)) {
@@ -35,12 +35,12 @@ double file_number(const std::string& path) {
 }
 
 // The cgroup this process is in (v2: the "0::" line of /proc/self/cgroup).
-std::string cgroup_folder() {
-  std::ifstream in("/proc/self/cgroup");
+std::string cgroup_folder(const std::string& root) {
+  std::ifstream in(root + "/proc/self/cgroup");
   std::string line;
   while (std::getline(in, line))
-    if (line.rfind("0::", 0) == 0) return "/sys/fs/cgroup" + line.substr(3);
-  return "/sys/fs/cgroup";
+    if (line.rfind("0::", 0) == 0) return root + "/sys/fs/cgroup" + line.substr(3);
+  return root + "/sys/fs/cgroup";
 }
 
 void tighten(MemoryLimit& limit, double bytes, const char* source) {
@@ -50,27 +50,29 @@ void tighten(MemoryLimit& limit, double bytes, const char* source) {
 
 }  // namespace
 
-MemoryLimit usable_memory() {
+MemoryLimit usable_memory() { return usable_memory_under(""); }
+
+MemoryLimit usable_memory_under(const std::string& root) {
   MemoryLimit limit;
-  tighten(limit, keyed_number("/proc/meminfo", "MemAvailable:", 1024), "free memory");
+  tighten(limit, keyed_number(root + "/proc/meminfo", "MemAvailable:", 1024), "free memory");
   rlimit address_space{};
   if (::getrlimit(RLIMIT_AS, &address_space) == 0 && address_space.rlim_cur != RLIM_INFINITY) {
-    const double mapped = std::max(0.0, keyed_number("/proc/self/status", "VmSize:", 1024));
+    const double mapped = std::max(0.0, keyed_number(root + "/proc/self/status", "VmSize:", 1024));
     tighten(limit, std::max(0.0, static_cast<double>(address_space.rlim_cur) - mapped),
             "ulimit -v");
   }
-  const std::string cgroup = cgroup_folder();
+  const std::string cgroup = cgroup_folder(root);
   const double v2 = file_number(cgroup + "/memory.max");
   if (v2 > 0)
     tighten(limit, std::max(0.0, v2 - std::max(0.0, file_number(cgroup + "/memory.current"))),
             "the cgroup's memory.max");
-  const double v1 = file_number("/sys/fs/cgroup/memory/memory.limit_in_bytes");
-  if (v1 > 0 && v1 < 1e18)
-    tighten(
-        limit,
-        std::max(0.0,
-                 v1 - std::max(0.0, file_number("/sys/fs/cgroup/memory/memory.usage_in_bytes"))),
-        "the cgroup's memory limit");
+  const std::string v1_folder = root + "/sys/fs/cgroup/memory/";
+  const double v1 = file_number(v1_folder + "memory.limit_in_bytes");
+  if (v1 > 0 && v1 < 1e18) {
+    tighten(limit,
+            std::max(0.0, v1 - std::max(0.0, file_number(v1_folder + "memory.usage_in_bytes"))),
+            "the cgroup's memory limit");
+  }
   return limit;
 }
 

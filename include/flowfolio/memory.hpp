@@ -18,6 +18,9 @@ struct MemoryLimit {
 // `ulimit -v` sets it) less the address space already mapped, and the cgroup's
 // memory.max (v2) or memory.limit_in_bytes (v1) less its current use.
 MemoryLimit usable_memory();
+// The same, reading /proc and /sys below `root` (a test's folder, or a container's root
+// mounted elsewhere); the address-space limit is always this process's own.
+MemoryLimit usable_memory_under(const std::string& root);
 
 // "1.5 GiB", or "300 MiB" below 1 GiB
 std::string gibibytes(double bytes);
