@@ -45,13 +45,15 @@ const char* kind_of(mode_t mode) {
   return "not a regular file";
 }
 
-std::string mebibytes(std::size_t bytes) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.0f MiB", static_cast<double>(bytes) / (1 << 20));
-  return buffer;
-}
 
 }  // namespace
+
+std::string mebibytes(std::size_t bytes) {
+  char buffer[32];
+  const double mib = static_cast<double>(bytes) / (1 << 20);
+  std::snprintf(buffer, sizeof buffer, mib == static_cast<double>(bytes >> 20) ? "%.0f MiB" : "%.1f MiB", mib);
+  return buffer;
+}
 
 FileText read_file(const std::string& path, std::size_t limit) {
   FileText out;

@@ -27,6 +27,9 @@ struct FileText {
 // Reads the regular file at `path`, at most `limit` bytes (past that: kTooLarge).
 FileText read_file(const std::string& path, std::size_t limit = kNoSizeLimit);
 
+// A size for messages: "16 MiB" when whole, else "17.0 MiB".
+std::string mebibytes(std::size_t bytes);
+
 // The file's bytes, or nothing when read_file() finds a problem.
 std::optional<std::string> read_file_text(const std::string& path,
                                           std::size_t limit = kNoSizeLimit);

@@ -1,5 +1,7 @@
 #include "flowfolio/report.hpp"
 
+#include "digest.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -189,11 +191,11 @@ void study_section(std::ostringstream& h, const std::string& file, Section secti
   std::ostringstream part;
   try {
     section(part);
-  } catch (const json::exception& e) {
-    const std::string what = e.what();
-    const auto bracket = what.find("] ");
-    throw InputError(file + ": not as flowfolio writes it (" +
-                     (bracket == std::string::npos ? what : what.substr(bracket + 2)) + "); run the study again");
+  } catch (const json::type_error&) {
+    throw InputError(file + ": not as flowfolio writes it (a value has the wrong type); run the study again");
+  } catch (const json::exception&) {
+    throw InputError(file + ": not as flowfolio writes it (a value is missing or out of range); run the study "
+                            "again");
   }
   h << part.str();
 }
@@ -338,9 +340,19 @@ constexpr const char* kReportHead = "<!DOCTYPE html>\n<html lang=\"en\"><head><m
 constexpr const char* kReportTitle = "<title>flowfolio report: ";
 }  // namespace
 
+// The last line of every report: the SHA-256 of everything before it, so that flowfolio
+// knows a report it wrote from one a person has since edited.
+constexpr std::string_view kReportSeal = "<!-- flowfolio report, sha256 ";
+
+std::string signed_report(const std::string& html) {
+  return html + std::string(kReportSeal) + sha256_hex(html) + " -->\n";
+}
+
 bool is_report_html(const std::string& html) {
-  const std::string_view head(html.data(), std::min<std::size_t>(html.size(), 4096));
-  return head.starts_with(kReportHead) && head.find(kReportTitle) != std::string_view::npos;
+  const std::size_t seal = html.rfind(kReportSeal);
+  if (seal == std::string::npos || !std::string_view(html).starts_with(kReportHead)) return false;
+  const std::string digest = sha256_hex(html.substr(0, seal));
+  return html.compare(seal, std::string::npos, std::string(kReportSeal) + digest + " -->\n") == 0;
 }
 
 std::string report_html(const ReportInputs& in) {
@@ -767,7 +779,7 @@ th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a829
 })();
 )JS"
     << "</script>\n</body></html>\n";
-  return h.str();
+  return signed_report(h.str());
 }
 
 }  // namespace flowfolio

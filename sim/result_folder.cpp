@@ -8,6 +8,8 @@
 
 #include "csv.hpp"
 #include "file_text.hpp"
+#include "whole_number.hpp"
+#include "flowfolio/memory.hpp"
 #include "flowfolio/report.hpp"
 #include "flowfolio/statistics.hpp"
 
@@ -18,11 +20,18 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 std::string read_text(const fs::path& path) {
-  std::optional<std::string> text = read_file_text(path.string());
-  if (!text) throw InputError(path.string() + ": cannot be read; is this a flowfolio result folder?");
-  return std::move(*text);
+  return read_input_file(path.string(), kNoSizeLimit, "file of a flowfolio result folder");
 }
 
+// Reading trials.csv holds its text, its parsed records (about three times the text) and
+// then the results (no more than the rows it holds, checked against the manifest before
+// they are allocated): measured against what the process may use before it is read.
+void require_memory_to_read(const fs::path& trials) {
+  std::error_code ec;
+  const double text = static_cast<double>(fs::file_size(trials, ec));
+  if (ec) return;  // read_text() says why
+  require_memory(5 * text, "reading " + trials.string(), "write the report where the run was made, with run --report");
+}
 json read_json(const fs::path& path) {
   json doc = json::parse(read_text(path), nullptr, false);
   if (doc.is_discarded() || !doc.is_object()) throw InputError(path.string() + ": not a JSON object");
@@ -93,9 +102,9 @@ double number(const std::string& text, const std::string& where) {
 }
 
 std::uint64_t whole(const std::string& text, const std::string& where) {
-  if (!text.empty() && text.size() <= 19 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return std::stoull(text);
-  throw InputError(where + ": '" + text.substr(0, 40) + "' is not a whole number");
+  const WholeNumber n = parse_whole_number(text);
+  if (!n.value) throw InputError(where + ": " + n.problem);
+  return *n.value;
 }
 
 // One data row of trials.csv, checked.
@@ -147,6 +156,7 @@ void check_complete(std::vector<TrialRow>& rows, const std::string& file, const 
 
 RunResults read_trials(const fs::path& path, const Scenario& s, const Manifest& m) {
   const std::string file = path.string();
+  require_memory_to_read(path);
   std::vector<TrialRow> rows = trial_rows(read_text(path), file, s, m.trials);
   // Checked before allocating: the manifest's count is the rows', not a number to trust.
   check_complete(rows, file, s, m.trials);

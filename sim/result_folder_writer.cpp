@@ -117,11 +117,11 @@ void ResultFolder::exchange() {
   const char* from = staging_.c_str();
   const char* to = resolved_.c_str();
   if (::renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0) return;
-  if (errno == EINVAL) return move_old_aside_first();
+  if (errno == EINVAL || errno == ENOSYS) return move_old_aside_first();  // no flags, or no call
   if (errno != EEXIST && errno != ENOTEMPTY)
     throw std::runtime_error("cannot move results into " + target_ + ": " + std::strerror(errno));
   if (::renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) != 0) {
-    if (errno == EINVAL) return move_old_aside_first();
+    if (errno == EINVAL || errno == ENOSYS) return move_old_aside_first();
     throw std::runtime_error("cannot move results into " + target_ + ": " + std::strerror(errno));
   }
   const std::vector<std::string> foreign = foreign_entries(staging_, "results");
@@ -147,16 +147,24 @@ void ResultFolder::move_old_aside_first() {
   if (existed) {
     const std::vector<std::string> foreign = foreign_entries(aside, "results");
     if (!foreign.empty()) {
-      std::rename(aside.c_str(), resolved_.c_str());
+      put_back(aside);
       keep_new_results_aside(foreign);
     }
   }
   if (std::rename(staging_.c_str(), resolved_.c_str()) != 0) {
     const int saved = errno;
-    if (existed) std::rename(aside.c_str(), resolved_.c_str());
+    if (existed) put_back(aside);
     throw std::runtime_error("cannot move results into " + target_ + ": " + std::strerror(saved));
   }
   if (existed) remove_owned_folder(aside, resolved_);
+}
+
+// The old folder, moved aside, back in its place; when even that fails, the error names
+// where it is, so the user's folder is never lost from sight.
+void ResultFolder::put_back(const std::string& aside) const {
+  if (std::rename(aside.c_str(), resolved_.c_str()) == 0) return;
+  throw std::runtime_error("cannot move " + target_ + " back from " + aside + ", where flowfolio had moved it to "
+                           "put the new results in its place: " + std::strerror(errno) + "; it is whole there");
 }
 
 void ResultFolder::keep_new_results_aside(const std::vector<std::string>& foreign) {

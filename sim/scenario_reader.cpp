@@ -201,31 +201,6 @@ const char* range_text(Range range) {
 }
 
 // A map's entries, in file order, with unknown and duplicate keys already reported.
-// The position of the first control character of `text` (C0, DEL or C1; tab and line
-// breaks only where `lines_allowed`), or npos.
-std::size_t control_character(const std::string& text, bool lines_allowed) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (lines_allowed && (c == '\t' || c == '\n' || c == '\r')) continue;
-    if (c < 0x20 || c == 0x7F) return i;
-    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-        static_cast<unsigned char>(text[i + 1]) < 0xA0)
-      return i;  // U+0080-U+009F
-  }
-  return std::string::npos;
-}
-
-std::string byte_hex(const std::string& text, std::size_t at) {
-  char hex[16];
-  const auto c = static_cast<unsigned char>(text[at]);
-  if (c == 0xC2) {
-    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned char>(text[at + 1]));
-  } else {
-    std::snprintf(hex, sizeof hex, "0x%02X", c);
-  }
-  return hex;
-}
-
 class MapView {
  public:
   const YAML::Node* get(const std::string& key) const {
@@ -450,9 +425,9 @@ class Reader {
       error(node, path, "expected text, got " + describe_kind(node));
       return std::nullopt;
     }
-    if (const std::size_t at = control_character(node.Scalar(), true); at != std::string::npos) {
+    if (const std::size_t at = find_control_character(node.Scalar(), true); at != std::string::npos) {
       error(node, path,
-            "the text holds control character " + byte_hex(node.Scalar(), at) +
+            "the text holds control character " + control_character_name(node.Scalar(), at) +
                 " (from an escape such as \\e or \\x1b); such characters would reach the terminal");
       return std::nullopt;
     }
@@ -465,7 +440,7 @@ class Reader {
       error(node, path, "a name must not be empty");
       return std::nullopt;
     }
-    if (value && control_character(*value, false) != std::string::npos) {
+    if (value && find_control_character(*value, false) != std::string::npos) {
       error(node, path, "a name must be one line, with no tab or line break");
       return std::nullopt;
     }
@@ -1560,8 +1535,8 @@ Scenario Reader::read(const YAML::Node& root) {
   return s;
 }
 
-std::string read_whole_file(const std::string& path) {
-  return read_input_file(path, kLargestFile, "scenario file");
+std::string read_whole_file(const std::string& path, const std::string& kind = "scenario file") {
+  return read_input_file(path, kLargestFile, kind);
 }
 
 }  // namespace
@@ -1847,10 +1822,17 @@ YAML::Node resolved_document(const std::string& text, const std::string& file, O
   return root;
 }
 
+// Reads the scenario; `resolved`, when given, receives the document it was read from as
+// one YAML text (extends: followed, overrides applied), from the same reading of the files.
 Scenario read_with_overrides(const std::string& text, const std::string& file,
-                             const std::vector<Override>& overrides) {
+                             const std::vector<Override>& overrides, std::string* resolved = nullptr) {
   Origins origins;
   const YAML::Node root = resolved_document(text, file, origins, overrides);
+  if (resolved) {
+    YAML::Emitter out;
+    out << root;
+    *resolved = std::string(out.c_str()) + "\n";
+  }
   Reader reader(file);
   reader.origins_ = &origins;
   for (const Override& o : overrides) {
@@ -1908,10 +1890,14 @@ std::string resolved_scenario_text(const std::string& path) {
 }
 
 std::string resolved_scenario_text(const std::string& path, const std::vector<Setting>& settings) {
-  Origins origins;
-  YAML::Emitter out;
-  out << resolved_document(read_whole_file(path), path, origins, as_overrides(settings));
-  return std::string(out.c_str()) + "\n";
+  std::string resolved;
+  read_with_overrides(read_whole_file(path), path, as_overrides(settings), &resolved);
+  return resolved;
+}
+
+Scenario read_scenario_file(const std::string& path, const std::vector<Setting>& settings,
+                            std::string& resolved) {
+  return read_with_overrides(read_whole_file(path), path, as_overrides(settings), &resolved);
 }
 
 Scenario read_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {
@@ -1922,8 +1908,8 @@ Scenario read_scenario_file(const std::string& path, const std::vector<Setting>&
   return read_with_overrides(read_whole_file(path), path, as_overrides(settings));
 }
 
-YAML::Node load_yaml_file(const std::string& path, const std::string& empty_message) {
-  return load_document(read_whole_file(path), path, empty_message);
+YAML::Node load_yaml_file(const std::string& path, const std::string& empty_message, const std::string& kind) {
+  return load_document(read_whole_file(path, kind), path, empty_message, kind);
 }
 
 }  // namespace flowfolio

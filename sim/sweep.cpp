@@ -16,6 +16,7 @@
 #include "file_text.hpp"
 #include "scenario_document.hpp"
 #include "store.hpp"
+#include "whole_number.hpp"
 #include "flowfolio/comparison.hpp"
 #include "flowfolio/engine.hpp"
 #include "flowfolio/error.hpp"
@@ -58,13 +59,8 @@ Setting make_setting(const std::string& key_path, const YAML::Node& value) {
 
 // A variant's name is a key in the store and a line of the progress: no control characters.
 void check_name(const std::string& file, const YAML::Node& at, const std::string& path, const std::string& name) {
-  for (unsigned char c : name) {
-    if (c < 0x20 || c == 0x7F) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", c);
-      fail(file, at, path, std::string("a variant name may not hold control character ") + hex);
-    }
-  }
+  if (const std::size_t c = find_control_character(name, false); c != std::string::npos)
+    fail(file, at, path, "a variant name may not hold control character " + control_character_name(name, c));
 }
 
 // The number of grid points, counted without making them; refused beyond the limit.
@@ -151,7 +147,7 @@ void check_variants(const Sweep& sweep) {
 }  // namespace
 
 Sweep read_sweep_file(const std::string& path) {
-  const YAML::Node root = load_yaml_file(path, "the sweep file is empty; it needs base and grid or variants");
+  const YAML::Node root = load_yaml_file(path, "the sweep file is empty; it needs base and grid or variants", "sweep file");
   if (!root.IsMap()) fail(path, root, "", "expected a map with base and grid or variants");
   Sweep sweep;
   sweep.file = path;
@@ -163,18 +159,17 @@ Sweep read_sweep_file(const std::string& path) {
   }
   if (!root["base"] || !root["base"].IsScalar()) fail(path, root, "base", "missing required key 'base' (the scenario to vary)");
   sweep.base = (fs::path(path).parent_path() / root["base"].Scalar()).lexically_normal().string();
-  const auto whole = [&](const char* key) -> std::uint64_t {
+  // A plain whole number in decimal digits (a quoted one is text), trials 1 or more.
+  const auto whole = [&](const char* key, std::uint64_t minimum) -> std::uint64_t {
     const YAML::Node n = root[key];
-    try {
-      const long double v = std::stold(n.Scalar());
-      if (v >= 0 && v == static_cast<long double>(static_cast<std::uint64_t>(v))) return static_cast<std::uint64_t>(v);
-    } catch (const std::exception&) {
-    }
-    fail(path, n, key, "must be a whole number of 0 or more, got '" + n.Scalar() + "'");
+    const WholeNumber w = n.IsScalar() && n.Tag() != "!" ? parse_whole_number(n.Scalar()) : WholeNumber{};
+    if (!w.value) fail(path, n, key, w.problem.empty() ? "expected a whole number" : w.problem);
+    if (*w.value < minimum) fail(path, n, key, "must be a whole number of " + std::to_string(minimum) + " or more");
+    return *w.value;
   };
-  if (root["trials"]) sweep.trials = whole("trials");
+  if (root["trials"]) sweep.trials = whole("trials", 1);
   if (root["seed"]) {
-    sweep.seed = whole("seed");
+    sweep.seed = whole("seed", 0);
     sweep.seed_given = true;
   }
   if (root["grid"] && root["variants"]) fail(path, root["variants"], "variants", "give either grid or variants, not both");
@@ -190,23 +185,31 @@ Sweep read_sweep_file(const std::string& path) {
 }
 
 namespace {
-// Each variant's key (what it is made of), and a refusal before anything runs when one
-// variant's results would not fit in memory.
-std::vector<std::string> plan_variants(const Sweep& sweep, const SweepOptions& options, std::uint64_t seed,
-                                       std::uint64_t trials) {
+// A variant as it will run: its scenario and its key (a SHA-256 of the resolved scenario
+// the scenario was read from, the seed and the trials), from one reading of the files.
+struct PlannedVariant {
+  Scenario scenario;
+  std::string key;
+};
+
+// Every variant planned, and a refusal before anything runs when one variant's results
+// would not fit in memory.
+std::vector<PlannedVariant> plan_variants(const Sweep& sweep, const SweepOptions& options, std::uint64_t seed,
+                                          std::uint64_t trials) {
   const double threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::string> keys;
+  std::vector<PlannedVariant> planned;
   for (const SweepVariant& v : sweep.variants) {
-    keys.push_back(sha256_hex(resolved_scenario_text(sweep.base, v.settings) + "\n" + std::to_string(seed) + "/" +
-                              std::to_string(trials)));
-    const Scenario scenario = read_scenario_file(sweep.base, v.settings);
-    const RunEstimate e = estimate_run(scenario, trials);
+    std::string resolved;
+    PlannedVariant p{.scenario = read_scenario_file(sweep.base, v.settings, resolved)};
+    p.key = sha256_hex(resolved + "\n" + std::to_string(seed) + "/" + std::to_string(trials));
+    const RunEstimate e = estimate_run(p.scenario, trials);
     require_memory(e.bytes + threads * e.bytes_per_thread,
                    sweep.file + ": variant '" + v.name + "' (" + std::to_string(trials) + " trials x " +
-                       std::to_string(scenario.strategies.size()) + " strategies)",
+                       std::to_string(p.scenario.strategies.size()) + " strategies)",
                    "use fewer trials (trials: in the sweep file, or --trials)");
+    planned.push_back(std::move(p));
   }
-  return keys;
+  return planned;
 }
 }  // namespace
 
@@ -218,7 +221,7 @@ SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
   std::string identity = file_bytes(sweep.file) + "\n" + base_text + "\n" + std::to_string(seed) + "/" + std::to_string(trials);
   SweepOutcome outcome{.run_id = "sweep-" + content_key(identity)};
   // Planned before the store is opened: a sweep refused leaves no store behind.
-  const std::vector<std::string> keys = plan_variants(sweep, options, seed, trials);
+  const std::vector<PlannedVariant> planned = plan_variants(sweep, options, seed, trials);
   Store store(options.store);
   const std::string& run_id = outcome.run_id;
   store.run("INSERT OR IGNORE INTO runs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
@@ -229,7 +232,7 @@ SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
   SweepProgress progress{.total = sweep.variants.size()};
   for (std::size_t position = 0; position < sweep.variants.size(); ++position) {
     const SweepVariant& v = sweep.variants[position];
-    const std::string& key = keys[position];
+    const std::string& key = planned[position].key;
     bool complete = false;
     store.run("SELECT 1 FROM variants WHERE run_id = ? AND variant = ? AND variant_key = ?", {run_id, v.name, key},
               [&](sqlite3_stmt*) { complete = true; });
@@ -238,7 +241,7 @@ SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
       ++outcome.skipped;
       ++progress.skipped;
     } else {
-      const Scenario scenario = read_scenario_file(sweep.base, v.settings);
+      const Scenario& scenario = planned[position].scenario;
       const RunOptions run_options{.trials = trials, .seed = seed, .threads = options.threads, .stop = options.stop};
       const RunResults r = options.run_variant ? options.run_variant(position, scenario, run_options)
                                                : run(scenario, run_options);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "file_text.hpp"
 #include "flowfolio/error.hpp"
 #include "flowfolio/result_folder.hpp"
 #include "folder_lock.hpp"
@@ -25,13 +26,9 @@ void create_parent(const fs::path& target) {
                              ec.message());
 }
 
-// The first 64 KiB of a regular file: enough to tell what wrote it.
-std::string head_of(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string head(64 << 10, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
-  return head;
+// A regular file's bytes, up to 256 MiB (a report is a few MiB): enough to tell what wrote it.
+std::string content_of(const std::string& path) {
+  return read_file_text(path, std::size_t{256} << 20).value_or("");
 }
 
 // The marker's entries with `file` in place of its old entry.
@@ -66,6 +63,7 @@ WorkFolder::WorkFolder(std::string target, std::string option, std::string kind,
         "); flowfolio writes into a folder of its own, so choose a new or empty folder, "
         "or move these out");
   }
+  created_ = !fs::exists(status);
   fs::create_directories(folder, ec);
   if (ec) throw std::runtime_error("cannot create " + resolved_ + ": " + ec.message());
   std::vector<MarkedFile> files;
@@ -75,13 +73,30 @@ WorkFolder::WorkFolder(std::string target, std::string option, std::string kind,
 
 WorkFolder::~WorkFolder() = default;
 
+void WorkFolder::abandon() {
+  std::error_code ec;
+  const fs::path folder(resolved_);
+  for (const auto& entry : fs::directory_iterator(folder, ec))
+    if (entry.path().filename() != kMarkerName) return;  // something was written: it stays
+  fs::remove(folder / kMarkerName, ec);
+  if (created_) fs::remove(folder, ec);
+}
+
 std::string WorkFolder::path(const std::string& name) const {
   return (fs::path(resolved_) / name).string();
 }
 
 void WorkFolder::write(const std::string& name, const std::string& content) {
-  write_file_atomically(path(name), content);
   const std::optional<FolderMarker> marker = read_marker(resolved_);
+  // Checked again now: a file edited since flowfolio wrote it is the user's.
+  const MarkedFile* listed = marker ? find_file(*marker, name) : nullptr;
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(path(name), ec)) && !(listed && unchanged(resolved_, *listed))) {
+    throw std::runtime_error(path(name) + " changed since flowfolio wrote it, so it is left as it is; move it "
+                             "away and run the same command again to write it anew (the store keeps every "
+                             "result, so nothing is simulated again)");
+  }
+  write_file_atomically(path(name), content);
   write_marker(resolved_, kind_,
                with_file(marker.value_or(FolderMarker{}), describe_file(resolved_, name)));
 }
@@ -101,7 +116,7 @@ void write_owned_file(const std::string& path, const std::string& option,
   if (fs::exists(status)) {
     const MarkedFile* listed = marker ? find_file(*marker, name) : nullptr;
     const bool ours = fs::is_regular_file(status) &&
-                      (listed ? unchanged(folder, *listed) : is_ours(head_of(file.string())));
+                      (listed ? unchanged(folder, *listed) : is_ours(content_of(file.string())));
     if (!ours)
       throw InputError(
           named + ": exists and flowfolio did not write it" +

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "file_text.hpp"
 #include "flowfolio/error.hpp"
 
 namespace flowfolio {
@@ -125,11 +126,6 @@ YAML::Node parse_one_document(const std::string& text, const std::string& file) 
   }
 }
 
-std::string mebibytes(std::size_t bytes) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
-  return buffer;
-}
 
 }  // namespace
 
@@ -164,13 +160,13 @@ EncodingProblem check_encoding(const std::string& text) {
   return {};
 }
 
-YAML::Node load_document(const std::string& text, const std::string& file,
-                         const std::string& empty_message) {
+YAML::Node load_document(const std::string& text, const std::string& file, const std::string& empty_message,
+                         const std::string& kind) {
   if (text.size() > kLargestYamlFile) {
     throw InputError({Diagnostic{.file = file,
                                  .message = "is " + mebibytes(text.size()) +
-                                            "; a scenario file may be at most " +
-                                            std::to_string(kLargestYamlFile >> 20) + " MiB"}});
+                                            "; a " + kind + " may be at most " +
+                                            mebibytes(kLargestYamlFile)}});
   }
   if (const EncodingProblem bad = check_encoding(text); bad.line > 0) {
     const bool utf8 = bad.message.rfind("not valid", 0) == 0;

@@ -21,8 +21,9 @@ inline constexpr std::size_t kMostYamlValues = 200'000;
 // document (after `---` or `...`), nests more than 2000 levels, or expands past
 // kMostYamlValues values (at the alias that crosses it; an alias inside its own anchor
 // is refused there too).
+// `kind` names the file in messages ("scenario file", "sweep file").
 YAML::Node load_document(const std::string& text, const std::string& file,
-                         const std::string& empty_message);
+                         const std::string& empty_message, const std::string& kind = "scenario file");
 
 // A value given on the command line: the same checks, with messages that begin
 // "`argument`: " and give the column within `text`. Empty text is a null value.

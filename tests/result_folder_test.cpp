@@ -88,4 +88,15 @@ TEST_CASE("a tampered manifest is refused before anything is allocated from it",
   CHECK_THAT(f.error(), Catch::Contains("summary.json: strategies[0].name: expected a string"));
 }
 
+TEST_CASE("a report is known as flowfolio's only while nobody has edited it", "[report]") {
+  const FolderOnDisk f({"base", "other"});
+  const std::string html = report_html(read_result_folder(f.dir.string()));
+  CHECK(is_report_html(html));
+  std::string edited = html;
+  edited[edited.find("<h1>") + 4] ^= 1;  // one character of the title, head and seal kept
+  CHECK_FALSE(is_report_html(edited));
+  CHECK_FALSE(is_report_html(html.substr(0, html.size() - 10)));
+  CHECK_FALSE(is_report_html("<html><body>my own page</body></html>"));
+}
+
 }  // namespace flowfolio

@@ -30,6 +30,13 @@ struct Diagnostic {
 // or \u00NN, so an escape sequence in a file name or a value cannot reach the terminal.
 std::string printable(std::string_view text);
 
+// The position of the first control character of `text` (C0, DEL or C1; tab and line
+// breaks are allowed where `lines_allowed`), or npos.
+std::size_t find_control_character(std::string_view text, bool lines_allowed);
+
+// The control character at `text[at]` named for a message: "0x1B", or "U+009B" for C1.
+std::string control_character_name(std::string_view text, std::size_t at);
+
 class InputError : public std::runtime_error {
  public:
   explicit InputError(std::vector<Diagnostic> diagnostics);

@@ -37,8 +37,8 @@ std::string report_assets_folder();
 // The report's HTML. Throws std::runtime_error when the chart libraries are missing.
 std::string report_html(const ReportInputs& inputs);
 
-// Whether `html` is a report flowfolio wrote: what `report -o FILE` may replace. It looks
-// at the head alone, which every version has written the same way.
+// Whether `html` is a report flowfolio wrote and nobody has edited since: what `report -o
+// FILE` may replace. Every report ends with a seal, the SHA-256 of what comes before it.
 bool is_report_html(const std::string& html);
 
 // Escapes text for HTML: & < > " '.

@@ -74,6 +74,7 @@ class ResultFolder {
   void check() const;
   void exchange();
   void move_old_aside_first();
+  void put_back(const std::string& aside) const;
   [[noreturn]] void keep_new_results_aside(const std::vector<std::string>& foreign);
 };
 
@@ -89,6 +90,9 @@ class WorkFolder {
   WorkFolder(const WorkFolder&) = delete;
   WorkFolder& operator=(const WorkFolder&) = delete;
 
+  // Takes back what the constructor made (the marker, and the folder when it was absent)
+  // while nothing else has been written: for a command refused before it began.
+  void abandon();
   // The path of `name` in the folder.
   std::string path(const std::string& name) const;
   // Writes `name` whole or not at all, then records it in the marker.
@@ -98,6 +102,7 @@ class WorkFolder {
   std::string resolved_, kind_;
   std::vector<std::string> in_place_, written_;
   std::unique_ptr<FolderLock> lock_;
+  bool created_ = false;
 };
 
 // Writes one file where the user names it (`report -o FILE`), whole or not at all. An

@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "../file_text.hpp"
+#include "../whole_number.hpp"
 #include "flowfolio/cluster.hpp"
 #include "flowfolio/comparison.hpp"
 #include "flowfolio/engine.hpp"
@@ -72,16 +73,7 @@ void phase(const char* name) {
 // number past 2^64 - 1 into 2^64 - 1. flowfolio's numbers are decimal and refused when
 // out of range.
 const CLI::Validator kWholeNumber(
-    [](const std::string& text) -> std::string {
-      std::uint64_t value = 0;
-      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-      if (text.empty() || error == std::errc::invalid_argument || end != text.data() + text.size())
-        return "'" + text + "' is not a whole number written in decimal digits";
-      if (error == std::errc::result_out_of_range)
-        return "'" + text + "' is larger than 18446744073709551615 (2^64 - 1)";
-      return "";
-    },
-    "WHOLE");
+    [](const std::string& text) { return flowfolio::parse_whole_number(text).problem; }, "WHOLE");
 
 struct RunArguments {
   std::string file;
@@ -157,6 +149,14 @@ void add_run_options(CLI::App* command, RunArguments& args) {
                       "trials, quantiles within 0.5% (no trials.csv); auto (default): exact when it fits "
                       "in memory")
       ->check(CLI::IsMember({"exact", "sketch", "auto"}));
+}
+
+// The first `most` bytes of `text`, not cutting a UTF-8 character in two.
+std::string shortened(const std::string& text, std::size_t most) {
+  if (text.size() <= most) return text;
+  std::size_t end = most;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end) + "...";
 }
 
 std::string iso_time(std::chrono::system_clock::time_point when) {
@@ -326,6 +326,10 @@ StudyOutput run_study(const RunArguments& args, const flowfolio::Scenario& scena
 int command_run(const RunArguments& args, bool comparison, const std::string& command_line) {
   phase("read");
   const flowfolio::Scenario scenario = read_scenario(args.file, args.overrides);
+  // What the results came from, taken now: a file edited during the run must not be
+  // recorded as the one that ran.
+  const std::string scenario_sha256 = flowfolio::file_sha256(args.file);
+  const std::string resolved_scenario = flowfolio::resolved_scenario_text(args.file);
   phase("plan");
   const std::uint64_t seed = args.seed.value_or(scenario.seed);
   flowfolio::ReportOptions options = report_options(scenario, args);
@@ -429,7 +433,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
 
   flowfolio::Manifest manifest{.command_line = command_line,
                                .scenario_file = args.file,
-                               .scenario_sha256 = flowfolio::file_sha256(args.file),
+                               .scenario_sha256 = scenario_sha256,
                                .start_time = iso_time(start),
                                .end_time = iso_time(end),
                                .seed = seed,
@@ -452,7 +456,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
       });
     });
   }
-  folder.write("scenario.yaml", flowfolio::resolved_scenario_text(args.file));  // what the results came from
+  folder.write("scenario.yaml", resolved_scenario);
   if (study) {
     folder.write(study->file, study->json);
     study->record(folder.staged_path("store.sqlite"));
@@ -470,10 +474,10 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   folder.write("manifest.json", flowfolio::manifest_json(manifest));
   phase("commit");
   folder.commit();
-  g_interrupted_note = "the results were complete and are written";
-  phase("print");
   // A shared store takes the rows once the folder is in place.
   if (study && !args.store.empty()) study->record(args.store);
+  g_interrupted_note = "the results were complete and are written";
+  phase("print");
 
   if (!args.quiet) {
     if (study) {
@@ -518,7 +522,7 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
     const double left = rate > 0 ? (p.total - finished) / rate : 0;
     char line[300];
     std::snprintf(line, sizeof line, "[%zu/%zu] %s%s; %.2f variants/s, about %.0f s left", finished, p.total,
-                  p.variant.substr(0, 80).c_str(), finished <= p.skipped ? " (already in the store)" : "", rate, left);
+                  shortened(flowfolio::printable(p.variant), 80).c_str(), finished <= p.skipped ? " (already in the store)" : "", rate, left);
     if (terminal) {
       std::fprintf(stderr, "\r\033[K%s", line);
       if (finished == p.total) std::fputc('\n', stderr);
@@ -528,9 +532,14 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
     }
   };
   const auto start = std::chrono::steady_clock::now();
-  const flowfolio::SweepOutcome outcome = flowfolio::cluster_sweep(
-      sweep, {.store = store, .threads = threads, .stop = &g_stop,
-              .progress = progress, .command_line = command_line});
+  flowfolio::SweepOutcome outcome;
+  try {
+    outcome = flowfolio::cluster_sweep(
+        sweep, {.store = store, .threads = threads, .stop = &g_stop, .progress = progress, .command_line = command_line});
+  } catch (const flowfolio::InputError&) {
+    if (folder) folder->abandon();  // refused before it began: nothing is left behind
+    throw;
+  }
   if (!flowfolio::cluster_leader()) return 0;
   phase("write");
   folder->write("results.csv", flowfolio::store_csv(store));
@@ -689,8 +698,10 @@ int run_program(int argc, char** argv) {
       phase("read");
       const flowfolio::ReportInputs inputs = flowfolio::read_result_folder(report_folder);
       phase("write");
-      flowfolio::write_owned_file(file, report_file.empty() ? "report" : "--output", flowfolio::report_html(inputs),
-                                  flowfolio::is_report_html);
+      const std::string html = flowfolio::report_html(inputs);
+      phase("commit");
+      flowfolio::write_owned_file(file, report_file.empty() ? "report" : "--output", html, flowfolio::is_report_html);
+      g_interrupted_note = "the report was complete and is written";
       phase("print");
       std::cout << "wrote " << fs::absolute(file).string() << "\n";
       return 0;

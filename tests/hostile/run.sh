@@ -24,11 +24,11 @@ if [[ ${#cases[@]} -eq 0 ]]; then
   for d in "$here"/*/; do cases+=("$(basename "$d")"); done
 fi
 
-# Every regular file, link and FIFO below the folder with its content's hash (or target),
+# Every regular file, link, FIFO and folder below the folder with its content's hash (or target),
 # one line each, sorted, leaving out the globs of `changes`.
 inventory() {
   local dir=$1 changes=$2
-  (cd "$dir" && find . -mindepth 1 \( -type f -o -type l -o -type p \) -print0 | sort -z |
+  (cd "$dir" && find . -mindepth 1 \( -type f -o -type l -o -type p -o -type d \) -print0 | sort -z |
     while IFS= read -r -d '' f; do
       local keep=1
       if [[ -f "$changes" ]]; then
@@ -39,6 +39,7 @@ inventory() {
       [[ $keep -eq 1 ]] || continue
       if [[ -L "$f" ]]; then echo "link $f -> $(readlink "$f")"
       elif [[ -p "$f" ]]; then echo "fifo $f"
+      elif [[ -d "$f" ]]; then echo "folder $f"
       else echo "file $f $(sha256sum < "$f" | cut -d' ' -f1)"; fi
     done) | LC_ALL=C sort
 }
