@@ -65,6 +65,25 @@ struct Person {
   bool left = false;
 };
 
+// Section 4.5, once per unit: among the candidates with the hours for it (h_a - 1e-9), the
+// best fit, then the most remaining hours, then the lowest slot (candidates come by slot).
+// -1 when nobody has the hours.
+int choose_worker(const std::vector<int>& candidates, const std::vector<double>& fits,
+                  const std::vector<Person>& people, double h) {
+  int chosen = -1;
+  double best_fit = 0, best_hours = 0;
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    const double hours = people[candidates[c]].hours;
+    if (hours < h - 1e-9) continue;
+    if (chosen < 0 || fits[c] < best_fit || (fits[c] == best_fit && hours > best_hours)) {
+      chosen = candidates[c];
+      best_fit = fits[c];
+      best_hours = hours;
+    }
+  }
+  return chosen;
+}
+
 // The seed of strategy s's own streams when streams are independent (SplitMix64 of the
 // seed and the strategy's position), so no two strategies share a draw.
 std::uint64_t independent_seed(std::uint64_t seed, std::size_t strategy) {
@@ -104,6 +123,11 @@ struct Workspace {
   std::vector<Effect> effects;      // [j * A + a]
   std::vector<char> effect_ready;   // [j * A + a]
   std::vector<int> mentees, mentors;
+  std::vector<int> candidates;      // who may take units of the activity being assigned
+  std::vector<double> fits;         // their fit to the learning peak (flow policy), or 0
+  // ATTRITION(t, slot)'s uniform, drawn once per trial for every strategy that needs it
+  // (common random numbers: the same number in each); negative until drawn.
+  std::vector<double> attrition;    // [t * most_slots + slot]
 };
 
 struct Engine::Impl {
@@ -114,13 +138,38 @@ struct Engine::Impl {
   bool any_volatility = false;
   std::vector<std::size_t> unit_offset;  // [t * A + a]: first unit's place in Workspace::luck
   std::vector<int> most_units;           // [t * A + a]: n_at of the most demanding strategy
+  std::size_t most_slots = 0;            // slots of the strategy with the most
 
   explicit Impl(Scenario s);
   void market(std::uint64_t seed, std::uint64_t trial, std::vector<double>& multipliers) const;
   void draw_luck(std::uint64_t seed, std::uint64_t trial, std::vector<UnitLuck>& luck) const;
   void simulate(const CompiledStrategy& cs, std::uint64_t seed, std::uint64_t trial,
                 Workspace& ws, TrialOutcome& out, bool trace) const;
+  void gather_candidates(const CompiledStrategy& cs, const std::vector<Person>& people,
+                         const std::vector<double>& delta, std::size_t a, Workspace& ws) const;
 };
+
+// Section 4.5, once per period and activity: the active people who may take its units
+// (static: their profile has the role; flow: delta <= stretch), by slot, each with its
+// fit |delta - delta_star| under the flow policy (0 under static, where fit never decides).
+void Engine::Impl::gather_candidates(const CompiledStrategy& cs, const std::vector<Person>& people,
+                                     const std::vector<double>& delta, std::size_t a,
+                                     Workspace& ws) const {
+  const Strategy& strategy = *cs.strategy;
+  const std::size_t A = scenario.activities.size();
+  const std::size_t P = scenario.profiles.size();
+  const bool flow = strategy.policy != AssignPolicy::kStatic;
+  ws.candidates.clear();
+  ws.fits.clear();
+  for (std::size_t j = 0; j < people.size(); ++j) {
+    const Person& p = people[j];
+    if (!p.active) continue;
+    const double d = delta[j * A + a];
+    if (flow ? d > strategy.stretch : !cs.eligible[a * P + p.profile]) continue;
+    ws.candidates.push_back(static_cast<int>(j));
+    ws.fits.push_back(flow ? std::abs(d - scenario.model.learning_peak) : 0.0);
+  }
+}
 
 Engine::Impl::Impl(Scenario s) : scenario(std::move(s)) {
   const Scenario& sc = scenario;
@@ -181,6 +230,7 @@ Engine::Impl::Impl(Scenario s) : scenario(std::move(s)) {
   for (int t = 0; t < T; ++t)
     discount.push_back(std::pow(1 + sc.discount_rate, -(t + 1.0) / sc.periods_per_year));
 
+  for (const CompiledStrategy& cs : strategies) most_slots = std::max(most_slots, cs.slots.size());
   most_units.assign(static_cast<std::size_t>(T) * A, 0);
   for (const CompiledStrategy& cs : strategies)
     for (std::size_t u = 0; u < most_units.size(); ++u) most_units[u] = std::max(most_units[u], cs.units[u]);
@@ -238,7 +288,6 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
   const ModelConstants& k = sc.model;
   const Strategy& strategy = *cs.strategy;
   const std::size_t A = sc.activities.size();
-  const std::size_t P = sc.profiles.size();
   const int T = sc.horizon;
   const std::size_t N = cs.slots.size();
   const double w = k.flow_width;
@@ -385,27 +434,9 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
       const Activity& act = sc.activities[a];
       const double h = act.hours_per_unit;
       const int n = cs.units[t * A + a];
+      if (n > 0) gather_candidates(cs, people, delta, a, ws);
       for (int i = 0; i < n; ++i) {
-        int chosen = -1;
-        for (std::size_t j = 0; j < N; ++j) {
-          const Person& p = people[j];
-          if (!p.active || p.hours < h - 1e-9) continue;
-          if (strategy.policy == AssignPolicy::kStatic) {
-            if (!cs.eligible[a * P + p.profile]) continue;
-            if (chosen < 0 || p.hours > people[chosen].hours) chosen = static_cast<int>(j);
-          } else {
-            const double d = delta[j * A + a];
-            if (d > strategy.stretch) continue;
-            if (chosen < 0) {
-              chosen = static_cast<int>(j);
-              continue;
-            }
-            const double fit = std::abs(d - k.learning_peak);
-            const double best_fit = std::abs(delta[chosen * A + a] - k.learning_peak);
-            if (fit < best_fit || (fit == best_fit && p.hours > people[chosen].hours))
-              chosen = static_cast<int>(j);
-          }
-        }
+        const int chosen = choose_worker(ws.candidates, ws.fits, people, h);
         if (chosen < 0) {
           Stream stream = unit_stream(seed, trial, t, a, i, UnitDraw::kUnmet);
           unmet_cost += act.unmet_cost.sample(stream);
@@ -491,8 +522,9 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
       const Profile& profile = sc.profiles[p.profile];
       const double hazard = std::min(1.0, profile.attrition_hazard + k.attrition_per_burnout * p.burnout);
       if (hazard <= 0) continue;
-      Stream stream = attrition_stream(seed, trial, t, j);
-      if (stream.uniform() < hazard) {
+      double& u = ws.attrition[t * most_slots + j];
+      if (u < 0) u = attrition_stream(seed, trial, t, j).uniform();
+      if (u < hazard) {
         p.active = false;
         p.left = true;
         ++departures;
@@ -599,15 +631,18 @@ void Engine::simulate_trial(std::uint64_t seed, std::uint64_t trial, std::span<T
                             bool trace, bool independent_streams) const {
   assert(out.size() == impl_->strategies.size());
   thread_local Workspace ws;
+  const std::size_t attrition_draws = impl_->most_slots * static_cast<std::size_t>(impl_->scenario.horizon);
   if (!independent_streams) {
     impl_->market(seed, trial, ws.multipliers);
     impl_->draw_luck(seed, trial, ws.luck);
+    ws.attrition.assign(attrition_draws, -1.0);
   }
   for (std::size_t s = 0; s < impl_->strategies.size(); ++s) {
     const std::uint64_t strategy_seed = independent_streams ? independent_seed(seed, s) : seed;
     if (independent_streams) {
       impl_->market(strategy_seed, trial, ws.multipliers);
       impl_->draw_luck(strategy_seed, trial, ws.luck);
+      ws.attrition.assign(attrition_draws, -1.0);
     }
     impl_->simulate(impl_->strategies[s], strategy_seed, trial, ws, out[s], trace);
   }
