@@ -41,8 +41,6 @@ constexpr std::size_t kMostItems = 1'000;  // activities, profiles or strategies
 constexpr int kMostPeriods = 100'000;
 constexpr double kMostUnits = 1e6;     // demand of one activity in one period
 // Limits that keep the reader's time and memory bounded whatever the input.
-constexpr std::size_t kLargestFile = kLargestYamlFile;
-constexpr std::size_t kMostValues = kMostYamlValues;  // YAML nodes, aliases followed
 constexpr const char* kEmptyScenario =
     "the file is empty; a scenario needs name, horizon, activities, profiles, staff and strategies";
 
@@ -1536,7 +1534,7 @@ Scenario Reader::read(const YAML::Node& root) {
 }
 
 std::string read_whole_file(const std::string& path, const std::string& kind = "scenario file") {
-  return read_input_file(path, kLargestFile, kind);
+  return read_input_file(path, kLargestYamlFile, kind);
 }
 
 }  // namespace
@@ -1688,7 +1686,7 @@ Override parse_override(const std::string& argument) {
 }
 
 // Applies one override to the document (set_key_path) and keeps `values`, the
-// document's count of values, within kMostValues.
+// document's count of values, within kMostYamlValues.
 void apply_override(YAML::Node& root, const Override& o, std::size_t& values) {
   const std::string named = "--set " + o.argument;
   YAML::Node old;
@@ -1698,10 +1696,10 @@ void apply_override(YAML::Node& root, const Override& o, std::size_t& values) {
     throw InputError(named + ": " + e.what());
   }
   values =
-      values + count_values(o.value, kMostValues) - std::min(values, count_values(old, kMostValues));
-  if (values > kMostValues) {
+      values + count_values(o.value, kMostYamlValues) - std::min(values, count_values(old, kMostYamlValues));
+  if (values > kMostYamlValues) {
     throw InputError(named + ": with this value the scenario holds more than " +
-                     std::to_string(kMostValues) +
+                     std::to_string(kMostYamlValues) +
                      " values once aliases are expanded; a scenario needs far fewer");
   }
 }
@@ -1714,7 +1712,7 @@ Scenario read_scenario_text(const std::string& text, const std::string& file) {
 namespace {
 void record(const YAML::Node& node, const std::string& file, Origins& origins) {
   std::vector<YAML::Node> pending = {node};
-  while (!pending.empty() && origins.nodes.size() < kMostValues) {
+  while (!pending.empty() && origins.nodes.size() < kMostYamlValues) {
     const YAML::Node n = pending.back();
     pending.pop_back();
     origins.nodes.emplace_back(n, file);
@@ -1812,8 +1810,8 @@ YAML::Node resolved_document(const std::string& text, const std::string& file, O
   std::error_code ec;
   std::vector<std::string> chain = {fs::weakly_canonical(file, ec).string()};
   root = resolve_extends(root, file, chain, origins);
-  std::size_t values = count_values(root, kMostValues);
-  if (values > kMostValues) {
+  std::size_t values = count_values(root, kMostYamlValues);
+  if (values > kMostYamlValues) {
     throw InputError({Diagnostic{.file = file,
                                  .message = "the document holds more than 200000 values once its "
                                             "aliases are expanded; a scenario needs far fewer"}});

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <variant>
 #include <sstream>
 #include <thread>
@@ -28,12 +29,6 @@ namespace flowfolio {
 
 namespace {
 namespace fs = std::filesystem;
-
-std::string file_bytes(const std::string& path) {
-  std::optional<std::string> text = read_file_text(path);
-  if (!text) throw std::runtime_error("cannot read " + path);
-  return std::move(*text);
-}
 
 // A YAML value as the sweep file wrote it: scalars as they are, collections in flow style.
 std::string value_text(const YAML::Node& node) {
@@ -112,14 +107,14 @@ std::vector<SweepVariant> listed_variants(const std::string& file, const YAML::N
     fail(file, variants, "variants", "lists " + std::to_string(variants.size()) + " variants; a sweep may have at most " +
                                          std::to_string(kMostSweepVariants));
   std::vector<SweepVariant> out;
+  std::set<std::string> names;
   for (std::size_t i = 0; i < variants.size(); ++i) {
     const YAML::Node v = variants[i];
     const std::string where = "variants[" + std::to_string(i) + "]";
     if (!v.IsMap() || !v["name"] || !v["name"].IsScalar()) fail(file, v, where, "expected {name, set: {key.path: value}}");
     SweepVariant w{.name = v["name"].Scalar()};
     check_name(file, v["name"], where + ".name", w.name);
-    for (const SweepVariant& other : out)
-      if (other.name == w.name) fail(file, v["name"], where + ".name", "duplicate variant name '" + w.name + "'");
+    if (!names.insert(w.name).second) fail(file, v["name"], where + ".name", "duplicate variant name '" + w.name + "'");
     if (const YAML::Node set = v["set"]) {
       if (!set.IsMap()) fail(file, set, where + ".set", "expected a map of key.path: value");
       for (const auto& s : set) w.settings.push_back(make_setting(s.first.Scalar(), s.second));
@@ -214,11 +209,11 @@ std::vector<PlannedVariant> plan_variants(const Sweep& sweep, const SweepOptions
 }  // namespace
 
 SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
-  const std::string base_text = file_bytes(sweep.base);
+  const std::string base_text = read_input_file(sweep.base, kNoSizeLimit, "scenario file");
   const Scenario first = read_scenario_file(sweep.base);
   const std::uint64_t seed = sweep.seed_given ? sweep.seed : first.seed;
   const std::uint64_t trials = sweep.trials ? sweep.trials : first.trials;
-  std::string identity = file_bytes(sweep.file) + "\n" + base_text + "\n" + std::to_string(seed) + "/" + std::to_string(trials);
+  std::string identity = read_input_file(sweep.file, kNoSizeLimit, "sweep file") + "\n" + base_text + "\n" + std::to_string(seed) + "/" + std::to_string(trials);
   SweepOutcome outcome{.run_id = "sweep-" + content_key(identity)};
   // Planned before the store is opened: a sweep refused leaves no store behind.
   const std::vector<PlannedVariant> planned = plan_variants(sweep, options, seed, trials);
