@@ -7,7 +7,7 @@ static void BM_StreamFirstWord(benchmark::State& state) {
   std::uint64_t i = 0;
   for (auto _ : state) {
     ++i;
-    flowfolio::Stream s = flowfolio::unit_stream(1, 2, i, 0, i, flowfolio::UnitDraw::kSuccess);
+    flowfolio::Stream s = flowfolio::unit_stream(1, 2, i, 0, i, flowfolio::UnitDraw::kOutcome);
     benchmark::DoNotOptimize(s());
   }
   state.SetItemsProcessed(state.iterations());

@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <boost/math/special_functions/beta.hpp>
-#include <boost/math/special_functions/erf.hpp>
-#include <boost/random/beta_distribution.hpp>
-#include <boost/random/normal_distribution.hpp>
 #include <cassert>
 #include <cmath>
 #include <limits>
 #include <numeric>
 #include <sstream>
+
+#include "flowfolio/portable_math.hpp"
 
 namespace flowfolio {
 
@@ -17,7 +16,79 @@ namespace {
 constexpr double kZ95 = 1.6448536269514722;  // standard normal 95th percentile
 
 double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+
+// Horner's rule, highest coefficient first.
+template <std::size_t N>
+double polynomial(const double (&c)[N], double x) {
+  double y = c[0];
+  for (std::size_t k = 1; k < N; ++k) y = y * x + c[k];
+  return y;
+}
 }  // namespace
+
+double standard_gamma(double shape, Stream& stream) {
+  assert(shape > 0);
+  if (shape < 1) {
+    // Gamma(a) = Gamma(a + 1) U^(1 / a) (Marsaglia and Tsang's note for a < 1).
+    const double scale = portable_exp(portable_log(open_uniform_from(stream())) / shape);
+    return standard_gamma(shape + 1, stream) * scale;
+  }
+  // Marsaglia and Tsang, "A simple method for generating gamma variables", ACM TOMS 26
+  // (2000): a normal and a uniform per try, accepted 95% or more of the time.
+  const double d = shape - 1.0 / 3, c = 1 / std::sqrt(9 * d);
+  for (;;) {
+    const double x = normal_quantile(open_uniform_from(stream()));
+    double v = 1 + c * x;
+    if (v <= 0) continue;
+    v = v * v * v;
+    const double u = open_uniform_from(stream());
+    if (u < 1 - 0.0331 * (x * x) * (x * x)) return d * v;
+    if (portable_log(u) < 0.5 * x * x + d * (1 - v + portable_log(v))) return d * v;
+  }
+}
+
+double normal_quantile(double u) {
+  // AS 241's coefficients, highest power first.
+  static constexpr double a[] = {2.5090809287301226727e+3, 3.3430575583588128105e+4,
+                                 6.7265770927008700853e+4, 4.5921953931549871457e+4,
+                                 1.3731693765509461125e+4, 1.9715909503065514427e+3,
+                                 1.3314166789178437745e+2, 3.3871328727963666080e+0};
+  static constexpr double b[] = {5.2264952788528545610e+3, 2.8729085735721942674e+4,
+                                 3.9307895800092710610e+4, 2.1213794301586595867e+4,
+                                 5.3941960214247511077e+3, 6.8718700749205790830e+2,
+                                 4.2313330701600911252e+1, 1.0};
+  static constexpr double c[] = {7.74545014278341407640e-4, 2.27238449892691845833e-2,
+                                 2.41780725177450611770e-1, 1.27045825245236838258e+0,
+                                 3.64784832476320460504e+0, 5.76949722146069140550e+0,
+                                 4.63033784615654529590e+0, 1.42343711074968357734e+0};
+  static constexpr double d[] = {1.05075007164441684324e-9, 5.47593808499534494600e-4,
+                                 1.51986665636164571966e-2, 1.48103976427480074590e-1,
+                                 6.89767334985100004550e-1, 1.67638483018380384940e+0,
+                                 2.05319162663775882187e+0, 1.0};
+  static constexpr double e[] = {2.01033439929228813265e-7, 2.71155556874348757815e-5,
+                                 1.24266094738807843860e-3, 2.65321895265761230930e-2,
+                                 2.96560571828504891230e-1, 1.78482653991729133580e+0,
+                                 5.46378491116411436990e+0, 6.65790464350110377720e+0};
+  static constexpr double f[] = {2.04426310338993978564e-15, 1.42151175831644588870e-7,
+                                 1.84631831751005468180e-5, 7.86869131145613259100e-4,
+                                 1.48753612908506148525e-2, 1.36929880922735805310e-1,
+                                 5.99832206555887937690e-1, 1.0};
+  const double q = u - 0.5;
+  if (std::abs(q) <= 0.425) {
+    const double r = 0.180625 - q * q;
+    return q * polynomial(a, r) / polynomial(b, r);
+  }
+  double r = std::sqrt(-portable_log(q < 0 ? u : 1 - u));
+  double z = 0;
+  if (r <= 5) {
+    r -= 1.6;
+    z = polynomial(c, r) / polynomial(d, r);
+  } else {
+    r -= 5;
+    z = polynomial(e, r) / polynomial(f, r);
+  }
+  return q < 0 ? -z : z;
+}
 
 Distribution Distribution::fixed(double value) {
   Distribution d;
@@ -68,7 +139,7 @@ Distribution Distribution::normal(double mean, double sd) {
 
 Distribution Distribution::lognormal(double mu, double sigma) {
   assert(sigma >= 0);
-  if (sigma == 0) return fixed(std::exp(mu));
+  if (sigma == 0) return fixed(portable_exp(mu));
   Distribution d;
   d.family_ = Family::kLognormal;
   d.p_[0] = mu;
@@ -78,8 +149,8 @@ Distribution Distribution::lognormal(double mu, double sigma) {
 
 Distribution Distribution::lognormal_interval(double p5, double p95) {
   assert(0 < p5 && p5 <= p95);
-  const double mu = (std::log(p5) + std::log(p95)) / 2;
-  const double sigma = (std::log(p95) - std::log(p5)) / (2 * kZ95);
+  const double mu = (portable_log(p5) + portable_log(p95)) / 2;
+  const double sigma = (portable_log(p95) - portable_log(p5)) / (2 * kZ95);
   return lognormal(mu, sigma);
 }
 
@@ -133,38 +204,56 @@ double Distribution::sample(Stream& stream) const {
     case Family::kFixed:
       return p_[0];
     case Family::kUniform:
-      x = p_[0] + (p_[1] - p_[0]) * stream.uniform();
-      break;
-    case Family::kTriangular: {
-      // Inverse of the cumulative distribution: one uniform per draw.
-      const double lo = p_[0], mode = p_[1], hi = p_[2];
-      const double u = stream.uniform();
-      const double split = (mode - lo) / (hi - lo);
-      x = u < split ? lo + std::sqrt(u * (hi - lo) * (mode - lo))
-                    : hi - std::sqrt((1 - u) * (hi - lo) * (hi - mode));
-      break;
-    }
+    case Family::kTriangular:
+    case Family::kDiscrete:
+      return invert(stream.uniform());
     case Family::kNormal:
-      x = boost::random::normal_distribution<double>(p_[0], p_[1])(stream);
-      break;
     case Family::kLognormal:
-      x = std::exp(boost::random::normal_distribution<double>(p_[0], p_[1])(stream));
-      break;
+      return invert(open_uniform_from(stream()));
     case Family::kPert:
     case Family::kBeta: {
-      double y = boost::random::beta_distribution<double>(p_[0], p_[1])(stream);
+      const double g = standard_gamma(p_[0], stream), h = standard_gamma(p_[1], stream);
+      double y = g / (g + h);
       // With very small a and b both gamma draws can underflow to 0, and X / (X + Y) is
       // 0 / 0. The beta is then all but a coin at its ends: 1 with chance a / (a + b).
       if (std::isnan(y)) y = stream.uniform() < p_[0] / (p_[0] + p_[1]) ? 1.0 : 0.0;
       x = p_[2] + (p_[3] - p_[2]) * y;
       break;
     }
+  }
+  return has_clip_ ? std::clamp(x, clip_lo_, clip_hi_) : x;
+}
+
+double Distribution::invert(double u) const {
+  assert(invertible());
+  double x = 0;
+  switch (family_) {
+    case Family::kFixed:
+      return p_[0];
+    case Family::kUniform:
+      x = p_[0] + (p_[1] - p_[0]) * u;
+      break;
+    case Family::kTriangular: {
+      const double lo = p_[0], mode = p_[1], hi = p_[2];
+      const double split = (mode - lo) / (hi - lo);
+      x = u < split ? lo + std::sqrt(u * (hi - lo) * (mode - lo))
+                    : hi - std::sqrt((1 - u) * (hi - lo) * (hi - mode));
+      break;
+    }
+    case Family::kNormal:
+      x = p_[0] + p_[1] * normal_quantile(u);
+      break;
+    case Family::kLognormal:
+      x = portable_exp(p_[0] + p_[1] * normal_quantile(u));
+      break;
     case Family::kDiscrete: {
-      const double u = stream.uniform();
       const auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), u);
       x = values_[std::min<std::size_t>(it - cumulative_.begin(), values_.size() - 1)];
       break;
     }
+    case Family::kPert:
+    case Family::kBeta:
+      break;
   }
   return has_clip_ ? std::clamp(x, clip_lo_, clip_hi_) : x;
 }
@@ -285,9 +374,8 @@ double Distribution::quantile(double u) const {
     case Family::kLognormal: {
       // The standard normal quantile, -sqrt(2) erfc^-1(2u), finite at the ends.
       const double v = std::clamp(u, 1e-300, 1 - 1e-16);
-      const double z = -std::sqrt(2.0) * boost::math::erfc_inv(2 * v);
-      x = p_[0] + p_[1] * z;
-      if (family_ == Family::kLognormal) x = std::exp(x);
+      x = p_[0] + p_[1] * normal_quantile(v);
+      if (family_ == Family::kLognormal) x = portable_exp(x);
       break;
     }
     case Family::kPert:

@@ -6,13 +6,13 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <atomic>
-#include <boost/random/normal_distribution.hpp>
 #include <cassert>
 #include <cmath>
 #include <exception>
 #include <mutex>
 #include <thread>
 
+#include "flowfolio/portable_math.hpp"
 #include "flowfolio/random.hpp"
 
 namespace flowfolio {
@@ -65,23 +65,13 @@ struct Person {
   bool left = false;
 };
 
-// Section 4.5, once per unit: among the candidates with the hours for it (h_a - 1e-9), the
-// best fit, then the most remaining hours, then the lowest slot (candidates come by slot).
-// -1 when nobody has the hours.
-int choose_worker(const std::vector<int>& candidates, const std::vector<double>& fits,
-                  const std::vector<Person>& people, double h) {
-  int chosen = -1;
-  double best_fit = 0, best_hours = 0;
-  for (std::size_t c = 0; c < candidates.size(); ++c) {
-    const double hours = people[candidates[c]].hours;
-    if (hours < h - 1e-9) continue;
-    if (chosen < 0 || fits[c] < best_fit || (fits[c] == best_fit && hours > best_hours)) {
-      chosen = candidates[c];
-      best_fit = fits[c];
-      best_hours = hours;
-    }
-  }
-  return chosen;
+// A unit's value or direct cost: by inversion from its block's word when the
+// distribution allows, else from the unit's own sub-stream `draw`.
+double draw_unit(const Distribution& d, std::uint64_t word, std::uint64_t seed, std::uint64_t trial,
+                 int t, std::size_t a, std::size_t i, UnitDraw draw) {
+  if (d.invertible()) return d.invert(open_uniform_from(word));
+  Stream stream = unit_stream(seed, trial, static_cast<std::uint64_t>(t), a, i, draw);
+  return d.sample(stream);
 }
 
 // The seed of strategy s's own streams when streams are independent (SplitMix64 of the
@@ -95,10 +85,11 @@ std::uint64_t independent_seed(std::uint64_t seed, std::size_t strategy) {
 
 }  // namespace
 
-// The draws of one unit (t, a, i) that every strategy working it uses. They are pure
-// functions of their keys (section 4.6), so drawing them once per trial, whether or not a
-// strategy ends up needing them, changes no result and spares the generator the same
-// work once per strategy. Severity and unmet cost are rare and stay drawn on demand.
+// The draws of one unit (t, a, i) that every strategy working it uses, made from the four
+// words of its kOutcome block (random.hpp). They are pure functions of their keys
+// (section 4.6), so drawing them once per trial, whether or not a strategy ends up
+// needing them, changes no result and spares the generator the same work once per
+// strategy. Severity and unmet cost are rare and stay drawn on demand.
 struct UnitLuck {
   double success = 0;   // U_s
   double incident = 1;  // U_i (1 when the activity has no incident chance: never below p)
@@ -114,6 +105,23 @@ struct Effect {
   int zone = 0;                   // 0 flow, 1 anxiety, 2 boredom
 };
 
+// Someone who may take units of the activity being assigned, and their tally.
+struct Candidate {
+  int slot = 0;
+  double fit = 0;    // |delta - delta_star| under the flow policy, 0 under static
+  double hours = 0;  // remaining hours, as units are assigned
+  int units = 0, successes = 0;
+  double value = 0;  // sum of V over the units that succeeded
+  double p_success = 0, p_incident = 0;
+};
+
+// What one period adds up (sections 4.5, 4.6 and 6), by strategy.
+struct PeriodSums {
+  double value = 0, direct_cost = 0, unmet_cost = 0, loss = 0;
+  double zone_hours[3] = {0, 0, 0};  // flow, anxiety, boredom
+  int units_done = 0, units_skipped = 0, incidents = 0, catastrophes = 0;
+};
+
 // Scratch of one thread, reused from trial to trial.
 struct Workspace {
   std::vector<double> multipliers;  // [t * A + a]
@@ -123,8 +131,11 @@ struct Workspace {
   std::vector<Effect> effects;      // [j * A + a]
   std::vector<char> effect_ready;   // [j * A + a]
   std::vector<int> mentees, mentors;
-  std::vector<int> candidates;      // who may take units of the activity being assigned
-  std::vector<double> fits;         // their fit to the learning peak (flow policy), or 0
+  std::vector<Block> blocks;        // one period and activity's kOutcome blocks
+  // The activity being assigned (section 4.5): who may take its units, by slot (under
+  // the flow policy sorted by fit, then slot), and what each does with them.
+  std::vector<Candidate> candidates;
+  std::vector<int> owner;           // [i]: the candidate who takes unit i
   // ATTRITION(t, slot)'s uniform, drawn once per trial for every strategy that needs it
   // (common random numbers: the same number in each); negative until drawn.
   std::vector<double> attrition;    // [t * most_slots + slot]
@@ -142,16 +153,22 @@ struct Engine::Impl {
 
   explicit Impl(Scenario s);
   void market(std::uint64_t seed, std::uint64_t trial, std::vector<double>& multipliers) const;
-  void draw_luck(std::uint64_t seed, std::uint64_t trial, std::vector<UnitLuck>& luck) const;
+  void draw_luck(std::uint64_t seed, std::uint64_t trial, Workspace& ws) const;
   void simulate(const CompiledStrategy& cs, std::uint64_t seed, std::uint64_t trial,
                 Workspace& ws, TrialOutcome& out, bool trace) const;
   void gather_candidates(const CompiledStrategy& cs, const std::vector<Person>& people,
                          const std::vector<double>& delta, std::size_t a, Workspace& ws) const;
+  const Effect& effect(Workspace& ws, std::size_t j, std::size_t a) const;
+  void work_activity(const CompiledStrategy& cs, std::uint64_t seed, std::uint64_t trial, int t,
+                     std::size_t a, Workspace& ws, PeriodSums& sums) const;
+  void settle(std::uint64_t seed, std::uint64_t trial, int t, std::size_t a, int done,
+              Workspace& ws, PeriodSums& sums) const;
 };
 
 // Section 4.5, once per period and activity: the active people who may take its units
-// (static: their profile has the role; flow: delta <= stretch), by slot, each with its
-// fit |delta - delta_star| under the flow policy (0 under static, where fit never decides).
+// (static: their profile has the role; flow: delta <= stretch), with their remaining
+// hours. Under the flow policy they are sorted by fit |delta - delta_star|, then slot,
+// so the best fit with the hours is the first of them who has the hours.
 void Engine::Impl::gather_candidates(const CompiledStrategy& cs, const std::vector<Person>& people,
                                      const std::vector<double>& delta, std::size_t a,
                                      Workspace& ws) const {
@@ -159,15 +176,161 @@ void Engine::Impl::gather_candidates(const CompiledStrategy& cs, const std::vect
   const std::size_t A = scenario.activities.size();
   const std::size_t P = scenario.profiles.size();
   const bool flow = strategy.policy != AssignPolicy::kStatic;
-  ws.candidates.clear();
-  ws.fits.clear();
+  std::vector<Candidate>& candidates = ws.candidates;
+  candidates.resize(people.size());
+  std::size_t count = 0;
   for (std::size_t j = 0; j < people.size(); ++j) {
     const Person& p = people[j];
     if (!p.active) continue;
     const double d = delta[j * A + a];
     if (flow ? d > strategy.stretch : !cs.eligible[a * P + p.profile]) continue;
-    ws.candidates.push_back(static_cast<int>(j));
-    ws.fits.push_back(flow ? std::abs(d - scenario.model.learning_peak) : 0.0);
+    candidates[count++] = {.slot = static_cast<int>(j),
+                           .fit = flow ? std::abs(d - scenario.model.learning_peak) : 0.0,
+                           .hours = p.hours};
+  }
+  candidates.resize(count);
+  if (!flow) return;
+  // Insertion sort: stable, in place, and quick for the handful of people a team has.
+  for (std::size_t c = 1; c < count; ++c) {
+    const Candidate x = candidates[c];
+    std::size_t k = c;
+    for (; k > 0 && x.fit < candidates[k - 1].fit; --k) candidates[k] = candidates[k - 1];
+    candidates[k] = x;
+  }
+}
+
+// Section 4.5 for the n units of one activity, in unit order: the candidate who takes
+// each (owner[i]), until nobody has the hours h - 1e-9. Units are taken in a prefix: once
+// nobody has the hours, nobody will for a later unit. Returns how many were taken.
+//   static: most remaining hours, ties to the lowest slot;
+//   flow: best fit, then most remaining hours, then lowest slot (candidates come sorted).
+int assign_units(bool flow, double h, int n, std::vector<Candidate>& candidates,
+                 std::vector<int>& owner) {
+  const double need = h - 1e-9;
+  const std::size_t C = candidates.size();
+  owner.resize(static_cast<std::size_t>(n));
+  std::size_t first = 0;  // flow: candidates before it lack the hours, for good
+  for (int i = 0; i < n; ++i) {
+    std::size_t chosen = first;
+    if (flow) {
+      while (first < C && candidates[first].hours < need) ++first;
+      if (first == C) return i;
+      chosen = first;
+      for (std::size_t c = first + 1; c < C && candidates[c].fit == candidates[first].fit; ++c)
+        if (candidates[c].hours >= need && candidates[c].hours > candidates[chosen].hours) chosen = c;
+    } else {
+      if (C == 0) return i;
+      for (std::size_t c = 1; c < C; ++c)
+        if (candidates[c].hours > candidates[chosen].hours) chosen = c;
+      if (candidates[chosen].hours < need) return i;
+    }
+    candidates[chosen].hours -= h;
+    ++candidates[chosen].units;
+    owner[static_cast<std::size_t>(i)] = static_cast<int>(chosen);
+  }
+  return n;
+}
+
+// What person j's balance on activity a implies this period (sections 4.6 and 5),
+// computed when first needed.
+const Effect& Engine::Impl::effect(Workspace& ws, std::size_t j, std::size_t a) const {
+  const std::size_t ja = j * scenario.activities.size() + a;
+  Effect& e = ws.effects[ja];
+  if (ws.effect_ready[ja]) return e;
+  const ModelConstants& k = scenario.model;
+  const Activity& act = scenario.activities[a];
+  const double d = ws.delta[ja], w = k.flow_width;
+  e.zone = std::abs(d) <= w ? 0 : (d > w ? 1 : 2);
+  e.p_success = k.success_max / (1 + portable_exp(k.success_slope * (d - k.success_offset)));
+  // exp(0) is exactly 1: at or below balance the incident chance is p0, with no exp.
+  e.p_incident = act.incident_probability <= 0 ? 0.0
+                 : d <= 0                      ? std::min(1.0, act.incident_probability)
+                                               : std::min(1.0, act.incident_probability * portable_exp(k.incident_slope * d));
+  e.quality = e.zone == 0 ? 1 + k.flow_bonus
+                          : (e.zone == 1 ? 1.0 : std::max(k.quality_floor, 1 - k.boredom_slope * (-d - w)));
+  // (x / w)^2 rather than x^2 / w^2: a tiny width must not make 0 / 0.
+  const double off_peak = (d - k.learning_peak) / k.learning_width;
+  e.teaching = portable_exp(-off_peak * off_peak / 2);
+  e.anxious = std::max(0.0, d - w);
+  e.bored = std::max(0.0, -d - w);
+  ws.effect_ready[ja] = 1;
+  return e;
+}
+
+// Section 4.6 for the first `done` units of activity a in period t, which owner[] gives
+// to candidates: successes and the value they earn, incidents and their losses, direct
+// costs. A candidate's successful values are summed first and then scaled by their
+// quality and the market multiplier.
+void Engine::Impl::settle(std::uint64_t seed, std::uint64_t trial, int t, std::size_t a, int done,
+                          Workspace& ws, PeriodSums& sums) const {
+  const Activity& act = scenario.activities[a];
+  const std::size_t A = scenario.activities.size();
+  std::vector<Candidate>& candidates = ws.candidates;
+  const UnitLuck* luck = ws.luck.data() + unit_offset[t * A + a];
+  for (Candidate& c : candidates) {
+    if (c.units == 0) continue;
+    const Effect& e = effect(ws, static_cast<std::size_t>(c.slot), a);
+    c.p_success = e.p_success;
+    c.p_incident = e.p_incident;
+  }
+  double direct_cost = 0;
+  for (int i = 0; i < done; ++i) {
+    Candidate& c = candidates[static_cast<std::size_t>(ws.owner[i])];
+    const UnitLuck& unit = luck[i];
+    const bool success = unit.success < c.p_success;
+    c.successes += success;
+    c.value += success ? unit.value : 0.0;
+    direct_cost += unit.cost;
+    if (unit.incident < c.p_incident) {
+      Stream stream = unit_stream(seed, trial, t, a, i, UnitDraw::kSeverity);
+      const double l = act.severity.sample(stream);
+      sums.loss += l;
+      ++ws.people[c.slot].incidents;
+      ++sums.incidents;
+      if (l >= scenario.model.catastrophe) ++sums.catastrophes;
+    }
+  }
+  sums.direct_cost += direct_cost;
+}
+
+// Sections 4.5 and 4.6 for activity a in period t: assignment, the units nobody can take
+// (they pay the unmet cost), outcomes, and what the work teaches and wears (section 5).
+void Engine::Impl::work_activity(const CompiledStrategy& cs, std::uint64_t seed, std::uint64_t trial,
+                                 int t, std::size_t a, Workspace& ws, PeriodSums& sums) const {
+  const std::size_t A = scenario.activities.size();
+  const int n = cs.units[t * A + a];
+  if (n == 0) return;
+  const Activity& act = scenario.activities[a];
+  const double h = act.hours_per_unit;
+  gather_candidates(cs, ws.people, ws.delta, a, ws);
+  const int done = assign_units(cs.strategy->policy != AssignPolicy::kStatic, h, n, ws.candidates, ws.owner);
+  for (int i = done; i < n; ++i) {
+    Stream stream = unit_stream(seed, trial, t, a, i, UnitDraw::kUnmet);
+    sums.unmet_cost += act.unmet_cost.sample(stream);
+  }
+  sums.units_skipped += n - done;
+  sums.units_done += done;
+  settle(seed, trial, t, a, done, ws, sums);
+
+  const double multiplier = ws.multipliers[t * A + a];
+  for (const Candidate& c : ws.candidates) {
+    if (c.units == 0) continue;
+    Person& p = ws.people[c.slot];
+    const Effect& e = ws.effects[c.slot * A + a];
+    const double d = ws.delta[c.slot * A + a];
+    const double hours = c.units * h;
+    p.hours = c.hours;
+    p.units += c.units;
+    p.successes += c.successes;
+    p.hours_worked += hours;
+    p.delta_hours += hours * d;
+    sums.zone_hours[e.zone] += hours;
+    sums.value += c.value * e.quality * multiplier;
+    // Section 5: what the units teach and how they wear.
+    p.practice_online += hours * act.challenge.online * e.teaching;
+    p.practice_domain += hours * act.challenge.domain * e.teaching;
+    p.anxious_hours += hours * e.anxious;
+    p.bored_hours += hours * e.bored;
   }
 }
 
@@ -228,7 +391,7 @@ Engine::Impl::Impl(Scenario s) : scenario(std::move(s)) {
   for (const Activity& act : sc.activities) any_volatility = any_volatility || act.volatility > 0;
 
   for (int t = 0; t < T; ++t)
-    discount.push_back(std::pow(1 + sc.discount_rate, -(t + 1.0) / sc.periods_per_year));
+    discount.push_back(portable_pow(1 + sc.discount_rate, -(t + 1.0) / sc.periods_per_year));
 
   for (const CompiledStrategy& cs : strategies) most_slots = std::max(most_slots, cs.slots.size());
   most_units.assign(static_cast<std::size_t>(T) * A, 0);
@@ -238,23 +401,23 @@ Engine::Impl::Impl(Scenario s) : scenario(std::move(s)) {
   for (std::size_t u = 0; u < most_units.size(); ++u) unit_offset[u + 1] = unit_offset[u] + most_units[u];
 }
 
-void Engine::Impl::draw_luck(std::uint64_t seed, std::uint64_t trial,
-                             std::vector<UnitLuck>& luck) const {
+void Engine::Impl::draw_luck(std::uint64_t seed, std::uint64_t trial, Workspace& ws) const {
   const std::size_t A = scenario.activities.size();
-  luck.resize(unit_offset.back());
+  ws.luck.resize(unit_offset.back());
   for (int t = 0; t < scenario.horizon; ++t) {
     for (std::size_t a = 0; a < A; ++a) {
       const Activity& act = scenario.activities[a];
-      UnitLuck* unit = luck.data() + unit_offset[t * A + a];
-      for (int i = 0; i < most_units[t * A + a]; ++i, ++unit) {
-        unit->success = unit_stream(seed, trial, t, a, i, UnitDraw::kSuccess).uniform();
-        unit->incident = act.incident_probability > 0
-                             ? unit_stream(seed, trial, t, a, i, UnitDraw::kIncident).uniform()
-                             : 1.0;
-        Stream value = unit_stream(seed, trial, t, a, i, UnitDraw::kValue);
-        unit->value = act.value.sample(value);
-        Stream cost = unit_stream(seed, trial, t, a, i, UnitDraw::kCost);
-        unit->cost = act.cost.sample(cost);
+      const std::size_t n = static_cast<std::size_t>(most_units[t * A + a]);
+      ws.blocks.resize(n);
+      unit_blocks(seed, trial, static_cast<std::uint64_t>(t), a, n, ws.blocks.data());
+      UnitLuck* unit = ws.luck.data() + unit_offset[t * A + a];
+      for (std::size_t i = 0; i < n; ++i, ++unit) {
+        const Block& words = ws.blocks[i];
+        const auto word = [&words](UnitWord w) { return words[static_cast<std::size_t>(w)]; };
+        unit->success = uniform_from(word(UnitWord::kSuccess));
+        unit->incident = act.incident_probability > 0 ? uniform_from(word(UnitWord::kIncident)) : 1.0;
+        unit->value = draw_unit(act.value, word(UnitWord::kValue), seed, trial, t, a, i, UnitDraw::kValue);
+        unit->cost = draw_unit(act.cost, word(UnitWord::kCost), seed, trial, t, a, i, UnitDraw::kCost);
       }
     }
   }
@@ -271,13 +434,12 @@ void Engine::Impl::market(std::uint64_t seed, std::uint64_t trial,
   std::vector<double> eps(A);
   for (int t = 0; t < T; ++t) {
     Stream stream = market_stream(seed, trial, t);
-    boost::random::normal_distribution<double> normal;
-    for (double& e : eps) e = normal(stream);
+    for (double& e : eps) e = normal_quantile(open_uniform_from(stream()));
     for (std::size_t a = 0; a < A; ++a) {
       double z = 0;
       for (std::size_t b = 0; b <= a; ++b) z += cholesky[a * A + b] * eps[b];
       const double sigma = scenario.activities[a].volatility;
-      multipliers[t * A + a] = std::exp(sigma * z - sigma * sigma / 2);
+      multipliers[t * A + a] = portable_exp(sigma * z - sigma * sigma / 2);
     }
   }
 }
@@ -300,7 +462,6 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
   ws.effects.resize(N * A);
   std::vector<int>& mentees = ws.mentees;
   std::vector<int>& mentors = ws.mentors;
-  const std::vector<double>& market_multiplier = ws.multipliers;
 
   double npv = 0, total_value = 0, total_cost = 0, total_loss = 0;
   long incidents = 0, catastrophes = 0, units_done = 0, units_skipped = 0, departures = 0;
@@ -333,9 +494,8 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
 
   for (int t = 0; t < T; ++t) {
     PeriodTrace period{.period = t};
-    double value = 0, direct_cost = 0, unmet_cost = 0, loss = 0;
+    PeriodSums sums;
     double salaries = 0, training_cost = 0, hire_cost = 0;
-    double period_zone_hours[3] = {0, 0, 0};
 
     // Step 1: joining.
     for (std::size_t j = 0; j < N; ++j) {
@@ -430,74 +590,7 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
     }
 
     // Sections 4.5 and 4.6: assignment and outcomes, activities in priority order.
-    for (std::size_t a = 0; a < A; ++a) {
-      const Activity& act = sc.activities[a];
-      const double h = act.hours_per_unit;
-      const int n = cs.units[t * A + a];
-      if (n > 0) gather_candidates(cs, people, delta, a, ws);
-      for (int i = 0; i < n; ++i) {
-        const int chosen = choose_worker(ws.candidates, ws.fits, people, h);
-        if (chosen < 0) {
-          Stream stream = unit_stream(seed, trial, t, a, i, UnitDraw::kUnmet);
-          unmet_cost += act.unmet_cost.sample(stream);
-          ++units_skipped;
-          ++period.units_skipped;
-          continue;
-        }
-
-        Person& p = people[chosen];
-        const std::size_t ja = chosen * A + a;
-        const double d = delta[ja];
-        if (!ws.effect_ready[ja]) {
-          Effect& e = ws.effects[ja];
-          e.zone = std::abs(d) <= w ? 0 : (d > w ? 1 : 2);
-          e.p_success = k.success_max / (1 + std::exp(k.success_slope * (d - k.success_offset)));
-          e.p_incident = act.incident_probability > 0
-                             ? std::min(1.0, act.incident_probability *
-                                                 std::exp(k.incident_slope * std::max(0.0, d)))
-                             : 0.0;
-          e.quality = e.zone == 0 ? 1 + k.flow_bonus
-                                  : (e.zone == 1 ? 1.0
-                                                 : std::max(k.quality_floor, 1 - k.boredom_slope * (-d - w)));
-          // (x / w)^2 rather than x^2 / w^2: a tiny width must not make 0 / 0.
-          const double off_peak = (d - k.learning_peak) / k.learning_width;
-          e.teaching = std::exp(-off_peak * off_peak / 2);
-          e.anxious = std::max(0.0, d - w);
-          e.bored = std::max(0.0, -d - w);
-          ws.effect_ready[ja] = 1;
-        }
-        const Effect& e = ws.effects[ja];
-        const UnitLuck& luck = ws.luck[unit_offset[t * A + a] + i];
-        p.hours -= h;
-        ++p.units;
-        p.hours_worked += h;
-        p.delta_hours += h * d;
-        ++units_done;
-        ++period.units_done;
-        period_zone_hours[e.zone] += h;
-
-        if (luck.success < e.p_success) {
-          ++p.successes;
-          value += luck.value * e.quality * market_multiplier[t * A + a];
-        }
-        if (luck.incident < e.p_incident) {
-          Stream severity_stream = unit_stream(seed, trial, t, a, i, UnitDraw::kSeverity);
-          const double l = act.severity.sample(severity_stream);
-          loss += l;
-          ++p.incidents;
-          ++incidents;
-          ++period.incidents;
-          if (l >= k.catastrophe) ++catastrophes;
-        }
-        direct_cost += luck.cost;
-
-        // Section 5: what the unit teaches and how it wears.
-        p.practice_online += h * act.challenge.online * e.teaching;
-        p.practice_domain += h * act.challenge.domain * e.teaching;
-        p.anxious_hours += h * e.anxious;
-        p.bored_hours += h * e.bored;
-      }
-    }
+    for (std::size_t a = 0; a < A; ++a) work_activity(cs, seed, trial, t, a, ws, sums);
 
     // Step 6: learning and burnout (section 5), from start-of-period values.
     for (Person& p : people) {
@@ -534,13 +627,18 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
     }
 
     // Step 8: cash flow (section 6).
-    const double period_cost = direct_cost + unmet_cost + salaries + training_cost + hire_cost;
-    const double cash_flow = value - period_cost - loss;
+    const double period_cost = sums.direct_cost + sums.unmet_cost + salaries + training_cost + hire_cost;
+    const double cash_flow = sums.value - period_cost - sums.loss;
     npv += cash_flow * discount[t];
-    total_value += value;
+    total_value += sums.value;
     total_cost += period_cost;
-    total_loss += loss;
+    total_loss += sums.loss;
+    incidents += sums.incidents;
+    catastrophes += sums.catastrophes;
+    units_done += sums.units_done;
+    units_skipped += sums.units_skipped;
     out.cumulative_discounted[t] = npv;
+    const double* period_zone_hours = sums.zone_hours;
     const double done_hours = period_zone_hours[0] + period_zone_hours[1] + period_zone_hours[2];
     for (int z = 0; z < 3; ++z) {
       zone_hours[z] += period_zone_hours[z];
@@ -548,9 +646,12 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
     }
 
     if (trace) {
-      period.value = value;
+      period.value = sums.value;
+      period.units_done = sums.units_done;
+      period.units_skipped = sums.units_skipped;
+      period.incidents = sums.incidents;
       period.cost = period_cost;
-      period.incident_loss = loss;
+      period.incident_loss = sums.loss;
       period.cash_flow = cash_flow;
       period.cumulative_discounted = npv;
       period.hours_flow = period_zone_hours[0];
@@ -634,14 +735,14 @@ void Engine::simulate_trial(std::uint64_t seed, std::uint64_t trial, std::span<T
   const std::size_t attrition_draws = impl_->most_slots * static_cast<std::size_t>(impl_->scenario.horizon);
   if (!independent_streams) {
     impl_->market(seed, trial, ws.multipliers);
-    impl_->draw_luck(seed, trial, ws.luck);
+    impl_->draw_luck(seed, trial, ws);
     ws.attrition.assign(attrition_draws, -1.0);
   }
   for (std::size_t s = 0; s < impl_->strategies.size(); ++s) {
     const std::uint64_t strategy_seed = independent_streams ? independent_seed(seed, s) : seed;
     if (independent_streams) {
       impl_->market(strategy_seed, trial, ws.multipliers);
-      impl_->draw_luck(strategy_seed, trial, ws.luck);
+      impl_->draw_luck(strategy_seed, trial, ws);
       ws.attrition.assign(attrition_draws, -1.0);
     }
     impl_->simulate(impl_->strategies[s], strategy_seed, trial, ws, out[s], trace);

@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "file_text.hpp"
+#include "flowfolio/portable_math.hpp"
 #include "flowfolio/scenario.hpp"
 #include "scenario_document.hpp"
 #include "yaml_document.hpp"
@@ -657,7 +658,7 @@ std::optional<Distribution> Reader::distribution_family(const std::string& famil
         error(node, path, "p5 must not exceed p95");
         return std::nullopt;
       }
-      const double sigma = (std::log(*p95) - std::log(*p5)) / (2 * 1.6448536269514722);
+      const double sigma = (portable_log(*p95) - portable_log(*p5)) / (2 * 1.6448536269514722);
       if (sigma > kLargestSigma) {
         error(node, path, "p95 / p5 = " + format_ratio(*p95 / *p5) +
                               " means a sigma of " + std::to_string(sigma).substr(0, 5) +
@@ -676,7 +677,7 @@ std::optional<Distribution> Reader::distribution_family(const std::string& famil
             "a sigma of " + m.get("sigma")->Scalar() + " is absurd; at most 10");
       return std::nullopt;
     }
-    return Distribution::lognormal(std::log(*median), *sigma);
+    return Distribution::lognormal(portable_log(*median), *sigma);
   }
   if (family == "beta") {
     const MapView m = map(node, path, {"a", "b", "range"}, {"a", "b"});
@@ -1520,7 +1521,7 @@ Scenario Reader::read(const YAML::Node& root) {
       strategy_names);
   check_sizes(m, s);
   if (const auto* r = m.get("discount_rate"); r && s.discount_rate > -1) {
-    const double last_factor = std::pow(1 + s.discount_rate, -static_cast<double>(s.horizon) / s.periods_per_year);
+    const double last_factor = portable_pow(1 + s.discount_rate, -static_cast<double>(s.horizon) / s.periods_per_year);
     if (!(last_factor <= 1e12)) {
       error(*r, "discount_rate",
             "a rate of " + r->Scalar() + " over " + std::to_string(s.horizon) +

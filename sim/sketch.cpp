@@ -6,12 +6,14 @@
 #include <cmath>
 #include <limits>
 
+#include "flowfolio/portable_math.hpp"
+
 namespace flowfolio {
 
 QuantileSketch::QuantileSketch(double relative_accuracy)
     : alpha_(relative_accuracy),
       gamma_((1 + relative_accuracy) / (1 - relative_accuracy)),
-      log_gamma_(std::log(gamma_)),
+      log_gamma_(portable_log(gamma_)),
       min_(std::numeric_limits<double>::infinity()),
       max_(-std::numeric_limits<double>::infinity()) {
   assert(relative_accuracy > 0 && relative_accuracy < 1);
@@ -31,12 +33,12 @@ void QuantileSketch::Store::add(std::int64_t index, std::uint64_t n) {
 }
 
 std::int64_t QuantileSketch::index_of(double magnitude) const {
-  return static_cast<std::int64_t>(std::ceil(std::log(magnitude) / log_gamma_));
+  return static_cast<std::int64_t>(std::ceil(portable_log(magnitude) / log_gamma_));
 }
 
 // The point of (gamma^(i-1), gamma^i] within alpha of both ends, relatively.
 double QuantileSketch::value_of(std::int64_t index) const {
-  return 2 * std::exp(static_cast<double>(index) * log_gamma_) / (gamma_ + 1);
+  return 2 * portable_exp(static_cast<double>(index) * log_gamma_) / (gamma_ + 1);
 }
 
 void QuantileSketch::add(double value) {

@@ -4,6 +4,7 @@
 // sample), and a Kolmogorov-Smirnov distance below the 0.1% critical value 1.95/sqrt(n).
 // Seeds are fixed, so each check is deterministic; the tolerances say how far chance
 // alone could have carried a correct sampler.
+#include <boost/math/special_functions/erf.hpp>
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cmath>
@@ -16,17 +17,22 @@ using namespace flowfolio;
 namespace {
 constexpr int kN = 40000;
 
-std::vector<double> draws(const Distribution& d, std::uint64_t seed) {
+enum class Method { kSample, kInversion };
+
+// kN draws: from a stream each (sample), or by inversion of one word each, as the engine
+// draws a unit's value and cost.
+std::vector<double> draws(const Distribution& d, std::uint64_t seed, Method method = Method::kSample) {
   std::vector<double> x(kN);
   for (int i = 0; i < kN; ++i) {
     Stream s = unit_stream(seed, 0, 0, 0, i, UnitDraw::kValue);
-    x[i] = d.sample(s);
+    x[i] = method == Method::kSample ? d.sample(s) : d.invert(open_uniform_from(s()));
   }
   return x;
 }
 
-void check_against_closed_form(const Distribution& d, std::uint64_t seed, bool check_ks = true) {
-  const std::vector<double> x = draws(d, seed);
+void check_against_closed_form(const Distribution& d, std::uint64_t seed, bool check_ks = true,
+                               Method method = Method::kSample) {
+  const std::vector<double> x = draws(d, seed, method);
   double mean = 0;
   for (double v : x) mean += v;
   mean /= kN;
@@ -130,4 +136,59 @@ TEST_CASE("a beta with tiny shape parameters never draws NaN", "[distribution]")
     ones += x > 50;
   }
   CHECK(std::abs(ones / 4000.0 - 0.5) < 4 * std::sqrt(0.25 / 4000));
+}
+
+TEST_CASE("inversion draws every invertible family", "[distribution][inversion]") {
+  check_against_closed_form(Distribution::uniform(-2, 5), 21, true, Method::kInversion);
+  check_against_closed_form(Distribution::triangular(1, 2, 6), 22, true, Method::kInversion);
+  check_against_closed_form(Distribution::normal(10, 3), 23, true, Method::kInversion);
+  check_against_closed_form(Distribution::lognormal(std::log(200.0), 0.6), 24, true, Method::kInversion);
+  check_against_closed_form(Distribution::lognormal_interval(20000, 200000), 25, true, Method::kInversion);
+  check_against_closed_form(Distribution::discrete({1, 2, 5}, {1, 2, 7}), 26, false, Method::kInversion);
+  CHECK_FALSE(Distribution::pert(1, 2, 3).invertible());
+  CHECK_FALSE(Distribution::beta(2, 3).invertible());
+  // A uniform, triangular or discrete draw is the same number either way.
+  for (const Distribution& d : {Distribution::uniform(-2, 5), Distribution::triangular(1, 2, 6),
+                                Distribution::discrete({1, 2, 5}, {1, 2, 7})}) {
+    Stream s = unit_stream(3, 0, 0, 0, 0, UnitDraw::kValue);
+    Stream copy = s;
+    CHECK(d.sample(s) == d.invert(copy.uniform()));
+  }
+  // Clips apply to inverted draws too.
+  const Distribution clipped = Distribution::normal(0, 1).clipped(-0.5, 0.5);
+  CHECK(clipped.invert(0.01) == -0.5);
+  CHECK(clipped.invert(0.99) == 0.5);
+}
+
+TEST_CASE("normal_quantile agrees with Boost's to 1e-15 relative, tails included", "[distribution][inversion]") {
+  // AS 241 is accurate to about 1e-16; Boost's erfc_inv is the independent reference:
+  // the quantile is -sqrt(2) erfc_inv(2u).
+  std::vector<double> points;
+  for (int k = 1; k < 1000; ++k) points.push_back(k / 1000.0);
+  for (double u = 1e-300; u < 0.4; u *= 7.3) points.push_back(u);
+  for (double u = 1e-16; u < 0.4; u *= 3.1) points.push_back(1 - u);
+  for (double u : points) {
+    INFO("u = " << u);
+    const double expected = -std::sqrt(2.0) * boost::math::erfc_inv(2 * u);
+    CHECK(std::abs(normal_quantile(u) - expected) <= 1e-15 * std::max(1.0, std::abs(expected)));
+  }
+  CHECK(normal_quantile(0.5) == 0.0);
+  CHECK(normal_quantile(0.975) == Approx(1.959963984540054).epsilon(1e-15));
+}
+
+TEST_CASE("standard_gamma: mean and variance are the shape, for shapes below and above 1", "[distribution]") {
+  // Gamma(a, 1) has mean a and variance a; the sample mean within 4 standard errors.
+  for (const double shape : {0.3, 1.0, 2.5, 9.0}) {
+    double sum = 0, squares = 0;
+    for (int i = 0; i < kN; ++i) {
+      Stream s = unit_stream(31, 0, 0, 0, i, UnitDraw::kCost);
+      const double g = standard_gamma(shape, s);
+      sum += g;
+      squares += g * g;
+    }
+    const double mean = sum / kN, variance = squares / kN - mean * mean;
+    INFO("shape " << shape);
+    CHECK(std::abs(mean - shape) < 4 * std::sqrt(shape / kN));
+    CHECK(variance == Approx(shape).epsilon(0.05));
+  }
 }

@@ -37,10 +37,10 @@ TEST_CASE("draws do not depend on call order or on other streams", "[random]") {
 TEST_CASE("every part of the key changes the stream", "[random]") {
   std::set<std::uint64_t> first_words;
   const std::vector<Stream> streams = {
-      unit_stream(1, 0, 0, 0, 0, UnitDraw::kSuccess),  unit_stream(2, 0, 0, 0, 0, UnitDraw::kSuccess),
-      unit_stream(1, 1, 0, 0, 0, UnitDraw::kSuccess),  unit_stream(1, 0, 1, 0, 0, UnitDraw::kSuccess),
-      unit_stream(1, 0, 0, 1, 0, UnitDraw::kSuccess),  unit_stream(1, 0, 0, 0, 1, UnitDraw::kSuccess),
-      unit_stream(1, 0, 0, 0, 0, UnitDraw::kIncident), market_stream(1, 0, 0),
+      unit_stream(1, 0, 0, 0, 0, UnitDraw::kOutcome),  unit_stream(2, 0, 0, 0, 0, UnitDraw::kOutcome),
+      unit_stream(1, 1, 0, 0, 0, UnitDraw::kOutcome),  unit_stream(1, 0, 1, 0, 0, UnitDraw::kOutcome),
+      unit_stream(1, 0, 0, 1, 0, UnitDraw::kOutcome),  unit_stream(1, 0, 0, 0, 1, UnitDraw::kOutcome),
+      unit_stream(1, 0, 0, 0, 0, UnitDraw::kCost), market_stream(1, 0, 0),
       attrition_stream(1, 0, 0, 0),                    person_stream(1, 0, 0, 0, PersonDraw::kOnline),
       person_stream(1, 0, 0, 1, PersonDraw::kOnline),  person_stream(1, 0, 1, 0, PersonDraw::kOnline)};
   for (Stream s : streams) first_words.insert(s());
@@ -83,11 +83,28 @@ TEST_CASE("neighbouring keys are uncorrelated", "[random]") {
   constexpr int kN = 100000;
   double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
   for (int i = 0; i < kN; ++i) {
-    const double x = unit_stream(5, 0, 0, 0, i, UnitDraw::kSuccess).uniform();
-    const double y = unit_stream(5, 0, 0, 0, i + 1, UnitDraw::kSuccess).uniform();
+    const double x = unit_stream(5, 0, 0, 0, i, UnitDraw::kOutcome).uniform();
+    const double y = unit_stream(5, 0, 0, 0, i + 1, UnitDraw::kOutcome).uniform();
     sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
   }
   const double cov = sxy / kN - sx / kN * sy / kN;
   const double r = cov / std::sqrt((sxx / kN - sx * sx / kN / kN) * (syy / kN - sy * sy / kN / kN));
   CHECK(std::abs(r) < 5 / std::sqrt(static_cast<double>(kN)));
+}
+
+TEST_CASE("unit_blocks makes the first block of every unit's outcome stream", "[random]") {
+  std::vector<Block> blocks(37);
+  unit_blocks(11, 3, 17, 2, blocks.size(), blocks.data());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    Stream s = unit_stream(11, 3, 17, 2, i, UnitDraw::kOutcome);
+    for (std::size_t w = 0; w < 4; ++w) CHECK(blocks[i][w] == s());
+  }
+}
+
+TEST_CASE("uniforms from words: half-open, and strictly inside the unit interval", "[random]") {
+  CHECK(uniform_from(0) == 0.0);
+  CHECK(uniform_from(~std::uint64_t{0}) == 1.0 - 0x1.0p-53);
+  CHECK(open_uniform_from(0) == 0x1.0p-53);
+  CHECK(open_uniform_from(~std::uint64_t{0}) == 1.0 - 0x1.0p-53);
+  CHECK(open_uniform_from(~std::uint64_t{0}) < 1.0);
 }

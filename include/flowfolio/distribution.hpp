@@ -13,6 +13,15 @@
 
 namespace flowfolio {
 
+// The standard normal quantile at u in (0, 1), by Wichura's algorithm AS 241 (PPND16,
+// Applied Statistics 37, 1988): relative error about 1e-16. Only arithmetic, sqrt and
+// log, so it gives the same bytes on every instruction set the program runs on.
+double normal_quantile(double u);
+
+// A Gamma(shape, 1) draw from `stream`, by Marsaglia and Tsang's method, on
+// normal_quantile and portable_math.hpp only. Requires: shape > 0.
+double standard_gamma(double shape, Stream& stream);
+
 class Distribution {
  public:
   enum class Family { kFixed, kUniform, kTriangular, kPert, kNormal, kLognormal, kBeta, kDiscrete };
@@ -42,8 +51,18 @@ class Distribution {
   // The same distribution with every draw clamped to [lo, hi]. Requires: lo <= hi.
   Distribution clipped(double lo, double hi) const;
 
-  // One draw. Thread-safe: the only state is the stream's.
+  // One draw: by inversion of one word (invert) for every family but beta and pert,
+  // which are a ratio of two standard_gamma draws. Thread-safe: the only state is the
+  // stream's.
   double sample(Stream& stream) const;
+
+  // True when one uniform makes a draw by inversion, cheaply (every family but beta and
+  // pert): the engine then draws a unit's value and cost from a word of its block.
+  bool invertible() const { return family_ != Family::kPert && family_ != Family::kBeta; }
+  // The draw that the uniform u makes by inversion: u strictly inside (0, 1) (uniform,
+  // triangular and discrete also take 0). sample() draws these families the same way,
+  // from its stream's next word. Requires: invertible().
+  double invert(double u) const;
 
   Family family() const { return family_; }
   // True when sample() always returns the same number and draws nothing.

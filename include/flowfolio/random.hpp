@@ -11,6 +11,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 namespace flowfolio {
@@ -20,10 +21,26 @@ enum class StreamKind : std::uint8_t { kPerson = 1, kMarket = 2, kUnit = 3, kAtt
 // Sub-streams of PERSON(slot, generation).
 enum class PersonDraw : std::uint8_t { kOnline = 0, kDomain = 1, kEta = 2, kRho = 3 };
 
-// Sub-streams of UNIT(t, activity, unit).
-enum class UnitDraw : std::uint8_t {
-  kSuccess = 0, kIncident = 1, kValue = 2, kSeverity = 3, kCost = 4, kUnmet = 5
-};
+// Sub-streams of UNIT(t, activity, unit). The first block of kOutcome holds the four words
+// every unit draws: its success and incident uniforms, and its value and direct cost by
+// inversion (unit_blocks). Value and cost distributions that cannot be inverted cheaply
+// (beta, pert) draw from kValue and kCost instead; severity and unmet cost, which few
+// units need, from their own sub-streams. (Sub-stream 1 held the incident uniform before
+// version 0.15 and is no longer drawn.)
+enum class UnitDraw : std::uint8_t { kOutcome = 0, kValue = 2, kSeverity = 3, kCost = 4, kUnmet = 5 };
+
+// The words of a unit's kOutcome block.
+enum class UnitWord : std::uint8_t { kSuccess = 0, kIncident = 1, kValue = 2, kCost = 3 };
+
+// A uniform double in [0, 1) from a word's top 53 bits, as Stream::uniform() makes it.
+inline double uniform_from(std::uint64_t word) { return static_cast<double>(word >> 11) * 0x1.0p-53; }
+
+// A uniform double strictly inside (0, 1): the midpoint of the cell of width 2^-52 that
+// the word's top 52 bits name (with 53 bits the top midpoint would round to 1), for
+// inverting distributions whose quantile is infinite at 0 or 1.
+inline double open_uniform_from(std::uint64_t word) {
+  return (static_cast<double>(word >> 12) + 0.5) * 0x1.0p-52;
+}
 
 class Stream {
  public:
@@ -44,7 +61,7 @@ class Stream {
   }
 
   // The next word as a uniform double in [0, 1): its top 53 bits times 2^-53.
-  double uniform() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
+  double uniform() { return uniform_from((*this)()); }
 
   // Words drawn so far (the index of the next one).
   std::uint64_t words_drawn() const { return counter_[3] == 0 ? 0 : (counter_[3] - 1) * 4 + next_; }
@@ -57,6 +74,14 @@ class Stream {
   std::array<std::uint64_t, 4> buffer_{};
   int next_ = 4;
 };
+
+using Block = std::array<std::uint64_t, 4>;
+
+// The first block of UNIT(t, activity, i)'s kOutcome sub-stream for i = 0 .. count - 1,
+// into out[i]: the same words as unit_stream(..., UnitDraw::kOutcome) draws first, made
+// in bulk (independent blocks in flight together). Requires: t < 2^48.
+void unit_blocks(std::uint64_t seed, std::uint64_t trial, std::uint64_t t, std::uint64_t activity,
+                 std::size_t count, Block* out);
 
 // Philox blocks (four 64-bit words each) computed by the calling thread so far. The
 // engine sums it over a run to report how many random numbers the run consumed.

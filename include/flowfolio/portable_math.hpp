@@ -1,0 +1,21 @@
+// exp and log that give the same bits on every x86-64 (and any IEEE 754 machine).
+//
+// glibc picks its exp, log and pow at run time by the processor (an FMA version where
+// the processor has FMA, an SSE2 one where not), and the two disagree in the last bit
+// for a few inputs in a million: enough to change a trial's bytes between two machines.
+// These are fdlibm's algorithms (Sun Microsystems, 1993; as in FreeBSD's msun), written
+// with the basic operations only, which IEEE 754 rounds the same everywhere, and the
+// library is built with -ffp-contract=off so no compiler fuses them. Error below one ulp.
+// Everything a result depends on uses them: the engine, the distributions, the scenario
+// reader's parameters and the sketches' buckets.
+#pragma once
+
+namespace flowfolio {
+
+double portable_exp(double x);
+// Requires: x >= 0 (log(0) is -infinity; a negative x gives NaN).
+double portable_log(double x);
+// x^y as exp(y log x). Requires: x > 0.
+inline double portable_pow(double x, double y) { return portable_exp(y * portable_log(x)); }
+
+}  // namespace flowfolio
