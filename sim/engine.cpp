@@ -115,6 +115,61 @@ struct Candidate {
   double p_success = 0, p_incident = 0;
 };
 
+// One activity's assignment (section 4.5) in a recent period, kept because it depends
+// only on who the candidates are, in what order, with what hours and ties of fit, and on
+// the unit count: when all of those are as then, so is the assignment. In a steady team
+// that is most periods, and reusing it spares the per-unit choice. Each activity keeps
+// the last kKeptAssignments, since demand and earlier activities' work often alternate
+// from one period to the next (a rate of 0.5 gives a unit every other period).
+struct Assignment {
+  int units = -1;                    // n, or -1 when there is none to reuse
+  int done = 0;                      // units taken
+  std::vector<int> slots;            // the candidates, in their order
+  std::vector<double> hours_before;  // their hours before the activity
+  std::vector<char> tied;            // [c]: fit equal to candidate c - 1's (flow policy)
+  std::vector<double> hours_after;
+  std::vector<int> taken;            // [c]: units each took
+  std::vector<int> owner;            // [i]: the candidate who takes unit i
+
+  // True when `candidates`, fresh from gather_candidates, face what this one faced.
+  bool fits(const std::vector<Candidate>& candidates, int n) const {
+    if (n != units || candidates.size() != slots.size()) return false;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      if (candidates[c].slot != slots[c] || candidates[c].hours != hours_before[c]) return false;
+      if (c > 0 && (candidates[c].fit == candidates[c - 1].fit) != static_cast<bool>(tied[c])) return false;
+    }
+    return true;
+  }
+  void keep_inputs(const std::vector<Candidate>& candidates, int n) {
+    units = n;
+    const std::size_t C = candidates.size();
+    slots.resize(C);
+    hours_before.resize(C);
+    tied.resize(C);
+    for (std::size_t c = 0; c < C; ++c) {
+      slots[c] = candidates[c].slot;
+      hours_before[c] = candidates[c].hours;
+      tied[c] = c > 0 && candidates[c].fit == candidates[c - 1].fit;
+    }
+  }
+  void keep_outputs(const std::vector<Candidate>& candidates) {
+    hours_after.resize(candidates.size());
+    taken.resize(candidates.size());
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      hours_after[c] = candidates[c].hours;
+      taken[c] = candidates[c].units;
+    }
+  }
+  void apply(std::vector<Candidate>& candidates) const {
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      candidates[c].hours = hours_after[c];
+      candidates[c].units = taken[c];
+    }
+  }
+};
+
+inline constexpr std::size_t kKeptAssignments = 2;
+
 // What one period adds up (sections 4.5, 4.6 and 6), by strategy.
 struct PeriodSums {
   double value = 0, direct_cost = 0, unmet_cost = 0, loss = 0;
@@ -135,7 +190,8 @@ struct Workspace {
   // The activity being assigned (section 4.5): who may take its units, by slot (under
   // the flow policy sorted by fit, then slot), and what each does with them.
   std::vector<Candidate> candidates;
-  std::vector<int> owner;           // [i]: the candidate who takes unit i
+  std::vector<Assignment> assignments;  // [a * kKeptAssignments + k]: recent ones, to reuse
+  std::vector<int> next_kept;           // [a]: which of a's kept assignments to replace next
   // ATTRITION(t, slot)'s uniform, drawn once per trial for every strategy that needs it
   // (common random numbers: the same number in each); negative until drawn.
   std::vector<double> attrition;    // [t * most_slots + slot]
@@ -161,8 +217,9 @@ struct Engine::Impl {
   const Effect& effect(Workspace& ws, std::size_t j, std::size_t a) const;
   void work_activity(const CompiledStrategy& cs, std::uint64_t seed, std::uint64_t trial, int t,
                      std::size_t a, Workspace& ws, PeriodSums& sums) const;
-  void settle(std::uint64_t seed, std::uint64_t trial, int t, std::size_t a, int done,
-              Workspace& ws, PeriodSums& sums) const;
+  void settle(std::uint64_t seed, std::uint64_t trial, int t, std::size_t a,
+              const Assignment& assignment, Workspace& ws, PeriodSums& sums) const;
+  const Assignment& assign(const CompiledStrategy& cs, std::size_t a, int n, Workspace& ws) const;
 };
 
 // Section 4.5, once per period and activity: the active people who may take its units
@@ -192,6 +249,7 @@ void Engine::Impl::gather_candidates(const CompiledStrategy& cs, const std::vect
   if (!flow) return;
   // Insertion sort: stable, in place, and quick for the handful of people a team has.
   for (std::size_t c = 1; c < count; ++c) {
+    if (!(candidates[c].fit < candidates[c - 1].fit)) continue;  // in place already
     const Candidate x = candidates[c];
     std::size_t k = c;
     for (; k > 0 && x.fit < candidates[k - 1].fit; --k) candidates[k] = candidates[k - 1];
@@ -231,6 +289,25 @@ int assign_units(bool flow, double h, int n, std::vector<Candidate>& candidates,
   return n;
 }
 
+// Section 4.5 for the n units of activity a, whose candidates are gathered: a kept
+// assignment when one faced the same, else assign_units, kept for later periods.
+const Assignment& Engine::Impl::assign(const CompiledStrategy& cs, std::size_t a, int n, Workspace& ws) const {
+  Assignment* kept = ws.assignments.data() + a * kKeptAssignments;
+  for (std::size_t k = 0; k < kKeptAssignments; ++k) {
+    if (!kept[k].fits(ws.candidates, n)) continue;
+    kept[k].apply(ws.candidates);
+    return kept[k];
+  }
+  int& next = ws.next_kept[a];
+  Assignment& fresh = kept[next];
+  next = static_cast<int>((next + 1) % kKeptAssignments);
+  fresh.keep_inputs(ws.candidates, n);
+  fresh.done = assign_units(cs.strategy->policy != AssignPolicy::kStatic,
+                            scenario.activities[a].hours_per_unit, n, ws.candidates, fresh.owner);
+  fresh.keep_outputs(ws.candidates);
+  return fresh;
+}
+
 // What person j's balance on activity a implies this period (sections 4.6 and 5),
 // computed when first needed.
 const Effect& Engine::Impl::effect(Workspace& ws, std::size_t j, std::size_t a) const {
@@ -261,12 +338,14 @@ const Effect& Engine::Impl::effect(Workspace& ws, std::size_t j, std::size_t a) 
 // to candidates: successes and the value they earn, incidents and their losses, direct
 // costs. A candidate's successful values are summed first and then scaled by their
 // quality and the market multiplier.
-void Engine::Impl::settle(std::uint64_t seed, std::uint64_t trial, int t, std::size_t a, int done,
-                          Workspace& ws, PeriodSums& sums) const {
+void Engine::Impl::settle(std::uint64_t seed, std::uint64_t trial, int t, std::size_t a,
+                          const Assignment& assignment, Workspace& ws, PeriodSums& sums) const {
+  const int done = assignment.done;
   const Activity& act = scenario.activities[a];
   const std::size_t A = scenario.activities.size();
   std::vector<Candidate>& candidates = ws.candidates;
   const UnitLuck* luck = ws.luck.data() + unit_offset[t * A + a];
+  const std::vector<int>& owner = assignment.owner;
   for (Candidate& c : candidates) {
     if (c.units == 0) continue;
     const Effect& e = effect(ws, static_cast<std::size_t>(c.slot), a);
@@ -275,7 +354,7 @@ void Engine::Impl::settle(std::uint64_t seed, std::uint64_t trial, int t, std::s
   }
   double direct_cost = 0;
   for (int i = 0; i < done; ++i) {
-    Candidate& c = candidates[static_cast<std::size_t>(ws.owner[i])];
+    Candidate& c = candidates[static_cast<std::size_t>(owner[i])];
     const UnitLuck& unit = luck[i];
     const bool success = unit.success < c.p_success;
     c.successes += success;
@@ -303,14 +382,15 @@ void Engine::Impl::work_activity(const CompiledStrategy& cs, std::uint64_t seed,
   const Activity& act = scenario.activities[a];
   const double h = act.hours_per_unit;
   gather_candidates(cs, ws.people, ws.delta, a, ws);
-  const int done = assign_units(cs.strategy->policy != AssignPolicy::kStatic, h, n, ws.candidates, ws.owner);
+  const Assignment& assignment = assign(cs, a, n, ws);
+  const int done = assignment.done;
   for (int i = done; i < n; ++i) {
     Stream stream = unit_stream(seed, trial, t, a, i, UnitDraw::kUnmet);
     sums.unmet_cost += act.unmet_cost.sample(stream);
   }
   sums.units_skipped += n - done;
   sums.units_done += done;
-  settle(seed, trial, t, a, done, ws, sums);
+  settle(seed, trial, t, a, assignment, ws, sums);
 
   const double multiplier = ws.multipliers[t * A + a];
   for (const Candidate& c : ws.candidates) {
@@ -460,6 +540,9 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
   std::vector<double>& delta = ws.delta;
   delta.assign(N * A, 0.0);
   ws.effects.resize(N * A);
+  ws.assignments.resize(A * kKeptAssignments);
+  for (Assignment& assignment : ws.assignments) assignment.units = -1;
+  ws.next_kept.assign(A, 0);
   std::vector<int>& mentees = ws.mentees;
   std::vector<int>& mentors = ws.mentors;
 
