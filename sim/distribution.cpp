@@ -359,25 +359,9 @@ double Distribution::quantile(double u) const {
   u = std::clamp(u, 0.0, 1.0);
   double x = 0;
   switch (family_) {
-    case Family::kFixed:
-      return p_[0];
-    case Family::kUniform:
-      x = p_[0] + (p_[1] - p_[0]) * u;
-      break;
-    case Family::kTriangular: {
-      const double a = p_[0], c = p_[1], b = p_[2];
-      const double split = b > a ? (c - a) / (b - a) : 0;
-      x = u <= split ? a + std::sqrt(u * (b - a) * (c - a)) : b - std::sqrt((1 - u) * (b - a) * (b - c));
-      break;
-    }
     case Family::kNormal:
-    case Family::kLognormal: {
-      // The standard normal quantile, -sqrt(2) erfc^-1(2u), finite at the ends.
-      const double v = std::clamp(u, 1e-300, 1 - 1e-16);
-      x = p_[0] + p_[1] * normal_quantile(v);
-      if (family_ == Family::kLognormal) x = portable_exp(x);
-      break;
-    }
+    case Family::kLognormal:
+      return invert(std::clamp(u, 1e-300, 1 - 1e-16));  // finite at the ends
     case Family::kPert:
     case Family::kBeta:
       x = p_[2] + (p_[3] - p_[2]) * boost::math::ibeta_inv(p_[0], p_[1], u);
@@ -388,6 +372,8 @@ double Distribution::quantile(double u) const {
       x = values_[std::min<std::size_t>(it - cumulative_.begin(), values_.size() - 1)];
       break;
     }
+    default:
+      return invert(u);
   }
   return has_clip_ ? std::clamp(x, clip_lo_, clip_hi_) : x;
 }
