@@ -13,7 +13,7 @@
 namespace flowfolio {
 
 double portable_exp(double x);
-// Requires: x >= 0 (log(0) is -infinity; a negative x gives NaN).
+// log(0) is -infinity and a negative x gives NaN, as std::log's.
 double portable_log(double x);
 // x^y as exp(y log x). Requires: x > 0.
 inline double portable_pow(double x, double y) { return portable_exp(y * portable_log(x)); }

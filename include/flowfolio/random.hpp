@@ -26,7 +26,7 @@ enum class PersonDraw : std::uint8_t { kOnline = 0, kDomain = 1, kEta = 2, kRho 
 // inversion (unit_blocks). Value and cost distributions that cannot be inverted cheaply
 // (beta, pert) draw from kValue and kCost instead; severity and unmet cost, which few
 // units need, from their own sub-streams. (Sub-stream 1 held the incident uniform before
-// version 0.15 and is no longer drawn.)
+// issue 15 and is no longer drawn.)
 enum class UnitDraw : std::uint8_t { kOutcome = 0, kValue = 2, kSeverity = 3, kCost = 4, kUnmet = 5 };
 
 // The words of a unit's kOutcome block.
