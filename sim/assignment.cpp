@@ -18,8 +18,8 @@ int assign_units(bool flow, double h, int n, std::vector<Candidate>& candidates,
         if (candidates[c].hours >= need && candidates[c].hours > candidates[chosen].hours) chosen = c;
     } else {
       if (C == 0) return i;
-      for (std::size_t c = 1; c < C; ++c)
-        if (candidates[c].hours > candidates[chosen].hours) chosen = c;
+      // A conditional move, not a branch: which way it goes is anyone's guess.
+      for (std::size_t c = 1; c < C; ++c) chosen = candidates[c].hours > candidates[chosen].hours ? c : chosen;
       if (candidates[chosen].hours < need) return i;
     }
     candidates[chosen].hours -= h;

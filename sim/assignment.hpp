@@ -31,6 +31,7 @@ struct Assignment {
   std::vector<char> tied;            // [c]: fit equal to candidate c - 1's (flow policy)
   std::vector<double> hours_after;
   std::vector<int> taken;            // [c]: units each took
+  std::vector<int> workers;          // the candidates who took units, in candidate order
   std::vector<int> owner;            // [i]: the candidate who takes unit i
 
   // True when `candidates`, fresh from gather_candidates, face what this one faced.
@@ -57,9 +58,11 @@ struct Assignment {
   void keep_outputs(const std::vector<Candidate>& candidates) {
     hours_after.resize(candidates.size());
     taken.resize(candidates.size());
+    workers.clear();
     for (std::size_t c = 0; c < candidates.size(); ++c) {
       hours_after[c] = candidates[c].hours;
       taken[c] = candidates[c].units;
+      if (taken[c] > 0) workers.push_back(static_cast<int>(c));
     }
   }
   void apply(std::vector<Candidate>& candidates) const {

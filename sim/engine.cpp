@@ -6,6 +6,7 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cassert>
 #include <cmath>
 #include <exception>
@@ -250,8 +251,8 @@ void Engine::Impl::settle(std::uint64_t seed, std::uint64_t trial, int t, std::s
   std::vector<Candidate>& candidates = ws.candidates;
   const UnitLuck* luck = ws.luck.data() + unit_offset[t * A + a];
   const std::vector<int>& owner = assignment.owner;
-  for (Candidate& c : candidates) {
-    if (c.units == 0) continue;
+  for (const int w : assignment.workers) {
+    Candidate& c = candidates[static_cast<std::size_t>(w)];
     const Effect& e = effect(ws, static_cast<std::size_t>(c.slot), a);
     c.p_success = e.p_success;
     c.p_incident = e.p_incident;
@@ -262,7 +263,10 @@ void Engine::Impl::settle(std::uint64_t seed, std::uint64_t trial, int t, std::s
     const UnitLuck& unit = luck[i];
     const bool success = unit.success < c.p_success;
     c.successes += success;
-    c.value += success ? unit.value : 0.0;
+    // V or +0.0 by a mask rather than a branch, which would mispredict about as often as
+    // units fail: the same sum, since c.value is never -0.0.
+    const std::uint64_t keep = std::uint64_t{0} - static_cast<std::uint64_t>(success);
+    c.value += std::bit_cast<double>(std::bit_cast<std::uint64_t>(unit.value) & keep);
     direct_cost += unit.cost;
     if (unit.incident < c.p_incident) {
       Stream stream = unit_stream(seed, trial, t, a, i, UnitDraw::kSeverity);
@@ -297,8 +301,8 @@ void Engine::Impl::work_activity(const CompiledStrategy& cs, std::uint64_t seed,
   settle(seed, trial, t, a, assignment, ws, sums);
 
   const double multiplier = ws.multipliers[t * A + a];
-  for (const Candidate& c : ws.candidates) {
-    if (c.units == 0) continue;
+  for (const int w : assignment.workers) {
+    const Candidate& c = ws.candidates[static_cast<std::size_t>(w)];
     Person& p = ws.people[c.slot];
     const Effect& e = ws.effects[c.slot * A + a];
     const double d = ws.delta[c.slot * A + a];
