@@ -3,9 +3,10 @@
 // glibc picks its exp, log and pow at run time by the processor (an FMA version where
 // the processor has FMA, an SSE2 one where not), and the two disagree in the last bit
 // for a few inputs in a million: enough to change a trial's bytes between two machines.
-// These are fdlibm's algorithms (Sun Microsystems, 1993; as in FreeBSD's msun), written
-// with the basic operations only, which IEEE 754 rounds the same everywhere, and the
-// library is built with -ffp-contract=off so no compiler fuses them. Error below one ulp.
+// These use the basic operations only, which IEEE 754 rounds the same everywhere, and the
+// library is built with -ffp-contract=off so no compiler fuses them: exp by Tang's table
+// method (about 0.51 ulp), log by fdlibm's algorithm (Sun Microsystems, 1993; below one
+// ulp).
 // Everything a result depends on uses them: the engine, the distributions, the scenario
 // reader's parameters and the sketches' buckets.
 #pragma once
