@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "flowfolio/distribution.hpp"
-#include "flowfolio/portable_math.hpp"
+#include "flowfolio/core/distribution.hpp"
+#include "flowfolio/core/portable_math.hpp"
 
 namespace {
 void draw(benchmark::State& state, const flowfolio::Distribution& d) {

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "flowfolio/engine.hpp"
+#include "flowfolio/engine/engine.hpp"
 
 namespace {
 // `people` workers of fixed, varied skill, `activities` activities; demand sized so the

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "flowfolio/random.hpp"
+#include "flowfolio/core/random.hpp"
 
 // One 64-bit word from a fresh keyed stream: the cost of one unit's sub-stream.
 static void BM_StreamFirstWord(benchmark::State& state) {

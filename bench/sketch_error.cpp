@@ -21,12 +21,12 @@
 #include <string>
 #include <vector>
 
-#include "flowfolio/distribution.hpp"
-#include "flowfolio/random.hpp"
-#include "flowfolio/scenario.hpp"
-#include "flowfolio/sketch.hpp"
-#include "flowfolio/statistics.hpp"
-#include "flowfolio/summaries.hpp"
+#include "flowfolio/core/distribution.hpp"
+#include "flowfolio/core/random.hpp"
+#include "flowfolio/engine/scenario.hpp"
+#include "flowfolio/stats/sketch.hpp"
+#include "flowfolio/stats/statistics.hpp"
+#include "flowfolio/stats/summaries.hpp"
 
 using namespace flowfolio;
 

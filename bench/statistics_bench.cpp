@@ -3,8 +3,8 @@
 
 #include <vector>
 
-#include "flowfolio/distribution.hpp"
-#include "flowfolio/statistics.hpp"
+#include "flowfolio/core/distribution.hpp"
+#include "flowfolio/stats/statistics.hpp"
 
 namespace {
 std::vector<double> sample(std::uint64_t seed) {

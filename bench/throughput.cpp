@@ -12,9 +12,9 @@
 #include <thread>
 #include <vector>
 
-#include "flowfolio/engine.hpp"
-#include "flowfolio/random.hpp"
-#include "flowfolio/statistics.hpp"
+#include "flowfolio/core/random.hpp"
+#include "flowfolio/engine/engine.hpp"
+#include "flowfolio/stats/statistics.hpp"
 
 namespace {
 using Clock = std::chrono::steady_clock;

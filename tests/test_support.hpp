@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "flowfolio/scenario.hpp"
+#include "flowfolio/engine/scenario.hpp"
 
 namespace flowfolio::testing {
 

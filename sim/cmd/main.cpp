@@ -21,20 +21,20 @@
 #include <sstream>
 #include <thread>
 
-#include "../file_text.hpp"
-#include "../whole_number.hpp"
-#include "flowfolio/cluster.hpp"
-#include "flowfolio/comparison.hpp"
-#include "flowfolio/engine.hpp"
-#include "flowfolio/error.hpp"
-#include "flowfolio/frontier.hpp"
-#include "flowfolio/memory.hpp"
-#include "flowfolio/output.hpp"
-#include "flowfolio/report.hpp"
-#include "flowfolio/result_folder.hpp"
-#include "flowfolio/scenario.hpp"
-#include "flowfolio/sensitivity.hpp"
-#include "flowfolio/sweep.hpp"
+#include "core/file_text.hpp"
+#include "core/whole_number.hpp"
+#include "flowfolio/cluster/cluster.hpp"
+#include "flowfolio/core/error.hpp"
+#include "flowfolio/core/memory.hpp"
+#include "flowfolio/engine/engine.hpp"
+#include "flowfolio/engine/scenario.hpp"
+#include "flowfolio/output/output.hpp"
+#include "flowfolio/output/report.hpp"
+#include "flowfolio/output/result_folder.hpp"
+#include "flowfolio/stats/comparison.hpp"
+#include "flowfolio/studies/frontier.hpp"
+#include "flowfolio/studies/sensitivity.hpp"
+#include "flowfolio/studies/sweep.hpp"
 
 namespace {
 

@@ -10,8 +10,8 @@
 #include <fstream>
 #include <string>
 
-#include "flowfolio/error.hpp"
-#include "flowfolio/sweep.hpp"
+#include "flowfolio/core/error.hpp"
+#include "flowfolio/studies/sweep.hpp"
 #include "fuzz_scenario.hpp"
 
 namespace {

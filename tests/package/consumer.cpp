@@ -1,5 +1,4 @@
-#include <flowfolio/engine.hpp>
-#include <flowfolio/statistics.hpp>
+#include <flowfolio/flowfolio.hpp>
 #include <iostream>
 
 int main(int argc, char** argv) {

@@ -8,7 +8,7 @@ src=$2
 build=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export FLOWFOLIO_NODE_MODULES="$src/sim/report/node_modules"
+export FLOWFOLIO_NODE_MODULES="$src/sim/output/report/node_modules"
 
 "$bin" run "$src/scenarios/seed-default.yaml" --trials 400 --out "$work/default" --report -q
 node "$src/tests/report/browser_test.mjs" "$work/default/report.html" "$build/report-default.png"

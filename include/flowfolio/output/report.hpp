@@ -1,0 +1,47 @@
+// The executive report: one self-contained HTML page (docs/report.md).
+//
+// It holds a verdict in plain words, the table of strategies with Monte Carlo standard
+// errors, five charts (Vega-Lite, inlined: the page loads nothing from outside), the
+// assumptions and how the numbers were made. Every string from a scenario is escaped.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "flowfolio/engine/engine.hpp"
+#include "flowfolio/engine/scenario.hpp"
+#include "flowfolio/output/output.hpp"
+
+namespace flowfolio {
+
+// What a report is made from: the scenario, the per-trial metrics, the per-period
+// series and how the run was made.
+struct ReportInputs {
+  Scenario scenario;
+  RunResults results;  // per-trial metrics; the series come separately
+  std::vector<SeriesRow> series;
+  Manifest manifest;
+  ReportOptions options;
+  std::string sensitivity;  // sensitivity.json's text; empty when the folder has none
+  std::string frontier;     // frontier.json's text; empty when the folder has none
+};
+
+// Reads a result folder written by `flowfolio run`: scenario.yaml, trials.csv,
+// series.csv and manifest.json. Throws InputError when the folder is not one.
+ReportInputs read_result_folder(const std::string& folder);
+
+// The folder holding vega.min.js, vega-lite.min.js and vega-embed.min.js: the
+// FLOWFOLIO_REPORT_ASSETS environment variable, else the one found at build time.
+std::string report_assets_folder();
+
+// The report's HTML. Throws std::runtime_error when the chart libraries are missing.
+std::string report_html(const ReportInputs& inputs);
+
+// Whether `html` is a report flowfolio wrote and nobody has edited since: what `report -o
+// FILE` may replace. Every report ends with a seal, the SHA-256 of what comes before it.
+bool is_report_html(const std::string& html);
+
+// Escapes text for HTML: & < > " '.
+std::string escape_html(const std::string& text);
+
+}  // namespace flowfolio

@@ -1,0 +1,785 @@
+#include "flowfolio/output/report.hpp"
+
+#include "core/digest.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "flowfolio/stats/comparison.hpp"
+#include "flowfolio/stats/statistics.hpp"
+
+namespace flowfolio {
+
+namespace {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// Okabe and Ito's palette: distinguishable with every common colour-vision deficiency.
+const char* const kPalette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
+                                "#56B4E9", "#D55E00", "#F0E442", "#000000"};
+
+std::string period_word(int periods_per_year) {
+  switch (periods_per_year) {
+    case 52:
+      return "week";
+    case 12:
+      return "month";
+    case 4:
+      return "quarter";
+    case 1:
+      return "year";
+    default:
+      return "period";
+  }
+}
+
+std::string money(double x, const std::string& currency) {
+  return format_money(x) + (currency.empty() ? "" : " " + currency);
+}
+
+std::string percent(double share, int digits = 0) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.*f%%", digits, 100 * share);
+  return buffer;
+}
+
+// JSON for a <script type="application/json"> block: no "<" can end the block early, and
+// the line separators U+2028 and U+2029, which older JavaScript parsers take for line
+// ends, are escaped too.
+std::string script_json(const json& value) {
+  const std::string text = value.dump();
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '<') {
+      out += "\\u003c";
+    } else if (text.compare(i, 2, "\xE2\x80") == 0 && i + 2 < text.size() &&
+               (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
+      out += text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::string library(const std::string& folder, const std::string& file) {
+  const fs::path path = fs::path(folder) / file;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw std::runtime_error("the report's chart library " + path.string() +
+                             " is missing: run `bash .ci/install-deps`, or point "
+                             "FLOWFOLIO_REPORT_ASSETS at a folder holding " +
+                             file);
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string js = text.str();
+  // Drop the source-map comment: the page must ask for nothing outside itself.
+  if (const auto at = js.rfind("//# sourceMappingURL="); at != std::string::npos) js.erase(at);
+  for (std::size_t at = 0; (at = js.find("</script", at)) != std::string::npos;)
+    js.replace(at, 2, "<\\/");
+  return js;
+}
+}  // namespace
+
+std::string escape_html(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string report_assets_folder() {
+  if (const char* env = std::getenv("FLOWFOLIO_REPORT_ASSETS"); env && *env) return env;
+  return FLOWFOLIO_REPORT_ASSETS;
+}
+
+namespace {
+// The sensitivity section's data: the headline output (the first paired difference, else
+// the first output) as a tornado and as Sobol indices, and every output's top inputs.
+json sensitivity_data(const json& doc) {
+  const json& outputs = doc.at("outputs");
+  if (!outputs.is_array() || outputs.empty()) return nullptr;
+  std::size_t headline = 0;
+  for (std::size_t o = 0; o < outputs.size(); ++o) {
+    if (outputs[o].value("kind", "") == "npv_difference") {
+      headline = o;
+      break;
+    }
+  }
+  const json& out = outputs[headline];
+  json data = {{"label", out.value("label", "")},
+               {"share", out.value("kind", "") == "p_loss"},
+               {"base", out.value("base", 0.0)}};
+  json bars = json::array(), indices = json::array();
+  if (out.contains("tornado")) {
+    int rank = 0;
+    for (const json& bar : out["tornado"]) {
+      ++rank;
+      const std::string input = bar.value("input", "");
+      bars.push_back({{"input", input},
+                      {"rank", rank},
+                      {"end", "input at its low end"},
+                      {"value", bar.value("at_low", 0.0)},
+                      {"setting", bar.value("low", 0.0)}});
+      bars.push_back({{"input", input},
+                      {"rank", rank},
+                      {"end", "input at its high end"},
+                      {"value", bar.value("at_high", 0.0)},
+                      {"setting", bar.value("high", 0.0)}});
+    }
+  }
+  if (out.contains("sobol")) {
+    for (const json& index : out["sobol"]["indices"]) {
+      for (const char* kind : {"first", "total"}) {
+        const std::string k = kind;
+        indices.push_back(
+            {{"input", index.value("input", "")},
+             {"index", k == "first" ? "first order (alone)" : "total (with interactions)"},
+             {"value", index.value(k, 0.0)},
+             {"lo", index[k + "_ci95"][0]},
+             {"hi", index[k + "_ci95"][1]}});
+      }
+    }
+    data["noise_share"] = out["sobol"].value("noise_share", 0.0);
+    data["warning"] = out["sobol"]["warning"];
+  }
+  data["bars"] = bars;
+  data["indices"] = indices;
+  return data;
+}
+
+// A study's JSON as the report reads it; an InputError naming the file when it is not as
+// flowfolio writes it (a result folder edited by hand).
+json study_document(const std::string& text, const std::string& file, const char* needed) {
+  const json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains(needed))
+    throw InputError(file + ": not valid JSON with '" + needed + "', as flowfolio writes it; run the study again");
+  return doc;
+}
+
+// Runs `section` into `h`, turning a value of the wrong type in the study's JSON into an
+// InputError that names the file, not the JSON library's words.
+template <typename Section>
+void study_section(std::ostringstream& h, const std::string& file, Section section) {
+  std::ostringstream part;
+  try {
+    section(part);
+  } catch (const json::type_error&) {
+    throw InputError(file + ": not as flowfolio writes it (a value has the wrong type); run the study again");
+  } catch (const json::exception&) {
+    throw InputError(file + ": not as flowfolio writes it (a value is missing or out of range); run the study "
+                            "again");
+  }
+  h << part.str();
+}
+
+// "Which assumptions matter": a plain sentence, the headline tornado and indices charts,
+// and a table of every output's three strongest inputs.
+void sensitivity_section(std::ostringstream& h, const std::string& text,
+                         const std::string& currency, json& data) {
+  const json doc = study_document(text, "sensitivity.json", "outputs");
+  const json view = sensitivity_data(doc);
+  if (view.is_null()) return;
+  data["sensitivity"] = view;
+  const bool share = view["share"].get<bool>();
+  const auto value = [&](double x) { return share ? percent(x, 1) : money(x, currency); };
+  h << "<h2 id=\"sensitivity\">Which assumptions matter</h2>\n<p>";
+  const json& bars = view["bars"];
+  if (!bars.empty()) {
+    h << "For the " << escape_html(view["label"].get<std::string>()) << " ("
+      << escape_html(value(view["base"].get<double>()))
+      << " at the scenario's values), the assumptions that move it most are ";
+    for (std::size_t k = 0; k < bars.size() && k < 6; k += 2) {
+      const double swing = bars[k + 1]["value"].get<double>() - bars[k]["value"].get<double>();
+      h << (k == 0                                           ? ""
+            : k + 2 >= std::min<std::size_t>(bars.size(), 6) ? " and "
+                                                             : ", ")
+        << "<b>" << escape_html(bars[k]["input"].get<std::string>()) << "</b> (a swing of "
+        << escape_html(value(std::abs(swing))) << ")";
+    }
+    h << ".";
+  }
+  h << "</p>\n";
+  if (!bars.empty()) {
+    h << "<div class=\"chart\" id=\"chart-tornado\"></div>\n<p class=\"note\">Tornado: each "
+         "assumption moved alone from the "
+         "low to the high end of its range, everything else as the scenario has it, every run on "
+         "the same futures "
+         "("
+      << doc.value("trials_per_evaluation", 0)
+      << " trials each). The line is the value at the scenario's own numbers.</p>\n";
+  }
+  if (!view["indices"].empty()) {
+    h << "<div class=\"chart\" id=\"chart-indices\"></div>\n<p class=\"note\">Sobol indices: the "
+         "share of the output's "
+         "variance due to each assumption alone (first order) and with its interactions (total), "
+         "when all vary "
+         "together over their ranges; bars show 95% bootstrap intervals ("
+      << doc.value("samples", 0) << " base samples, " << doc.value("evaluations", 0)
+      << " evaluations). "
+      << "Monte Carlo noise is " << percent(view.value("noise_share", 0.0), 1)
+      << " of the variance.</p>\n";
+    if (view["warning"].is_string())
+      h << "<p class=\"note\"><b>Warning:</b> " << escape_html(view["warning"].get<std::string>())
+        << "</p>\n";
+  }
+  h << "<table id=\"sensitivity-table\"><tr><th class=\"l\">output</th><th class=\"l\">at the "
+       "scenario's values</th>"
+       "<th class=\"l\">the three assumptions that move it most (swing from low to high "
+       "end)</th></tr>\n";
+  for (const json& out : doc["outputs"]) {
+    const bool p = out.value("kind", "") == "p_loss";
+    const auto v = [&](double x) { return p ? percent(x, 1) : money(x, currency); };
+    h << "<tr><td class=\"l\">" << escape_html(out.value("label", "")) << "</td><td class=\"l\">"
+      << escape_html(v(out.value("base", 0.0))) << "</td><td class=\"l\">";
+    if (out.contains("tornado")) {
+      std::size_t k = 0;
+      for (const json& bar : out["tornado"]) {
+        if (k++ == 3) break;
+        const double swing = bar.value("swing", 0.0);
+        h << (k > 1 ? "; " : "") << escape_html(bar.value("input", "")) << " "
+          << (swing >= 0 ? "+" : "-") << escape_html(v(std::abs(swing)));
+      }
+    }
+    h << "</td></tr>\n";
+  }
+  h << "</table>\n";
+}
+
+// "Which mix to take on": the recommendation, the frontier chart with the current mix
+// and the best point marked, and the decisions of both.
+void frontier_section(std::ostringstream& h, const std::string& text, const std::string& currency,
+                      json& data) {
+  const json doc = study_document(text, "frontier.json", "points");
+  const bool cvar = doc.value("risk", "cvar95") == "cvar95";
+  json points = json::array();
+  for (const json& p : doc["points"]) {
+    points.push_back({{"strategy", p.value("strategy", "")},
+                      {"mean", p.value("mean_npv", 0.0)},
+                      {"risk", p.value("risk", 0.0)},
+                      {"front", p.value("on_front", false)},
+                      {"current", p.value("current", false)}});
+  }
+  json view = {{"points", points}, {"cvar", cvar}};
+  if (doc["best"].is_object())
+    view["best"] = {{"strategy", doc["best"].value("strategy", "")},
+                    {"mean", doc["best"].value("mean_npv", 0.0)},
+                    {"risk", doc["best"].value("risk", 0.0)}};
+  const json& limits = doc["constraints"];
+  if (cvar && limits.value("cvar95", json()).is_number()) view["ceiling"] = limits["cvar95"];
+  if (!cvar && limits.value("p_loss", json()).is_number()) view["ceiling"] = limits["p_loss"];
+  data["frontier"] = view;
+
+  h << "<h2 id=\"frontier\">Which mix to take on</h2>\n<p>"
+    << escape_html(doc.value("recommendation", "")) << "</p>\n";
+  h << "<div class=\"chart\" id=\"chart-frontier\"></div>\n<p class=\"note\">Every strategy at "
+       "every mix the search tried ("
+    << doc.value("candidates", 0) << " mixes, " << doc.value("trials_per_candidate", 0)
+    << " futures each, all on the same futures): mean npv against " << (cvar ? "CVaR95" : "P(loss)")
+    << ". Lines join each strategy's front, where no other mix earns more for less risk; diamonds "
+       "mark the scenario as "
+       "written, the star the best mix under the constraints"
+    << (view.contains("ceiling") ? ", the dashed line the risk ceiling" : "") << ".</p>\n";
+  if (doc["best"].is_object()) {
+    const json& best = doc["best"];
+    const json& now = doc["current_of_best_strategy"];
+    const auto risk = [&](double x) { return cvar ? money(x, currency) : percent(x, 1); };
+    h << "<table id=\"frontier-table\"><tr><th class=\"l\">decision</th><th>as "
+         "written</th><th>best under the constraints</th></tr>\n";
+    for (std::size_t i = 0; i < doc["decisions"].size(); ++i) {
+      const json& decision = doc["decisions"][i];
+      const auto value = [&](const json& x) {
+        return x.is_number() ? escape_html(flowfolio::format_number(x.get<double>()))
+                             : escape_html(decision.value("base", ""));
+      };
+      h << "<tr><td class=\"l\">" << escape_html(decision.value("name", "")) << "</td><td>"
+        << value(now["decision"][i]) << "</td><td>" << value(best["decision"][i]) << "</td></tr>\n";
+    }
+    h << "<tr><td class=\"l\">mean npv (" << escape_html(best.value("strategy", "")) << ")</td><td>"
+      << escape_html(money(now.value("mean_npv", 0.0), currency)) << "</td><td>"
+      << escape_html(money(best.value("mean_npv", 0.0), currency))
+      << "<br><span class=\"se\">&plusmn; "
+      << escape_html(money(best.value("mean_npv_se", 0.0), currency)) << "</span></td></tr>\n";
+    h << "<tr><td class=\"l\">" << (cvar ? "CVaR95" : "P(loss)") << "</td><td>"
+      << escape_html(risk(now.value("risk", 0.0))) << "</td><td>"
+      << escape_html(risk(best.value("risk", 0.0))) << "<br><span class=\"se\">&plusmn; "
+      << escape_html(risk(best.value("risk_se", 0.0))) << "</span></td></tr>\n</table>\n";
+  }
+}
+}  // namespace
+
+namespace {
+constexpr const char* kReportHead = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n";
+constexpr const char* kReportTitle = "<title>flowfolio report: ";
+}  // namespace
+
+// The last line of every report: the SHA-256 of everything before it, so that flowfolio
+// knows a report it wrote from one a person has since edited.
+constexpr std::string_view kReportSeal = "<!-- flowfolio report, sha256 ";
+
+std::string signed_report(const std::string& html) {
+  return html + std::string(kReportSeal) + sha256_hex(html) + " -->\n";
+}
+
+bool is_report_html(const std::string& html) {
+  const std::size_t seal = html.rfind(kReportSeal);
+  if (seal == std::string::npos || !std::string_view(html).starts_with(kReportHead)) return false;
+  const std::string digest = sha256_hex(html.substr(0, seal));
+  return html.compare(seal, std::string::npos, std::string(kReportSeal) + digest + " -->\n") == 0;
+}
+
+std::string report_html(const ReportInputs& in) {
+  const Scenario& s = in.scenario;
+  const RunResults& r = in.results;
+  const std::string& cur = s.currency;
+  const std::size_t S = r.strategies.size();
+  const std::string unit = cur.empty() ? "" : " (" + cur + ")";
+
+  // The numbers behind the verdict and the table.
+  struct Row {
+    Summary npv;
+    TailRisk tail;
+    Summary loss, catastrophes, proficiency, attrition, flow;
+  };
+  std::vector<Row> rows(S);
+  for (std::size_t k = 0; k < S; ++k) {
+    const StrategyResults& sr = r.strategies[k];
+    rows[k] = {summarize(sr.metric(Metric::kNpv)),
+               tail_risk(sr.metric(Metric::kNpv)),
+               summarize(sr.metric(Metric::kIncidentLoss)),
+               summarize(sr.metric(Metric::kCatastrophes)),
+               summarize(sr.metric(Metric::kProficiencyPeriod)),
+               summarize(sr.metric(Metric::kAttrition)),
+               summarize(sr.metric(Metric::kFlowShare))};
+  }
+  std::vector<std::size_t> by_mean(S);
+  for (std::size_t k = 0; k < S; ++k) by_mean[k] = k;
+  std::stable_sort(by_mean.begin(), by_mean.end(), [&](std::size_t a, std::size_t b) {
+    return rows[a].npv.mean > rows[b].npv.mean;
+  });
+  const std::size_t best = by_mean[0];
+  std::size_t safest = 0;
+  for (std::size_t k = 1; k < S; ++k)
+    if (rows[k].tail.cvar95 < rows[safest].tail.cvar95) safest = k;
+  const std::string best_name = escape_html(r.strategies[best].name);
+  const std::string safest_name = escape_html(r.strategies[safest].name);
+
+  std::string verdict;
+  if (best == safest) {
+    verdict = "<p class=\"lead\"><b>" + best_name + "</b> has both the best expected npv (" +
+              escape_html(money(rows[best].npv.mean, cur)) + ") and the least tail risk (CVaR95 " +
+              escape_html(money(rows[best].tail.cvar95, cur)) + ").</p>";
+  } else {
+    verdict = "<p class=\"lead\"><b>" + best_name + "</b> has the best expected npv (" +
+              escape_html(money(rows[best].npv.mean, cur)) + "); <b>" + safest_name +
+              "</b> has the least tail risk (CVaR95 " +
+              escape_html(money(rows[safest].tail.cvar95, cur)) + ", against " +
+              escape_html(money(rows[best].tail.cvar95, cur)) + " for " + best_name + ").</p>";
+  }
+  std::vector<std::string> sure;
+  if (S > 1) {
+    const Comparison c = compare(s, r, best, by_mean[1]);
+    sure.push_back("Against the runner-up: " + c.sentence);
+  }
+  for (std::size_t k = 0; k < S; ++k)
+    if (k != in.options.baseline) sure.push_back(compare(s, r, k, in.options.baseline).sentence);
+
+  // Chart data.
+  json data;
+  data["currency"] = cur;
+  data["period"] = period_word(s.periods_per_year);
+  json names = json::array(), colors = json::array();
+  for (std::size_t k = 0; k < S; ++k) {
+    names.push_back(r.strategies[k].name);
+    colors.push_back(kPalette[k % 8]);
+  }
+  data["strategies"] = names;
+  data["colors"] = colors;
+  // The spread of npv per strategy: the middle 50% and 90% of futures, median and mean.
+  // Quantiles rather than a histogram, so one strategy's long tail cannot squeeze the rest.
+  json spread = json::array();
+  for (std::size_t k = 0; k < S; ++k) {
+    const Summary& n = rows[k].npv;
+    spread.push_back({{"strategy", r.strategies[k].name},
+                      {"p5", n.p5},
+                      {"p25", n.p25},
+                      {"p50", n.p50},
+                      {"p75", n.p75},
+                      {"p95", n.p95},
+                      {"mean", n.mean}});
+  }
+  data["npv_spread"] = spread;
+  json fan = json::array(), zones = json::array();
+  const char* zone_names[] = {"flow", "anxiety", "boredom"};
+  for (const SeriesRow& row : in.series) {
+    const std::string& name = r.strategies[row.strategy].name;
+    fan.push_back({{"strategy", name},
+                   {"period", row.period + 1},
+                   {"mean", row.mean},
+                   {"p5", row.quantiles[0]},
+                   {"p25", row.quantiles[1]},
+                   {"p50", row.quantiles[2]},
+                   {"p75", row.quantiles[3]},
+                   {"p95", row.quantiles[4]}});
+    for (int z = 0; z < 3; ++z)
+      zones.push_back({{"strategy", name},
+                       {"period", row.period + 1},
+                       {"zone", zone_names[z]},
+                       {"share", row.zone_share[z]}});
+  }
+  data["fan"] = fan;
+  data["zones"] = zones;
+  json paired = json::array(), risk = json::array();
+  for (std::size_t k = 0; k < S; ++k) {
+    risk.push_back({{"strategy", r.strategies[k].name},
+                    {"mean", rows[k].npv.mean},
+                    {"cvar95", rows[k].tail.cvar95}});
+    if (k == in.options.baseline) continue;
+    const Comparison c = compare(s, r, k, in.options.baseline);
+    const PairedDifference& d = c.metrics[0].difference;
+    paired.push_back({{"strategy", r.strategies[k].name},
+                      {"mean", d.mean},
+                      {"lo", d.lo95},
+                      {"hi", d.hi95},
+                      {"p_beats", c.metrics[0].p_beats}});
+  }
+  data["paired"] = paired;
+  data["risk"] = risk;
+  data["baseline"] = r.strategies[in.options.baseline].name;
+
+  std::ostringstream h;
+  const std::string title = escape_html(s.name);
+  h << kReportHead
+    << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src "
+       "'unsafe-inline' "
+       "'unsafe-eval'; style-src 'unsafe-inline'; img-src data:\">\n"
+    << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    << kReportTitle << title << "</title>\n<style>\n"
+    << R"CSS(body{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#1d2330;margin:0;background:#f6f7f9}
+main{max-width:1040px;margin:0 auto;padding:28px 32px 48px;background:#fff}
+h1{font-size:26px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bottom:2px solid #e3e6ea;padding-bottom:4px}
+.sub{color:#5b6472;margin:0 0 18px}.verdict{background:#eef4fb;border-left:5px solid #0072B2;padding:14px 18px;margin:8px 0 12px}
+.lead{font-size:18px;margin:0 0 8px}.verdict ul{margin:6px 0 0 18px;padding:0}.verdict li{margin:3px 0}
+table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0}th,td{padding:5px 8px;border-bottom:1px solid #e3e6ea;text-align:right;vertical-align:top}
+th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a8291;font-size:11px}
+.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
+.chart{margin:6px 0 4px;page-break-inside:avoid;break-inside:avoid}.note{color:#5b6472;font-size:13px;margin:2px 0 10px}
+.grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}footer{color:#7a8291;font-size:12px;margin-top:28px}
+@media print{body{background:#fff}main{padding:0;max-width:none}h2{page-break-after:avoid}.verdict{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+)CSS"
+    << "</style>\n</head><body><main>\n";
+  h << "<h1>" << title << "</h1>\n<p class=\"sub\">"
+    << (s.description.empty() ? "" : escape_html(s.description) + "<br>") << r.trials
+    << " simulated futures per strategy, " << s.horizon << " " << period_word(s.periods_per_year)
+    << "s, money in " << escape_html(cur.empty() ? "the scenario's currency" : cur) << "</p>\n";
+
+  h << "<section class=\"verdict\" id=\"verdict\">" << verdict << "<ul>";
+  for (const std::string& line : sure) h << "<li>" << escape_html(line) << "</li>";
+  h << "</ul></section>\n";
+
+  h << "<h2>Strategies</h2>\n<table id=\"strategies\"><tr><th class=\"l\">strategy</th><th>mean npv"
+    << escape_html(unit)
+    << "<br><span class=\"se\">&plusmn; standard error</span></th><th>P5 "
+       "npv</th><th>CVaR95</th><th>P(npv&lt;0)</th>"
+       "<th>incident loss</th><th>catastrophes</th><th>time to "
+       "proficiency</th><th>departures</th><th>flow share</th></tr>\n";
+  for (std::size_t k = 0; k < S; ++k) {
+    const Row& w = rows[k];
+    char cells[600];
+    std::snprintf(
+        cells, sizeof cells,
+        "<td>%s<br><span class=\"se\">&plusmn; %s</span></td><td>%s</td><td>%s</td><td>%s</td>"
+        "<td>%s<br><span class=\"se\">&plusmn; %s</span></td><td>%.3f</td><td>%.1f "
+        "%ss</td><td>%.2f</td><td>%s</td>",
+        escape_html(format_money(w.npv.mean)).c_str(), escape_html(format_money(w.npv.se)).c_str(),
+        escape_html(format_money(w.npv.p5)).c_str(),
+        escape_html(format_money(w.tail.cvar95)).c_str(), percent(w.tail.p_loss, 1).c_str(),
+        escape_html(format_money(w.loss.mean)).c_str(),
+        escape_html(format_money(w.loss.se)).c_str(), w.catastrophes.mean, w.proficiency.mean,
+        period_word(s.periods_per_year).c_str(), w.attrition.mean, percent(w.flow.mean, 1).c_str());
+    h << "<tr><td class=\"l\"><span class=\"swatch\" style=\"background:" << kPalette[k % 8]
+      << "\"></span>" << escape_html(r.strategies[k].name) << "</td>" << cells << "</tr>\n";
+  }
+  h << "</table>\n<p class=\"note\">npv: net present value over the horizon. P5: the npv that 95% "
+       "of futures exceed. "
+       "CVaR95: the average loss in the worst 5% of futures (a negative value means even those "
+       "futures gain). "
+       "Time to proficiency: the first "
+    << period_word(s.periods_per_year)
+    << " in which every activity has someone balanced for it (the horizon if never).</p>\n";
+
+  const auto chart = [&](const char* id, const char* heading, const char* note) {
+    h << "<h2>" << heading << "</h2>\n<div class=\"chart\" id=\"" << id
+      << "\"></div>\n<p class=\"note\">" << note << "</p>\n";
+  };
+  chart("chart-npv", "How npv is spread",
+        "Per strategy: 90% of futures fall on the line (P5 to P95), half in the bar (P25 to P75); "
+        "the tick is the median, the diamond the mean.");
+  chart("chart-fan", "Cumulative discounted cash flow over time",
+        "Median (line), middle half (dark band) and 90% of futures (light band) of the cumulative "
+        "discounted cash flow.");
+  chart("chart-paired", "Difference from the baseline, on the same futures",
+        "Mean npv difference from the baseline with its 95% interval; the label gives the share of "
+        "futures in which the strategy does better.");
+  chart("chart-zones", "Where the work happens: anxiety, flow, boredom",
+        "Share of worked hours in each zone, averaged over futures. Flow is where work is best and "
+        "learning fastest.");
+  chart("chart-risk", "Risk against return",
+        "Mean npv against CVaR95 (the average loss in the worst 5% of futures). Up and to the left "
+        "is better.");
+
+  if (!in.frontier.empty())
+    study_section(h, "frontier.json", [&](std::ostringstream& part) { frontier_section(part, in.frontier, cur, data); });
+  if (!in.sensitivity.empty()) {
+    study_section(h, "sensitivity.json",
+                  [&](std::ostringstream& part) { sensitivity_section(part, in.sensitivity, cur, data); });
+  }
+
+  // Assumptions.
+  h << "<h2>Assumptions</h2>\n<h3>Activities (in priority order)</h3>\n<table><tr><th "
+       "class=\"l\">activity</th>"
+       "<th>challenge (online / domain)</th><th>hours per unit</th><th>units per "
+    << period_word(s.periods_per_year)
+    << "</th><th class=\"l\">value</th><th class=\"l\">cost</th><th>incident chance</th>"
+       "<th class=\"l\">incident loss</th><th>volatility</th></tr>\n";
+  for (const Activity& a : s.activities) {
+    char cells[200];
+    std::snprintf(cells, sizeof cells, "<td>%.2f / %.2f</td><td>%g</td><td>%g</td>",
+                  a.challenge.online, a.challenge.domain, a.hours_per_unit, a.units_per_period);
+    h << "<tr><td class=\"l\"><b>" << escape_html(a.name) << "</b>"
+      << (a.description.empty() ? "" : "<br>" + escape_html(a.description)) << "</td>" << cells
+      << "<td class=\"l\">" << escape_html(a.value.describe()) << "</td><td class=\"l\">"
+      << escape_html(a.cost.describe()) << "</td><td>" << percent(a.incident_probability, 3)
+      << "</td><td class=\"l\">" << escape_html(a.severity.describe()) << "</td><td>"
+      << a.volatility << "</td></tr>\n";
+  }
+  h << "</table>\n<h3>People</h3>\n<table><tr><th class=\"l\">profile</th><th class=\"l\">online "
+       "skill</th>"
+       "<th class=\"l\">domain skill</th><th>salary per "
+    << period_word(s.periods_per_year)
+    << "</th><th>hours</th>"
+       "<th>leaving chance</th><th>hire cost</th><th>in the organisation</th></tr>\n";
+  for (std::size_t p = 0; p < s.profiles.size(); ++p) {
+    const Profile& pr = s.profiles[p];
+    int staff = 0;
+    for (const Headcount& hc : s.staff)
+      if (hc.profile == static_cast<int>(p)) staff += hc.count;
+    h << "<tr><td class=\"l\"><b>" << escape_html(pr.name) << "</b>"
+      << (pr.description.empty() ? "" : "<br>" + escape_html(pr.description))
+      << "</td><td class=\"l\">" << escape_html(pr.online.describe()) << "</td><td class=\"l\">"
+      << escape_html(pr.domain.describe()) << "</td><td>"
+      << escape_html(format_money(pr.salary_per_period)) << "</td><td>" << pr.hours_per_period
+      << "</td><td>" << percent(pr.attrition_hazard, 2) << "</td><td>"
+      << escape_html(format_money(pr.hire_cost)) << "</td><td>" << staff << "</td></tr>\n";
+  }
+  h << "</table>\n<h3>Strategies</h3>\n<table><tr><th class=\"l\">strategy</th><th "
+       "class=\"l\">what it does</th></tr>\n";
+  for (const Strategy& st : s.strategies) {
+    std::string what;
+    for (const Headcount& hc : st.hire)
+      what +=
+          "hires " + std::to_string(hc.count) + " " + s.profiles[hc.profile].name +
+          (hc.at ? " at " + period_word(s.periods_per_year) + " " + std::to_string(hc.at) : "") +
+          "; ";
+    for (const Training& t : st.train) {
+      char buffer[160];
+      std::snprintf(buffer, sizeof buffer, "%g h of training a %s for %s, %ss %d to %d; ",
+                    t.hours_per_period, period_word(s.periods_per_year).c_str(),
+                    s.profiles[t.who].name.c_str(), period_word(s.periods_per_year).c_str(), t.from,
+                    t.to);
+      what += buffer;
+    }
+    if (st.mentor)
+      what += s.profiles[st.mentor->mentor].name + " mentors " +
+              s.profiles[st.mentor->mentee].name + "; ";
+    for (int p : st.release) what += s.profiles[p].name + " staff step back; ";
+    what += st.policy == AssignPolicy::kFlow ? "work goes to whoever is best balanced for it"
+                                             : "work goes to whoever has the most hours left";
+    h << "<tr><td class=\"l\"><b>" << escape_html(st.name) << "</b></td><td class=\"l\">"
+      << (st.description.empty() ? "" : escape_html(st.description) + "<br>")
+      << "<span class=\"se\">" << escape_html(what) << "</span></td></tr>\n";
+  }
+  h << "</table>\n";
+
+  h << "<h2>How the numbers were made</h2>\n<p class=\"note\">" << r.trials
+    << " simulated futures for every strategy, all strategies on the same futures (common random "
+       "numbers"
+    << (r.independent_streams ? "; this run used independent streams instead" : "") << "); seed "
+    << r.seed << "; flowfolio " << FLOWFOLIO_VERSION << ", model version 1.1"
+    << (in.options.stop_reason.empty() ? "" : "; " + escape_html(in.options.stop_reason))
+    << (in.manifest.end_time.empty() ? "" : "; run finished " + escape_html(in.manifest.end_time))
+    << ". Standard errors (&plusmn;) are the Monte Carlo precision of the means. The model is "
+       "described in "
+       "flowfolio's docs/model.md.</p>\n";
+  h << "<footer>flowfolio report &middot; " << title << "</footer>\n</main>\n";
+
+  const std::string assets = report_assets_folder();
+  h << "<script type=\"application/json\" id=\"data\">" << script_json(data) << "</script>\n";
+  h << "<script>" << library(assets, "vega.min.js") << "</script>\n";
+  h << "<script>" << library(assets, "vega-lite.min.js") << "</script>\n";
+  h << "<script>" << library(assets, "vega-embed.min.js") << "</script>\n";
+  h << "<script>\n"
+    << R"JS((function () {
+  const data = JSON.parse(document.getElementById('data').textContent);
+  // Vega keeps categories as keys of plain objects and writes them into expressions of
+  // its own, so a strategy named 'constructor' or '__proto__', or one holding U+2028,
+  // would blank the charts. The charts see each name behind its own count of zero-width
+  // spaces (unique, and never a property of Object.prototype), line separators as
+  // spaces: the reader sees the same text.
+  const label = new Map();
+  data.strategies.forEach(function (name, i) {
+    label.set(name, '\u200b'.repeat(i + 1) + name.replace(/[\u2028\u2029]/g, ' '));
+  });
+  const relabel = function (rows) {
+    (rows || []).forEach(function (row) {
+      if (label.has(row.strategy)) row.strategy = label.get(row.strategy);
+    });
+  };
+  [data.npv_spread, data.fan, data.zones, data.paired, data.risk].forEach(relabel);
+  if (data.frontier) relabel(data.frontier.points.concat(data.frontier.best ? [data.frontier.best] : []));
+  data.strategies = data.strategies.map(function (name) { return label.get(name); });
+  data.baseline = data.baseline.replace(/[\u2028\u2029]/g, ' ');
+  const unit = data.currency ? ' (' + data.currency + ')' : '';
+  const color = {field: 'strategy', type: 'nominal', title: 'strategy',
+                 scale: {domain: data.strategies, range: data.colors}};
+  const config = {font: 'Helvetica, Arial, sans-serif', axis: {labelFontSize: 11, titleFontSize: 12},
+                  legend: {labelFontSize: 11, titleFontSize: 12}, view: {stroke: null}};
+  const opts = {renderer: 'svg', actions: false};
+  const width = 900;
+  const specs = {
+    'chart-npv': {width: width, height: Math.max(80, 38 * data.strategies.length), data: {values: data.npv_spread},
+      encoding: {y: {field: 'strategy', type: 'nominal', title: null, sort: data.strategies}},
+      layer: [
+        {mark: {type: 'rule', strokeWidth: 2}, encoding: {
+          x: {field: 'p5', type: 'quantitative', title: 'npv' + unit, axis: {format: '~s'}}, x2: {field: 'p95'}, color: color}},
+        {mark: {type: 'bar', size: 16, opacity: 0.55}, encoding: {x: {field: 'p25', type: 'quantitative'}, x2: {field: 'p75'}, color: color}},
+        {mark: {type: 'tick', thickness: 3, size: 22, color: '#1d2330'}, encoding: {x: {field: 'p50', type: 'quantitative'}}},
+        {mark: {type: 'point', shape: 'diamond', filled: true, size: 90, color: '#1d2330'}, encoding: {x: {field: 'mean', type: 'quantitative'}}},
+        {mark: {type: 'rule', strokeDash: [4, 4], color: '#555'}, encoding: {x: {datum: 0}}}]},
+    'chart-fan': {data: {values: data.fan}, columns: 3,
+      facet: {field: 'strategy', type: 'nominal', title: null, sort: data.strategies},
+      spec: {width: 280, height: 170, layer: [
+        {mark: {type: 'area', opacity: 0.22}, encoding: {x: {field: 'period', type: 'quantitative', title: data.period},
+          y: {field: 'p5', type: 'quantitative', title: 'cumulative discounted cash flow' + unit, axis: {format: '~s'}},
+          y2: {field: 'p95'}, color: color}},
+        {mark: {type: 'area', opacity: 0.45}, encoding: {x: {field: 'period', type: 'quantitative'},
+          y: {field: 'p25', type: 'quantitative'}, y2: {field: 'p75'}, color: color}},
+        {mark: {type: 'line', strokeWidth: 2}, encoding: {x: {field: 'period', type: 'quantitative'},
+          y: {field: 'p50', type: 'quantitative'}, color: color}}]},
+      resolve: {scale: {y: 'shared'}}},
+    'chart-paired': {width: width, height: Math.max(60, 34 * data.paired.length), data: {values: data.paired},
+      layer: [
+        {mark: {type: 'rule', strokeWidth: 3}, encoding: {y: {field: 'strategy', type: 'nominal', title: null, sort: data.strategies},
+          x: {field: 'lo', type: 'quantitative', title: 'npv difference from ' + data.baseline + unit, axis: {format: '~s'}},
+          x2: {field: 'hi'}, color: color}},
+        {mark: {type: 'point', filled: true, size: 90}, encoding: {y: {field: 'strategy', type: 'nominal', sort: data.strategies},
+          x: {field: 'mean', type: 'quantitative'}, color: color}},
+        {mark: {type: 'text', dy: -12, fontSize: 11}, encoding: {y: {field: 'strategy', type: 'nominal', sort: data.strategies},
+          x: {field: 'mean', type: 'quantitative'}, text: {field: 'p_beats', type: 'quantitative', format: '.0%'}}},
+        {mark: {type: 'rule', strokeDash: [4, 4], color: '#555'}, encoding: {x: {datum: 0}}}]},
+    'chart-zones': {data: {values: data.zones}, columns: 3,
+      facet: {field: 'strategy', type: 'nominal', title: null, sort: data.strategies},
+      spec: {width: 280, height: 150, mark: {type: 'area'},
+        encoding: {x: {field: 'period', type: 'quantitative', title: data.period},
+          y: {field: 'share', type: 'quantitative', stack: 'zero', title: 'share of worked hours', axis: {format: '.0%'}},
+          order: {field: 'zone', sort: 'ascending'},
+          color: {field: 'zone', type: 'nominal', title: 'zone',
+                  scale: {domain: ['anxiety', 'flow', 'boredom'], range: ['#D55E00', '#009E73', '#56B4E9']}}}}},
+    'chart-risk': {width: 600, height: 320, data: {values: data.risk},
+      layer: [
+        {mark: {type: 'point', filled: true, size: 160}, encoding: {
+          x: {field: 'cvar95', type: 'quantitative', title: 'CVaR95: average loss in the worst 5% of futures' + unit, axis: {format: '~s'}},
+          y: {field: 'mean', type: 'quantitative', title: 'mean npv' + unit, axis: {format: '~s'}}, color: color}},
+        {mark: {type: 'text', dx: 10, align: 'left', fontSize: 12}, encoding: {
+          x: {field: 'cvar95', type: 'quantitative'}, y: {field: 'mean', type: 'quantitative'}, text: {field: 'strategy'}}}]}
+  };
+  if (data.frontier) {
+    const f = data.frontier;
+    const riskTitle = f.cvar ? 'CVaR95: average loss in the worst 5% of futures' + unit : 'P(loss): share of futures with npv below 0';
+    const riskFormat = f.cvar ? '~s' : '.0%';
+    const layers = [
+      {data: {values: f.points.filter(function (p) { return !p.front && !p.current; })},
+       mark: {type: 'point', filled: true, size: 20, opacity: 0.25},
+       encoding: {x: {field: 'risk', type: 'quantitative', title: riskTitle + (f.cvar ? ' (symmetric log scale)' : ''),
+                      axis: {format: riskFormat}, scale: f.cvar ? {type: 'symlog', constant: 1e5} : {}},
+                  y: {field: 'mean', type: 'quantitative', title: 'mean npv' + unit, axis: {format: '~s'}},
+                  color: Object.assign({legend: {symbolOpacity: 1}}, color)}},
+      {data: {values: f.points.filter(function (p) { return p.front; })},
+       mark: {type: 'line', point: {filled: true, size: 45}, strokeWidth: 2},
+       encoding: {x: {field: 'risk', type: 'quantitative'}, y: {field: 'mean', type: 'quantitative'}, color: color,
+                  order: {field: 'risk', type: 'quantitative'}}},
+      {data: {values: f.points.filter(function (p) { return p.current; })},
+       mark: {type: 'point', shape: 'diamond', filled: true, size: 160, stroke: '#1d2330', strokeWidth: 1.5},
+       encoding: {x: {field: 'risk', type: 'quantitative'}, y: {field: 'mean', type: 'quantitative'}, color: color}}];
+    if (f.best) layers.push({data: {values: [f.best]}, mark: {type: 'point', shape: 'M0,-1L0.24,-0.33L0.95,-0.31L0.39,0.12L0.59,0.81L0,0.4L-0.59,0.81L-0.39,0.12L-0.95,-0.31L-0.24,-0.33Z',
+      filled: true, size: 420, color: '#F0E442', stroke: '#1d2330', strokeWidth: 1.5},
+      encoding: {x: {field: 'risk', type: 'quantitative'}, y: {field: 'mean', type: 'quantitative'}}});
+    if (f.ceiling !== undefined) layers.push({data: {values: [{}]}, mark: {type: 'rule', strokeDash: [6, 4], color: '#555'}, encoding: {x: {datum: f.ceiling}}});
+    specs['chart-frontier'] = {width: 700, height: 380, layer: layers};
+  }
+  if (data.sensitivity) {
+    const sens = data.sensitivity;
+    const format = sens.share ? '.0%' : '~s';
+    const order = sens.bars.filter(function (b, i) { return i % 2 === 0; }).map(function (b) { return b.input; });
+    specs['chart-tornado'] = {width: 700, height: Math.max(80, 30 * order.length), data: {values: sens.bars},
+      layer: [
+        {mark: {type: 'bar', size: 18}, encoding: {
+          y: {field: 'input', type: 'nominal', title: null, sort: order},
+          x: {field: 'value', type: 'quantitative', title: sens.label + (sens.share ? '' : unit), axis: {format: format}},
+          x2: {datum: sens.base},
+          color: {field: 'end', type: 'nominal', title: null, scale: {domain: ['input at its low end', 'input at its high end'], range: ['#56B4E9', '#E69F00']}},
+          tooltip: [{field: 'input'}, {field: 'end'}, {field: 'setting', title: 'set to'}, {field: 'value', format: format}]}},
+        {mark: {type: 'rule', color: '#1d2330', strokeWidth: 2}, encoding: {x: {datum: sens.base}}}]};
+  }
+  if (data.sensitivity && data.sensitivity.indices.length) {
+    const sens = data.sensitivity;
+    const order = sens.indices.filter(function (b, i) { return i % 2 === 0; }).map(function (b) { return b.input; });
+    specs['chart-indices'] = {width: 700, height: Math.max(80, 34 * order.length), data: {values: sens.indices},
+      encoding: {y: {field: 'input', type: 'nominal', title: null, sort: order}, yOffset: {field: 'index', type: 'nominal'}},
+      layer: [
+        {mark: {type: 'bar', size: 12}, encoding: {
+          x: {field: 'value', type: 'quantitative', title: 'Sobol index of the ' + sens.label, scale: {domain: [0, 1], clamp: true}},
+          color: {field: 'index', type: 'nominal', title: null, scale: {range: ['#0072B2', '#CC79A7']}}}},
+        {mark: {type: 'rule', color: '#1d2330'}, encoding: {x: {field: 'lo', type: 'quantitative'}, x2: {field: 'hi'}}}]};
+  }
+  const rendered = [];
+  for (const id of Object.keys(specs)) {
+    const spec = Object.assign({$schema: 'https://vega.github.io/schema/vega-lite/v5.json', config: config}, specs[id]);
+    rendered.push(vegaEmbed('#' + id, spec, opts));
+  }
+  Promise.all(rendered).then(function () { document.body.setAttribute('data-rendered', 'true'); })
+    .catch(function (error) { console.error('chart failed: ' + error); });
+})();
+)JS"
+    << "</script>\n</body></html>\n";
+  return signed_report(h.str());
+}
+
+}  // namespace flowfolio

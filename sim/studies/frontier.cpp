@@ -1,0 +1,414 @@
+// The frontier search of the `optimize:` block (docs/frontier.md).
+#include "flowfolio/studies/frontier.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <nlohmann/json.hpp>
+
+#include "flowfolio/engine/engine.hpp"
+#include "flowfolio/output/output.hpp"
+#include "studies/store.hpp"
+#include "studies/study.hpp"
+
+namespace flowfolio {
+
+namespace {
+// A decision's value on its grid and within its bounds.
+double snap(const ScenarioInput& decision, double v) {
+  v = std::clamp(v, decision.low, decision.high);
+  if (decision.step > 0) {
+    v = decision.low + std::round((v - decision.low) / decision.step) * decision.step;
+    if (v > decision.high + 1e-12 * std::abs(decision.high)) v -= decision.step;
+  }
+  return v;
+}
+
+// p is dominated by q: q earns at least as much for at most as much risk, and differs.
+bool dominated(const FrontierPoint& p, const FrontierPoint& q) {
+  return q.mean_npv >= p.mean_npv && q.risk <= p.risk &&
+         (q.mean_npv > p.mean_npv || q.risk < p.risk);
+}
+
+std::string decision_text(const OptimizeSpec& spec, const std::vector<double>& x) {
+  std::string out;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    out += (i ? ", " : "") + spec.decisions[i].name + " = " +
+           (std::isnan(x[i]) ? spec.decisions[i].base : study::number_short(x[i]));
+  }
+  return out;
+}
+
+std::string risk_name(RiskMeasure risk) {
+  return risk == RiskMeasure::kCvar95 ? "CVaR95" : "P(loss)";
+}
+
+std::string risk_text(RiskMeasure risk, double x) {
+  if (risk == RiskMeasure::kCvar95) return format_money(x);
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f%%", 100 * x);
+  return buffer;
+}
+}  // namespace
+
+FrontierResults run_frontier(const std::string& text, const std::string& file,
+                             const FrontierOptions& options) {
+  const Scenario scenario = read_scenario_text(text, file, options.overrides);
+  const OptimizeSpec& spec = scenario.optimize;
+  if (spec.decisions.empty())
+    throw InputError(
+        {Diagnostic{.file = file,
+                    .message = "the scenario has no optimize: block; add one naming the decisions "
+                               "to search (docs/frontier.md)"}});
+  FrontierResults results{.spec = spec, .seed = options.seed};
+  std::vector<int> searched = spec.strategies;
+  if (searched.empty())
+    for (std::size_t s = 0; s < scenario.strategies.size(); ++s)
+      searched.push_back(static_cast<int>(s));
+  if (options.only_strategy >= 0) searched = {options.only_strategy};
+  std::sort(searched.begin(), searched.end());
+  for (int s : searched) results.strategies.push_back(scenario.strategies[s].name);
+
+  const std::size_t d = spec.decisions.size();
+  std::vector<std::vector<double>> ends(d);
+  for (std::size_t i = 0; i < d; ++i) {
+    const ScenarioInput& decision = spec.decisions[i];
+    // The bounds, and a value between them: a path that takes whole numbers only fails
+    // there when the decision has no step.
+    ends[i] = {decision.low, decision.high, snap(decision, decision.low + 0.382 * (decision.high - decision.low))};
+  }
+  study::check_ends(text, file, options.overrides, spec.decisions, ends);
+
+  // The current mix: the scenario as written (its decisions' values where they are numbers).
+  std::vector<double> current(d);
+  for (std::size_t i = 0; i < d; ++i) {
+    char* end = nullptr;
+    const std::string& base = spec.decisions[i].base;
+    const double v = std::strtod(base.c_str(), &end);
+    current[i] = !base.empty() && end == base.c_str() + base.size() ? v : std::nan("");
+  }
+
+  std::vector<std::vector<double>> current_npv;  // per strategy, per trial: the mix as written
+  std::map<std::vector<double>, std::size_t> seen;
+  std::size_t planned = 1;
+  Diagnostic decisions_block = spec.decisions.front().where;
+  decisions_block.path = "optimize.decisions";
+  // Simulates candidate `x` (NaN coordinates: as written) for every searched strategy.
+  const auto simulate = [&](const std::vector<double>& x, bool is_current) {
+    Scenario variant =
+        study::scenario_with(text, file, options.overrides, spec.decisions,
+                             is_current ? std::vector<double>(d, std::nan("")) : x,
+                             "the decisions " + decision_text(spec, x), decisions_block);
+    study::keep_strategies(variant, searched);
+    return run(variant, {.trials = spec.trials,
+                         .seed = options.seed,
+                         .threads = options.threads,
+                         .stop = options.stop});
+  };
+  const auto evaluate = [&](const std::vector<double>& x, bool is_current) {
+    const std::size_t candidate = results.decisions.size();
+    results.decisions.push_back(x);
+    const RunResults r = simulate(x, is_current);
+    std::vector<double> sorted;
+    for (std::size_t s = 0; s < r.strategies.size(); ++s) {
+      const auto values = r.strategies[s].metric(Metric::kNpv);
+      sorted.assign(values.begin(), values.end());
+      std::sort(sorted.begin(), sorted.end());
+      const TailRisk tail = tail_risk_sorted(sorted);
+      const MeanAndError mean = mean_and_error(values);
+      FrontierPoint p{.strategy = s,
+                      .candidate = candidate,
+                      .mean_npv = mean.mean,
+                      .mean_npv_se = mean.se,
+                      .cvar95 = tail.cvar95,
+                      .p_loss = tail.p_loss,
+                      .mean_cost = mean_and_error(r.strategies[s].metric(Metric::kCost)).mean,
+                      .current = is_current};
+      if (spec.risk == RiskMeasure::kCvar95) {
+        p.risk = tail.cvar95;
+        p.risk_se = study::cvar_standard_error(sorted, tail, 0.95);
+      } else {
+        p.risk = tail.p_loss;
+        p.risk_se = std::sqrt(tail.p_loss * (1 - tail.p_loss) / static_cast<double>(values.size()));
+      }
+      p.feasible = (!spec.max_cvar95 || p.cvar95 <= *spec.max_cvar95) &&
+                   (!spec.max_p_loss || p.p_loss <= *spec.max_p_loss) &&
+                   (!spec.max_cost || p.mean_cost <= *spec.max_cost);
+      results.points.push_back(p);
+      if (is_current) current_npv.emplace_back(values.begin(), values.end());
+    }
+    if (options.progress) options.progress(results.decisions.size(), planned);
+  };
+  const auto add = [&](std::vector<double> x) {
+    for (std::size_t i = 0; i < d; ++i) x[i] = snap(spec.decisions[i], x[i]);
+    if (seen.emplace(x, 0).second) evaluate(x, false);
+  };
+
+  // Evaluates the new ones among `batch`, counting them first for the progress line.
+  const auto run_all = [&](const std::vector<std::vector<double>>& batch) {
+    std::set<std::vector<double>> fresh;
+    for (std::vector<double> x : batch) {
+      for (std::size_t i = 0; i < d; ++i) x[i] = snap(spec.decisions[i], x[i]);
+      if (!seen.count(x)) fresh.insert(std::move(x));
+    }
+    planned = results.decisions.size() + fresh.size();
+    for (const auto& x : batch) add(x);
+  };
+
+  planned = 1;
+  evaluate(current, true);
+  // A candidate equal to the mix as written is not simulated again.
+  if (std::none_of(current.begin(), current.end(), [](double v) { return std::isnan(v); })) seen.emplace(current, 0);
+  const std::vector<double> design = study::shifted_sobol_points(d, spec.candidates, options.seed);
+  std::vector<std::vector<double>> first(spec.candidates, std::vector<double>(d));
+  for (std::size_t k = 0; k < spec.candidates; ++k) {
+    for (std::size_t i = 0; i < d; ++i) {
+      const ScenarioInput& decision = spec.decisions[i];
+      first[k][i] = decision.low + design[k * d + i] * (decision.high - decision.low);
+    }
+  }
+  run_all(first);
+
+  const auto mark_fronts = [&] {
+    for (FrontierPoint& p : results.points) {
+      p.on_front = true;
+      for (const FrontierPoint& q : results.points)
+        if (q.strategy == p.strategy && dominated(p, q)) p.on_front = false;
+    }
+  };
+  // Refinement: around each front point and each strategy's best feasible point, every
+  // decision moved alone up and down by a step that halves each round.
+  for (std::size_t round = 0; round < spec.refine; ++round) {
+    mark_fronts();
+    // Per strategy, at most four anchors: its best feasible point, and the front's least
+    // risky, middle and most rewarding points.
+    std::vector<std::size_t> anchors;
+    for (std::size_t s = 0; s < results.strategies.size(); ++s) {
+      std::optional<std::size_t> best;
+      std::vector<std::size_t> front;
+      for (std::size_t k = 0; k < results.points.size(); ++k) {
+        const FrontierPoint& p = results.points[k];
+        if (p.strategy != s) continue;
+        if (p.on_front) front.push_back(k);
+        if (p.feasible && (!best || p.mean_npv > results.points[*best].mean_npv)) best = k;
+      }
+      if (best) anchors.push_back(results.points[*best].candidate);
+      std::stable_sort(front.begin(), front.end(), [&](std::size_t a, std::size_t b) {
+        return results.points[a].risk < results.points[b].risk;
+      });
+      if (!front.empty()) {
+        for (std::size_t k : {std::size_t{0}, front.size() / 2, front.size() - 1})
+          anchors.push_back(results.points[front[k]].candidate);
+      }
+    }
+    std::sort(anchors.begin(), anchors.end());
+    anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
+    const std::size_t before = results.decisions.size();
+    std::vector<std::vector<double>> next;
+    for (std::size_t c : anchors) {
+      const std::vector<double> x = results.decisions[c];
+      // The current mix has no neighbours when a decision's value there is not a number.
+      if (std::any_of(x.begin(), x.end(), [](double v) { return std::isnan(v); })) continue;
+      for (std::size_t i = 0; i < d; ++i) {
+        const ScenarioInput& decision = spec.decisions[i];
+        double h =
+            (decision.high - decision.low) * 0.25 / std::pow(2.0, static_cast<double>(round));
+        if (decision.step > 0)
+          h = std::max(decision.step, std::round(h / decision.step) * decision.step);
+        for (double sign : {-1.0, 1.0}) {
+          std::vector<double> y = x;
+          y[i] += sign * h;
+          next.push_back(std::move(y));
+        }
+      }
+    }
+    run_all(next);
+    if (results.decisions.size() == before) break;  // nothing new to try
+    ++results.rounds;
+  }
+  mark_fronts();
+
+  for (std::size_t k = 0; k < results.points.size(); ++k) {
+    const FrontierPoint& p = results.points[k];
+    if (!p.feasible) continue;
+    if (!results.best) {
+      results.best = k;
+      continue;
+    }
+    const FrontierPoint& b = results.points[*results.best];
+    if (p.mean_npv > b.mean_npv || (p.mean_npv == b.mean_npv && p.risk < b.risk)) results.best = k;
+  }
+  const std::string currency = scenario.currency.empty() ? "" : " " + scenario.currency;
+  if (results.best) {
+    const FrontierPoint& b = results.points[*results.best];
+    results.best_current = b.strategy;  // candidate 0's points come first, one per strategy
+    const FrontierPoint& c = results.points[b.strategy];
+    // The best candidate again, for its per-trial npv: the same seed gives the same trials,
+    // and only the mix as written is kept throughout the search.
+    const RunResults again = simulate(results.decisions[b.candidate], b.candidate == 0);
+    results.best_against_current =
+        paired_difference(current_npv[b.strategy], again.strategies[b.strategy].metric(Metric::kNpv));
+    const PairedDifference& diff = results.best_against_current;
+    if (b.candidate == 0 || (c.feasible && b.mean_npv == c.mean_npv && b.risk == c.risk)) {
+      results.recommendation =
+          "The scenario as written is already the best under the constraints: " +
+          results.strategies[b.strategy] + " with " + decision_text(spec, results.decisions[0]) +
+          ": expected npv " + format_money(c.mean_npv) + currency + " (se " +
+          format_money(c.mean_npv_se) + ") for a " + risk_name(spec.risk) + " of " +
+          risk_text(spec.risk, c.risk) + ".";
+    } else {
+      results.recommendation =
+          "Best under the constraints: " + results.strategies[b.strategy] + " with " +
+          decision_text(spec, results.decisions[b.candidate]) + ": expected npv " +
+          format_money(b.mean_npv) + currency + " (se " + format_money(b.mean_npv_se) + ") for a " +
+          risk_name(spec.risk) + " of " + risk_text(spec.risk, b.risk) + ", against " +
+          format_money(c.mean_npv) + " and " + risk_text(spec.risk, c.risk) + " for " +
+          results.strategies[b.strategy] + " as the scenario stands (npv " +
+          (diff.mean >= 0 ? "+" : "-") + format_money(std::abs(diff.mean)) + ", 95% interval " +
+          format_money(diff.lo95) + " to " + format_money(diff.hi95) + ", on the same futures)." +
+          (spec.risk == RiskMeasure::kCvar95 && b.risk < 0
+               ? " A negative CVaR95 means even the worst 5% of futures gain."
+               : "");
+    }
+  } else {
+    results.recommendation =
+        "No candidate meets the constraints; loosen a ceiling or widen a decision's range.";
+  }
+  return results;
+}
+
+std::string frontier_json(const Scenario& scenario, const FrontierResults& results) {
+  using nlohmann::ordered_json;
+  const OptimizeSpec& spec = results.spec;
+  const auto optional = [](const std::optional<double>& v) {
+    return v ? ordered_json(*v) : ordered_json();
+  };
+  ordered_json decisions = ordered_json::array();
+  for (const ScenarioInput& decision : spec.decisions) {
+    decisions.push_back({{"name", decision.name},
+                         {"paths", decision.paths},
+                         {"low", decision.low},
+                         {"high", decision.high},
+                         {"step", decision.step},
+                         {"base", decision.base}});
+  }
+  const auto point_json = [&](const FrontierPoint& p) {
+    ordered_json x = ordered_json::array();
+    for (double v : results.decisions[p.candidate])
+      x.push_back(std::isnan(v) ? ordered_json() : ordered_json(v));
+    return ordered_json{{"strategy", results.strategies[p.strategy]},
+                        {"candidate", p.candidate},
+                        {"decision", x},
+                        {"mean_npv", p.mean_npv},
+                        {"mean_npv_se", p.mean_npv_se},
+                        {"risk", p.risk},
+                        {"risk_se", p.risk_se},
+                        {"cvar95", p.cvar95},
+                        {"p_loss", p.p_loss},
+                        {"mean_cost", p.mean_cost},
+                        {"feasible", p.feasible},
+                        {"on_front", p.on_front},
+                        {"current", p.current}};
+  };
+  ordered_json points = ordered_json::array();
+  for (const FrontierPoint& p : results.points) points.push_back(point_json(p));
+  ordered_json doc = {{"scenario", scenario.name},
+                      {"currency", scenario.currency},
+                      {"seed", results.seed},
+                      {"objective", "mean_npv"},
+                      {"risk", spec.risk == RiskMeasure::kCvar95 ? "cvar95" : "p_loss"},
+                      {"constraints",
+                       {{"cvar95", optional(spec.max_cvar95)},
+                        {"p_loss", optional(spec.max_p_loss)},
+                        {"cost", optional(spec.max_cost)}}},
+                      {"trials_per_candidate", spec.trials},
+                      {"design_candidates", spec.candidates},
+                      {"refinement_rounds", results.rounds},
+                      {"candidates", results.decisions.size()},
+                      {"decisions", decisions},
+                      {"strategies", results.strategies},
+                      {"points", points}};
+  if (results.best) {
+    const PairedDifference& diff = results.best_against_current;
+    doc["best"] = point_json(results.points[*results.best]);
+    doc["current_of_best_strategy"] = point_json(results.points[*results.best_current]);
+    doc["best_minus_current"] = {{"mean", diff.mean},
+                                 {"se", diff.se},
+                                 {"lo95", diff.lo95},
+                                 {"hi95", diff.hi95},
+                                 {"p_better", diff.p_better}};
+  } else {
+    doc["best"] = nullptr;
+  }
+  doc["recommendation"] = results.recommendation;
+  return doc.dump(2) + "\n";
+}
+
+std::string frontier_table(const Scenario& scenario, const FrontierResults& results) {
+  const OptimizeSpec& spec = results.spec;
+  std::string out;
+  char line[512];
+  for (std::size_t s = 0; s < results.strategies.size(); ++s) {
+    std::vector<const FrontierPoint*> front;
+    for (const FrontierPoint& p : results.points)
+      if (p.strategy == s && (p.on_front || p.current)) front.push_back(&p);
+    std::sort(front.begin(), front.end(),
+              [](const FrontierPoint* a, const FrontierPoint* b) { return a->risk < b->risk; });
+    out +=
+        "\n" + results.strategies[s] + ": front of mean npv against " + risk_name(spec.risk) + "\n";
+    std::snprintf(line, sizeof line, "  %12s %10s %12s %9s  %s\n", "mean npv", "se",
+                  risk_name(spec.risk).c_str(), "feasible", "decisions");
+    out += line;
+    // Decisions that give the same outcome (demand beyond the hours, say) share a row.
+    for (std::size_t k = 0; k < front.size();) {
+      std::size_t same = k + 1;
+      while (same < front.size() && front[same]->mean_npv == front[k]->mean_npv &&
+             front[same]->risk == front[k]->risk)
+        ++same;
+      const auto shown =
+          std::min_element(front.begin() + k, front.begin() + same,
+                           [](auto a, auto b) { return a->candidate < b->candidate; });
+      const FrontierPoint* p = *shown;
+      std::string note = p->current ? "  (the scenario as written)" : "";
+      if (same - k > 1)
+        note += "  and " + std::to_string(same - k - 1) + " more with the same outcome";
+      std::snprintf(line, sizeof line, "  %12s %10s %12s %9s  %s%s\n",
+                    format_money(p->mean_npv).c_str(), format_money(p->mean_npv_se).c_str(),
+                    risk_text(spec.risk, p->risk).c_str(), p->feasible ? "yes" : "no",
+                    decision_text(spec, results.decisions[p->candidate]).c_str(), note.c_str());
+      out += line;
+      k = same;
+    }
+  }
+  (void)scenario;
+  return out + "\n" + results.recommendation + "\n";
+}
+
+std::string record_frontier(const std::string& store_path, const std::string& scenario_file,
+                            const Scenario& scenario, const FrontierResults& results,
+                            const std::string& command_line) {
+  const std::string run_id = "frontier-" + content_key(scenario_file + "\n" + frontier_json(scenario, results));
+  Store store(store_path);
+  store.replace(run_id, {"frontier_runs", "frontier_points"}, [&] {
+    store.run("INSERT INTO frontier_runs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+              {run_id, scenario_file, static_cast<std::int64_t>(results.seed),
+               static_cast<std::int64_t>(results.spec.trials),
+               static_cast<std::int64_t>(results.decisions.size()), results.recommendation,
+               std::string(FLOWFOLIO_VERSION), command_line});
+    for (std::size_t k = 0; k < results.points.size(); ++k) {
+      const FrontierPoint& p = results.points[k];
+      store.run("INSERT INTO frontier_points VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                {run_id, results.strategies[p.strategy], static_cast<std::int64_t>(p.candidate),
+                 decision_text(results.spec, results.decisions[p.candidate]), p.mean_npv,
+                 p.mean_npv_se, p.risk, p.risk_se, p.cvar95, p.p_loss, p.mean_cost,
+                 static_cast<std::int64_t>(p.feasible), static_cast<std::int64_t>(p.on_front),
+                 static_cast<std::int64_t>(p.current),
+                 static_cast<std::int64_t>(results.best && *results.best == k)});
+    }
+  });
+  return run_id;
+}
+
+}  // namespace flowfolio
