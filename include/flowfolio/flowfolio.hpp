@@ -5,6 +5,7 @@
 
 #include "flowfolio/core/distribution.hpp"
 #include "flowfolio/core/error.hpp"
+#include "flowfolio/core/format.hpp"
 #include "flowfolio/core/memory.hpp"
 #include "flowfolio/core/metrics.hpp"
 #include "flowfolio/core/portable_math.hpp"

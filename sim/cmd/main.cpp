@@ -584,7 +584,7 @@ int report_failure(std::exception_ptr failure) {
 
 int run_program(int argc, char** argv) {
   CLI::App app{"flowfolio: Monte Carlo risk/cost simulation of staffing strategies for "
-               "communication portfolios (model version 1.1)"};
+               "communication portfolios (model version " + std::string(flowfolio::kModelVersion) + ")"};
   app.set_version_flag("--version", std::string("flowfolio ") + FLOWFOLIO_VERSION);
   app.require_subcommand(1);
 

@@ -46,22 +46,6 @@ std::string pad(const std::string& s, std::size_t width, bool left = false) {
 }
 }  // namespace
 
-std::string format_money(double amount) {
-  const double a = std::abs(amount);
-  char buffer[64];
-  const char* sign = amount < 0 && a >= 0.5 ? "-" : "";
-  if (a < 1e3) {
-    std::snprintf(buffer, sizeof buffer, "%s%.0f", sign, a);
-  } else if (a < 1e6) {
-    std::snprintf(buffer, sizeof buffer, "%s%.*fk", sign, a < 1e4 ? 2 : 1, a / 1e3);
-  } else if (a < 1e9) {
-    std::snprintf(buffer, sizeof buffer, "%s%.*fM", sign, a < 1e7 ? 2 : 1, a / 1e6);
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%s%.2fB", sign, a / 1e9);
-  }
-  return buffer;
-}
-
 ReportOptions ReportOptions::from(const Scenario& scenario) {
   ReportOptions options;
   options.levels = scenario.risk.levels;
@@ -234,7 +218,7 @@ std::string summary_json(const Scenario& scenario, const RunResults& results,
   const ordered_json root = {{"scenario", scenario.name},
                              {"seed", results.seed},
                              {"trials", results.trials},
-                             {"model_version", "1.1"},
+                             {"model_version", kModelVersion},
                              {"currency", scenario.currency},
                              {"horizon", scenario.horizon},
                              {"periods_per_year", scenario.periods_per_year},
@@ -257,18 +241,6 @@ std::string paired_json(const Scenario& scenario, const RunResults& results,
                              {"baseline", results.strategies[options.baseline].name},
                              {"comparisons", list}};
   return root.dump(1) + "\n";
-}
-
-std::string format_number(double value) {
-  char buffer[64];
-  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, ec == std::errc() ? end : buffer);
-}
-
-std::string format_number(float value) {
-  char buffer[64];
-  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, ec == std::errc() ? end : buffer);
 }
 
 void trials_csv(const RunResults& results, const TextSink& sink) {
@@ -339,7 +311,7 @@ std::string series_csv(const RunResults& results) {
 
 std::string manifest_json(const Manifest& m) {
   ordered_json root = {{"flowfolio_version", FLOWFOLIO_VERSION},
-                       {"model_version", "1.1"},
+                       {"model_version", kModelVersion},
                        {"command_line", m.command_line},
                        {"scenario_file", m.scenario_file},
                        {"scenario_sha256", m.scenario_sha256},

@@ -42,12 +42,6 @@ std::string money(double x, const std::string& currency) {
   return format_money(x) + (currency.empty() ? "" : " " + currency);
 }
 
-std::string percent(double share, int digits = 0) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f%%", digits, 100 * share);
-  return buffer;
-}
-
 // JSON for a <script type="application/json"> block: no "<" can end the block early, and
 // the line separators U+2028 and U+2029, which older JavaScript parsers take for line
 // ends, are escaped too.
@@ -632,7 +626,7 @@ th{background:#f1f3f5;font-weight:600}td.l,th.l{text-align:left}.se{color:#7a829
     << " simulated futures for every strategy, all strategies on the same futures (common random "
        "numbers"
     << (r.independent_streams ? "; this run used independent streams instead" : "") << "); seed "
-    << r.seed << "; flowfolio " << FLOWFOLIO_VERSION << ", model version 1.1"
+    << r.seed << "; flowfolio " << FLOWFOLIO_VERSION << ", model version " << kModelVersion
     << (in.options.stop_reason.empty() ? "" : "; " + escape_html(in.options.stop_reason))
     << (in.manifest.end_time.empty() ? "" : "; run finished " + escape_html(in.manifest.end_time))
     << ". Standard errors (&plusmn;) are the Monte Carlo precision of the means. The model is "

@@ -5,18 +5,12 @@
 #include <cmath>
 #include <cstdio>
 
-#include "flowfolio/output/output.hpp"
+#include "flowfolio/core/format.hpp"
 #include "flowfolio/stats/summaries.hpp"
 
 namespace flowfolio {
 
 namespace {
-std::string percent(double share) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.0f%%", 100 * share);
-  return buffer;
-}
-
 // "train_staff beats status_quo in 87% of futures; expected npv gain 1.2M USD (95%
 // interval 1.1M to 1.3M); expected incident loss 0.5M USD lower." The interval is shown
 // in the direction of the words: a loss of 1.2M has the interval 1.1M to 1.3M.

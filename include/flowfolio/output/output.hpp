@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "flowfolio/core/format.hpp"
 #include "flowfolio/engine/engine.hpp"
 #include "flowfolio/engine/scenario.hpp"
 
@@ -91,13 +92,6 @@ std::string comparison_table(const Scenario& scenario, const RunResults& results
 // skills and burnout. `only_strategy` >= 0 limits it to that strategy.
 std::string trace_table(const Scenario& scenario, std::uint64_t trial,
                         const std::vector<TrialOutcome>& outcomes, int only_strategy = -1);
-
-// A number in the shortest form that reads back to the same double ("0.1", "1e+20").
-std::string format_number(double value);
-std::string format_number(float value);
-
-// Money for people: 1234567.8 -> "1.23M", -45600 -> "-45.6k", 950 -> "950".
-std::string format_money(double amount);
 
 // Writes `content` to `path` whole or not at all: a temporary file in the same folder,
 // flushed, then renamed over `path`. Throws std::runtime_error with the reason.
