@@ -110,11 +110,6 @@ std::string escape_html(const std::string& text) {
   return out;
 }
 
-std::string report_assets_folder() {
-  if (const char* env = std::getenv("FLOWFOLIO_REPORT_ASSETS"); env && *env) return env;
-  return FLOWFOLIO_REPORT_ASSETS;
-}
-
 namespace {
 // The sensitivity section's data: the headline output (the first paired difference, else
 // the first output) as a tornado and as Sobol indices, and every output's top inputs.
