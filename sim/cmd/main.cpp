@@ -2,7 +2,6 @@
 //
 // Exit status: 0 done; 2 the scenario or the arguments are invalid (the message says
 // where and why); 1 a failure while running, with its reason.
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <atomic>
@@ -22,6 +21,7 @@
 #include <thread>
 
 #include "core/file_text.hpp"
+#include "cmd/progress_line.hpp"
 #include "core/whole_number.hpp"
 #include "flowfolio/cluster/cluster.hpp"
 #include "flowfolio/core/error.hpp"
@@ -31,7 +31,9 @@
 #include "flowfolio/output/output.hpp"
 #include "flowfolio/output/report.hpp"
 #include "flowfolio/output/result_folder.hpp"
+#include "flowfolio/output/run_folder.hpp"
 #include "flowfolio/stats/comparison.hpp"
+#include "flowfolio/stats/run_plan.hpp"
 #include "flowfolio/studies/frontier.hpp"
 #include "flowfolio/studies/sensitivity.hpp"
 #include "flowfolio/studies/sweep.hpp"
@@ -187,6 +189,11 @@ std::size_t strategy_index(const flowfolio::Scenario& scenario, const std::strin
   throw flowfolio::InputError(flag + ": unknown strategy '" + name + "'; known: " + known);
 }
 
+// The folder a command writes: --out, else out/<the input file's name without extension>.
+std::string out_folder(const std::string& out, const std::string& file) {
+  return out.empty() ? "out/" + fs::path(file).stem().string() : out;
+}
+
 flowfolio::ReportOptions report_options(const flowfolio::Scenario& scenario, const RunArguments& args) {
   flowfolio::ReportOptions options = flowfolio::ReportOptions::from(scenario);
   if (!args.levels.empty()) options.levels = args.levels;
@@ -245,24 +252,16 @@ int command_single_trial(const flowfolio::Scenario& scenario, const RunArguments
   return 0;
 }
 
-// A progress line on stderr for a study of many runs: rewritten in place on a terminal,
-// every 10 s otherwise.
+// A study's progress: done of total, and the time left at the pace so far.
 std::function<void(std::size_t, std::size_t)> progress_printer(const char* what, const char* unit, bool quiet) {
   if (quiet) return {};
-  const bool terminal = isatty(STDERR_FILENO) != 0;
   const auto begun = std::chrono::steady_clock::now();
-  return [=, last_line = -1e9](std::size_t done, std::size_t total) mutable {
+  return [=, line = std::make_shared<flowfolio::ProgressLine>(10)](std::size_t done, std::size_t total) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begun).count();
-    char line[160];
-    std::snprintf(line, sizeof line, "%s: %zu/%zu %s, about %.0f s left", what, done, total, unit,
+    char text[160];
+    std::snprintf(text, sizeof text, "%s: %zu/%zu %s, about %.0f s left", what, done, total, unit,
                   seconds / static_cast<double>(done) * static_cast<double>(total - done));
-    if (terminal) {
-      std::fprintf(stderr, "\r\033[K%s", line);
-      if (done == total) std::fputc('\n', stderr);
-    } else if (seconds - last_line >= 10 || done == total) {
-      std::fprintf(stderr, "%s\n", line);
-      last_line = seconds;
-    }
+    line->show(text, seconds, done == total);
   };
 }
 
@@ -323,6 +322,103 @@ StudyOutput run_study(const RunArguments& args, const flowfolio::Scenario& scena
   return out;
 }
 
+// Exact or sketch statistics, and the refusals and notices before a run (run_plan.hpp).
+flowfolio::RunPlan plan_run(const flowfolio::Scenario& scenario, const RunArguments& args) {
+  using Study = RunArguments::Study;
+  const flowfolio::RunRequest request{
+      .trials = args.precision ? args.max_trials : args.trials.value_or(scenario.trials),
+      .threads = args.threads,
+      .statistics = flowfolio::statistics_choice(args.statistics),
+      .precision = args.precision.has_value(),
+      .report = args.report,
+      .allow_large_run = args.allow_large_run,
+      .evaluation_trials = args.study == Study::kSensitivity ? scenario.sensitivity.trials
+                           : args.study == Study::kFrontier  ? scenario.optimize.trials
+                                                             : 0};
+  std::function<void(const std::string&)> print;
+  if (!args.quiet) print = [](const std::string& line) { std::cerr << line << "\n"; };
+  return flowfolio::plan_run(scenario, request, print);
+}
+
+// The run's trials: to a precision, as summaries, or every trial kept.
+flowfolio::RunResults run_trials(const flowfolio::Scenario& scenario, const RunArguments& args,
+                                 const flowfolio::RunPlan& plan, std::uint64_t seed,
+                                 flowfolio::ReportOptions& options) {
+  const std::uint64_t planned = args.trials.value_or(scenario.trials);
+  flowfolio::RunResults results;
+  if (args.precision) {
+    flowfolio::PrecisionRun precise = flowfolio::cluster_run_to_precision(
+        scenario, {.relative = *args.precision,
+                   .max_trials = args.max_trials,
+                   .seed = seed,
+                   .threads = args.threads,
+                   .independent_streams = args.independent_streams,
+                   .baseline = options.baseline,
+                   .pairs = options.pairs,
+                   .stop = &g_stop});
+    results = std::move(precise.results);
+    options.stop_reason = precise.reason;
+  } else if (plan.summarized) {
+    results = flowfolio::cluster_run_summarized(scenario, {.trials = planned, .seed = seed, .threads = args.threads,
+                                                           .independent_streams = args.independent_streams,
+                                                           .stop = &g_stop},
+                                                options.baseline, options.pairs);
+  } else {
+    results = flowfolio::cluster_run(scenario, {.trials = planned,
+                                        .seed = seed,
+                                        .threads = args.threads,
+                                        .independent_streams = args.independent_streams,
+                                        .stop = &g_stop});
+  }
+  return results;
+}
+
+// What a result folder records of how it was made, so that it can be audited and rerun.
+flowfolio::Manifest manifest_of(const RunArguments& args, const std::string& command_line,
+                                const std::string& scenario_sha256, std::uint64_t seed,
+                                const flowfolio::RunResults& results, const std::string& stop_reason,
+                                std::chrono::system_clock::time_point start,
+                                std::chrono::system_clock::time_point end) {
+  return {.command_line = command_line,
+          .scenario_file = args.file,
+          .scenario_sha256 = scenario_sha256,
+          .start_time = iso_time(start),
+          .end_time = iso_time(end),
+          .seed = seed,
+          .trials = results.trials,
+          .threads = results.threads,
+          .independent_streams = results.independent_streams,
+          .precision = args.precision.value_or(0),
+          .stop_reason = stop_reason,
+          .overrides = args.overrides};
+}
+
+// The tables and the summary line a person reads once the folder is written.
+void print_run(const RunArguments& args, bool comparison, const flowfolio::Scenario& scenario,
+               const flowfolio::RunResults& results, const flowfolio::ReportOptions& options,
+               const std::optional<StudyOutput>& study, const std::vector<std::string>& files,
+               double study_seconds, double run_seconds) {
+  const std::string out_dir = out_folder(args.out, args.file);
+  if (study) {
+    char timing[64];
+    std::snprintf(timing, sizeof timing, " in %.1f s\n\n", study_seconds);
+    std::cout << study->table << "\n" << study->size << timing;
+  }
+  std::cout << (comparison ? flowfolio::comparison_table(scenario, results, options)
+                           : flowfolio::summary_table(scenario, results));
+  if (!comparison && !options.stop_reason.empty()) std::cout << "\n" << options.stop_reason << "\n";
+  char timing[160];
+  std::snprintf(timing, sizeof timing, "\n%llu trials x %zu strategies in %.2f s on %u threads; ",
+                static_cast<unsigned long long>(results.trials), results.strategies.size(),
+                run_seconds, results.threads);
+  std::string written;
+  for (const std::string& name : files) written += (written.empty() ? "" : ", ") + name;
+  std::cout << timing << "wrote " << out_dir << "/{" << written << "}\n";
+  if (args.report)
+    std::cout << "\nThe report: "
+              << fs::absolute(fs::path(out_dir) / flowfolio::run_files::kReport).string() << "\n";
+}
+
 int command_run(const RunArguments& args, bool comparison, const std::string& command_line) {
   phase("read");
   const flowfolio::Scenario scenario = read_scenario(args.file, args.overrides);
@@ -338,166 +434,46 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   if (!args.strategy.empty() && args.study == RunArguments::Study::kNone)
     throw flowfolio::InputError("--strategy needs --trial N");
 
-  const std::string out_dir =
-      args.out.empty() ? "out/" + fs::path(args.file).stem().string() : args.out;
   // Checked before the run: a folder or store holding the user's own files is never
   // written, a folder another run is writing is refused, and a place that cannot be
   // written fails now, not after the simulation.
-  flowfolio::ResultFolder folder(out_dir);
+  flowfolio::ResultFolder folder(out_folder(args.out, args.file));
   if (!args.store.empty()) flowfolio::check_store(args.store, "--store");
   if (flowfolio::cluster_leader()) folder.prepare();  // rank 0 alone writes (cluster.hpp)
-
-  const std::uint64_t planned = args.precision ? args.max_trials : args.trials.value_or(scenario.trials);
-  const flowfolio::MemoryLimit limit = flowfolio::usable_memory();
-  const double available = limit.bytes;
-  const unsigned cores = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
-  const auto needed_for = [&](std::uint64_t trials) {
-    const flowfolio::RunEstimate e = flowfolio::estimate_run(scenario, trials);
-    return e.bytes + cores * e.bytes_per_thread;
-  };
-  const double needed = needed_for(planned);
-  const auto trial_size = [&](std::uint64_t trials) {
-    return std::to_string(trials) + " trials x " + std::to_string(scenario.strategies.size()) +
-           " strategies";
-  };
-  // A study's evaluations keep every trial (no summaries): they must fit as they are.
-  using Study = RunArguments::Study;
-  const std::uint64_t evaluation_trials = args.study == Study::kSensitivity ? scenario.sensitivity.trials
-                                          : args.study == Study::kFrontier  ? scenario.optimize.trials
-                                                                            : 0;
-  if (evaluation_trials && !args.allow_large_run) {
-    flowfolio::require_memory(
-        needed_for(evaluation_trials),
-        "each evaluation of this study (" + trial_size(evaluation_trials) + ")",
-        "use fewer trials per evaluation (--evaluation-trials)");
-  }
-  // Summaries need a batch's memory, whatever the trials (summaries.hpp).
-  const bool too_large = available > 0 && needed > 0.8 * available && !args.allow_large_run;
-  const bool summarized = args.statistics == "sketch" ||
-                          (args.statistics == "auto" && too_large && !args.precision && !args.report);
-  if (summarized && (args.precision || args.report))
-    throw flowfolio::InputError(std::string(args.precision ? "--precision" : "--report") +
-                                " needs every trial: use --statistics exact");
-  if (summarized && args.statistics == "auto" && !args.quiet)
-    std::cerr << "flowfolio: every trial's results would need about "
-              << flowfolio::gibibytes(needed) << " and " << flowfolio::gibibytes(available)
-              << " is allowed (" << limit.source
-              << "): keeping mergeable summaries instead (as --statistics sketch: quantiles within "
-                 "0.5%, no trials.csv)\n";
-  if (!summarized && !args.allow_large_run)
-    flowfolio::require_memory(needed, "this run's results (" + trial_size(planned) + ")",
-                              "use fewer trials, or --allow-large-run to try anyway");
-  if (summarized && !args.allow_large_run)
-    flowfolio::require_memory(needed_for(0), "this run's working memory",
-                              "use fewer threads (--threads)");
-  const flowfolio::RunEstimate estimate = flowfolio::estimate_run(scenario, planned);
-  const double expected_seconds = estimate.unit_outcomes / (15e6 * cores);  // measured: 15-20 M/s a core
-  if (expected_seconds > 60 && !args.quiet) {
-    const double minutes = std::max(1.0, std::round(expected_seconds / 60));
-    std::fprintf(stderr, "flowfolio: about %.0f million unit outcomes: expect roughly %.0f minute%s on %u thread%s (Ctrl-C stops cleanly)\n",
-                 estimate.unit_outcomes / 1e6, minutes, minutes == 1 ? "" : "s", cores, cores == 1 ? "" : "s");
-  }
+  const flowfolio::RunPlan plan = plan_run(scenario, args);
 
   const auto start = std::chrono::system_clock::now();
   std::optional<StudyOutput> study;
-  if (args.study != Study::kNone) study = run_study(args, scenario, seed, command_line);
+  if (args.study != RunArguments::Study::kNone) study = run_study(args, scenario, seed, command_line);
   const auto study_end = std::chrono::system_clock::now();
-  flowfolio::RunResults results;
-  if (args.precision) {
-    flowfolio::PrecisionRun precise = flowfolio::cluster_run_to_precision(
-        scenario, {.relative = *args.precision,
-                   .max_trials = args.max_trials,
-                   .seed = seed,
-                   .threads = args.threads,
-                   .independent_streams = args.independent_streams,
-                   .baseline = options.baseline,
-                   .pairs = options.pairs,
-                   .stop = &g_stop});
-    results = std::move(precise.results);
-    options.stop_reason = precise.reason;
-  } else if (summarized) {
-    results = flowfolio::cluster_run_summarized(scenario, {.trials = planned, .seed = seed, .threads = args.threads,
-                                                           .independent_streams = args.independent_streams,
-                                                           .stop = &g_stop},
-                                                options.baseline, options.pairs);
-  } else {
-    results = flowfolio::cluster_run(scenario, {.trials = planned,
-                                        .seed = seed,
-                                        .threads = args.threads,
-                                        .independent_streams = args.independent_streams,
-                                        .stop = &g_stop});
-  }
+  flowfolio::RunResults results = run_trials(scenario, args, plan, seed, options);
   const auto end = std::chrono::system_clock::now();
   if (!flowfolio::cluster_leader()) return 0;
   phase("write");
 
-  flowfolio::Manifest manifest{.command_line = command_line,
-                               .scenario_file = args.file,
-                               .scenario_sha256 = scenario_sha256,
-                               .start_time = iso_time(start),
-                               .end_time = iso_time(end),
-                               .seed = seed,
-                               .trials = results.trials,
-                               .threads = results.threads,
-                               .independent_streams = results.independent_streams,
-                               .precision = args.precision.value_or(0),
-                               .stop_reason = options.stop_reason,
-                               .overrides = args.overrides};
   // Everything goes to a staging folder, which replaces the old results in one rename.
-  folder.write("summary.json", flowfolio::summary_json(scenario, results, options));
-  folder.write("paired.json", flowfolio::paired_json(scenario, results, options));
-  folder.write("series.csv", flowfolio::series_csv(results));
-  // trials.csv can run to hundreds of megabytes: it is streamed, not held whole.
-  if (!summarized) {
-    folder.write("trials.csv", [&](const flowfolio::TextSink& sink) {
-      flowfolio::trials_csv(results, [&](std::string_view piece) {
-        if (g_stop.load()) throw flowfolio::Interrupted();
-        sink(piece);
-      });
-    });
-  }
-  folder.write("scenario.yaml", resolved_scenario);
-  if (study) {
-    folder.write(study->file, study->json);
-    study->record(folder.staged_path("store.sqlite"));
-  }
-  if (args.report) {
-    flowfolio::ReportInputs inputs{.scenario = scenario, .results = std::move(results), .series = {},
-                                   .manifest = manifest, .options = options};
-    (args.study == Study::kSensitivity ? inputs.sensitivity : inputs.frontier) = study ? study->json : "";
-    results = {};
-    inputs.series = flowfolio::series_rows(inputs.results);
-    folder.write("report.html", flowfolio::report_html(inputs));
-    results = std::move(inputs.results);
-  }
-  manifest.files = folder.files();  // last: every file written beside it
-  folder.write("manifest.json", flowfolio::manifest_json(manifest));
-  phase("commit");
-  folder.commit();
+  const std::optional<flowfolio::StudyFiles> study_files =
+      study ? std::optional(flowfolio::StudyFiles{study->file, study->json, study->record}) : std::nullopt;
+  flowfolio::RunFolderContent content{
+      .scenario = scenario,
+      .results = results,
+      .options = options,
+      .manifest = manifest_of(args, command_line, scenario_sha256, seed, results, options.stop_reason,
+                              start, end),
+      .scenario_text = resolved_scenario,
+      .study = study_files ? &*study_files : nullptr,
+      .report = args.report,
+      .stop = &g_stop,
+      .before_commit = [] { phase("commit"); }};
+  flowfolio::write_run_folder(folder, content);
   // A shared store takes the rows once the folder is in place.
   if (study && !args.store.empty()) study->record(args.store);
   g_interrupted_note = "the results were complete and are written";
   phase("print");
-
   if (!args.quiet) {
-    if (study) {
-      char timing[64];
-      std::snprintf(timing, sizeof timing, " in %.1f s\n\n", std::chrono::duration<double>(study_end - start).count());
-      std::cout << study->table << "\n" << study->size << timing;
-    }
-    std::cout << (comparison ? flowfolio::comparison_table(scenario, results, options)
-                             : flowfolio::summary_table(scenario, results));
-    if (!comparison && !options.stop_reason.empty()) std::cout << "\n" << options.stop_reason << "\n";
-    const double seconds = std::chrono::duration<double>(end - study_end).count();
-    char timing[160];
-    std::snprintf(timing, sizeof timing, "\n%llu trials x %zu strategies in %.2f s on %u threads; ",
-                  static_cast<unsigned long long>(results.trials), results.strategies.size(),
-                  seconds, results.threads);
-    std::string written;
-    for (const std::string& name : folder.files()) written += (written.empty() ? "" : ", ") + name;
-    std::cout << timing << "wrote " << out_dir << "/{" << written << "}\n";
-    if (args.report)
-      std::cout << "\nThe report: " << fs::absolute(fs::path(out_dir) / "report.html").string() << "\n";
+    using seconds = std::chrono::duration<double>;
+    print_run(args, comparison, scenario, results, options, study, folder.files(),
+              seconds(study_end - start).count(), seconds(end - study_end).count());
   }
   return 0;
 }
@@ -507,29 +483,22 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
   flowfolio::Sweep sweep = flowfolio::read_sweep_file(file);
   if (trials) sweep.trials = *trials;
   g_interrupted_note = "the variants already complete stay in the store; run the same sweep again to resume";
-  const std::string dir = out.empty() ? "out/" + fs::path(file).stem().string() : out;
+  const std::string dir = out_folder(out, file);
   // The sweep's own folder, kept by rank 0 alone (cluster.hpp): created and marked, or
   // one it marked before (a resumed sweep).
   std::optional<flowfolio::WorkFolder> folder;
   if (flowfolio::cluster_leader()) folder.emplace(dir, "--out", "sweep", std::vector<std::string>{"store.sqlite"});
   const std::string store = folder ? folder->path("store.sqlite") : "";
-  const bool terminal = isatty(STDERR_FILENO) != 0;
-  double last_line = -1e9;
+  flowfolio::ProgressLine line(3);
   const auto progress = [&](const flowfolio::SweepProgress& p) {
     if (quiet) return;
     const std::size_t finished = p.done + p.skipped;
     const double rate = p.done > 0 ? p.done / p.seconds : 0;  // variants a second, this session
     const double left = rate > 0 ? (p.total - finished) / rate : 0;
-    char line[300];
-    std::snprintf(line, sizeof line, "[%zu/%zu] %s%s; %.2f variants/s, about %.0f s left", finished, p.total,
+    char text[300];
+    std::snprintf(text, sizeof text, "[%zu/%zu] %s%s; %.2f variants/s, about %.0f s left", finished, p.total,
                   shortened(flowfolio::printable(p.variant), 80).c_str(), finished <= p.skipped ? " (already in the store)" : "", rate, left);
-    if (terminal) {
-      std::fprintf(stderr, "\r\033[K%s", line);
-      if (finished == p.total) std::fputc('\n', stderr);
-    } else if (p.seconds - last_line >= 3 || finished == p.total) {
-      std::fprintf(stderr, "%s\n", line);
-      last_line = p.seconds;
-    }
+    line.show(text, p.seconds, finished == p.total);
   };
   const auto start = std::chrono::steady_clock::now();
   flowfolio::SweepOutcome outcome;

@@ -10,6 +10,7 @@
 #include "core/whole_number.hpp"
 #include "flowfolio/core/memory.hpp"
 #include "flowfolio/output/report.hpp"
+#include "flowfolio/output/run_folder.hpp"
 #include "flowfolio/stats/statistics.hpp"
 #include "output/csv.hpp"
 
@@ -220,17 +221,17 @@ ReportInputs read_result_folder(const std::string& folder) {
   const fs::path dir(folder);
   if (!fs::is_directory(dir)) throw InputError(folder + ": no such result folder");
   ReportInputs in;
-  in.manifest = read_manifest(dir / "manifest.json");
+  in.manifest = read_manifest(dir / run_files::kManifest);
   const Manifest& m = in.manifest;
   // The scenario as the run saw it: the saved file with the run's --set overrides.
-  in.scenario = read_scenario_file((dir / "scenario.yaml").string(), m.overrides);
+  in.scenario = read_scenario_file((dir / run_files::kScenario).string(), m.overrides);
   in.options = ReportOptions::from(in.scenario);
   in.options.stop_reason = m.stop_reason;
-  in.results = read_trials(dir / "trials.csv", in.scenario, m);
-  check_summary(dir / "summary.json", in.results);
-  in.series = read_series(dir / "series.csv", in.scenario);
-  if (fs::exists(dir / "sensitivity.json")) in.sensitivity = read_text(dir / "sensitivity.json");
-  if (fs::exists(dir / "frontier.json")) in.frontier = read_text(dir / "frontier.json");
+  in.results = read_trials(dir / run_files::kTrials, in.scenario, m);
+  check_summary(dir / run_files::kSummary, in.results);
+  in.series = read_series(dir / run_files::kSeries, in.scenario);
+  if (fs::exists(dir / run_files::kSensitivity)) in.sensitivity = read_text(dir / run_files::kSensitivity);
+  if (fs::exists(dir / run_files::kFrontier)) in.frontier = read_text(dir / run_files::kFrontier);
   return in;
 }
 
