@@ -82,6 +82,7 @@ Manifest read_manifest(const fs::path& path) {
   m.precision = value_at<double>(doc, "precision", 0.0, file);
   m.stop_reason = value_at<std::string>(doc, "stop_reason", "", file);
   m.overrides = string_list(doc, "overrides", file);
+  m.files = string_list(doc, "files", file);
   if (m.trials == 0) throw InputError(file + ": trials: expected a whole number of 1 or more");
   return m;
 }
