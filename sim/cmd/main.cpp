@@ -5,23 +5,19 @@
 
 #include <CLI/CLI.hpp>
 #include <atomic>
-#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <sstream>
-#include <thread>
 
-#include "core/file_text.hpp"
 #include "cmd/progress_line.hpp"
+#include "core/file_text.hpp"
 #include "core/whole_number.hpp"
 #include "flowfolio/cluster/cluster.hpp"
 #include "flowfolio/core/error.hpp"
@@ -663,7 +659,7 @@ int run_program(int argc, char** argv) {
       return command_sweep(sweep_file, sweep_out, sweep_threads, sweep_trials, sweep_quiet,
                            command_line);
     if (*report) {
-      const std::string file = report_file.empty() ? (fs::path(report_folder) / "report.html").string() : report_file;
+      const std::string file = report_file.empty() ? (fs::path(report_folder) / flowfolio::run_files::kReport).string() : report_file;
       phase("read");
       const flowfolio::ReportInputs inputs = flowfolio::read_result_folder(report_folder);
       phase("write");
