@@ -47,7 +47,7 @@ TEST_CASE("a run over a minute says how long it may take", "[run_plan]") {
                      .allow_large_run = true}).summarized);
 }
 
-TEST_CASE("--statistics is read as the option spells it", "[run_plan]") {
+TEST_CASE("the statistics choice is read as --statistics spells it", "[run_plan]") {
   CHECK(statistics_choice("exact") == StatisticsChoice::kExact);
   CHECK(statistics_choice("sketch") == StatisticsChoice::kSketch);
   CHECK(statistics_choice("auto") == StatisticsChoice::kAuto);
