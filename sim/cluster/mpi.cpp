@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "flowfolio/cluster/cluster.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 
 namespace flowfolio {
 

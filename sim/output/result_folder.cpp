@@ -11,6 +11,7 @@
 #include "flowfolio/core/memory.hpp"
 #include "flowfolio/output/report.hpp"
 #include "flowfolio/stats/statistics.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 #include "output/csv.hpp"
 
 namespace flowfolio {

@@ -14,12 +14,11 @@
 #include "flowfolio/core/error.hpp"
 #include "flowfolio/core/memory.hpp"
 #include "flowfolio/engine/engine.hpp"
-#include "flowfolio/engine/scenario.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 #include "flowfolio/stats/comparison.hpp"
 #include "flowfolio/stats/statistics.hpp"
 #include "output/csv.hpp"
 #include "studies/store.hpp"
-#include "yaml/scenario_document.hpp"
 
 namespace flowfolio {
 
@@ -40,9 +39,9 @@ std::vector<PlannedVariant> plan_variants(const Sweep& sweep, const SweepOptions
   const double threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<PlannedVariant> planned;
   for (const SweepVariant& v : sweep.variants) {
-    std::string resolved;
-    PlannedVariant p{.scenario = read_scenario_file(sweep.base, v.settings, resolved)};
-    p.key = sha256_hex(resolved + "\n" + std::to_string(seed) + "/" + std::to_string(trials));
+    // The scenario and its resolved text as read_sweep_file read them: one reading of the files.
+    PlannedVariant p{.scenario = v.scenario};
+    p.key = sha256_hex(v.resolved + "\n" + std::to_string(seed) + "/" + std::to_string(trials));
     const RunEstimate e = estimate_run(p.scenario, trials);
     require_memory(e.bytes + threads * e.bytes_per_thread,
                    sweep.file + ": variant '" + v.name + "' (" + std::to_string(trials) + " trials x " +

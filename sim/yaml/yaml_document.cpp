@@ -198,4 +198,31 @@ YAML::Node load_value(const std::string& text, const std::string& argument) {
   }
 }
 
+std::string read_yaml_text(const std::string& path, const std::string& kind) {
+  return read_input_file(path, kLargestYamlFile, kind);
+}
+
+YAML::Node load_yaml_file(const std::string& path, const std::string& empty_message, const std::string& kind) {
+  return load_document(read_yaml_text(path, kind), path, empty_message, kind);
+}
+
+std::size_t count_values(const YAML::Node& root, std::size_t limit) {
+  std::size_t count = 0;
+  std::vector<YAML::Node> pending = {root};
+  while (!pending.empty() && count <= limit) {
+    const YAML::Node node = pending.back();
+    pending.pop_back();
+    ++count;
+    if (node.IsMap()) {
+      for (const auto& entry : node) {
+        pending.push_back(entry.first);
+        pending.push_back(entry.second);
+      }
+    } else if (node.IsSequence()) {
+      for (const auto& entry : node) pending.push_back(entry);
+    }
+  }
+  return count;
+}
+
 }  // namespace flowfolio
