@@ -14,8 +14,7 @@ namespace {
 // A lognormal sigma above this puts its far tail beyond any money (e^(10 * 8.5) = 1e37).
 constexpr double kLargestSigma = 10;
 
-const Keys kFamilies = {"uniform", "triangular", "pert", "normal", "lognormal", "beta",
-                        "discrete"};
+const Keys kFamilies = {"uniform", "triangular", "pert", "normal", "lognormal", "beta", "discrete"};
 
 }  // namespace
 
@@ -33,8 +32,8 @@ std::optional<Distribution> Fields::ordered_three(const YAML::Node& node, const 
   if (!pert) return Distribution::triangular(lo, mode, hi);
   double lambda = 4;
   if (lambda_node) {
-    const auto l = number(*lambda_node, child(path.substr(0, path.rfind('.')), "lambda"),
-                          Range::kNonNegative);
+    const auto l =
+        number(*lambda_node, child(path.substr(0, path.rfind('.')), "lambda"), Range::kNonNegative);
     if (!l) return std::nullopt;
     lambda = *l;
   }
@@ -92,9 +91,9 @@ std::optional<Distribution> Fields::lognormal(const YAML::Node& node, const std:
     }
     const double sigma = (portable_log(*p95) - portable_log(*p5)) / (2 * 1.6448536269514722);
     if (sigma > kLargestSigma) {
-      error(node, path, "p95 / p5 = " + format_ratio(*p95 / *p5) +
-                            " means a sigma of " + std::to_string(sigma).substr(0, 5) +
-                            "; at most 10 (p95 / p5 up to about 1.9e14)");
+      error(node, path,
+            "p95 / p5 = " + format_ratio(*p95 / *p5) + " means a sigma of " +
+                std::to_string(sigma).substr(0, 5) + "; at most 10 (p95 / p5 up to about 1.9e14)");
       return std::nullopt;
     }
     return Distribution::lognormal_interval(*p5, *p95);
@@ -112,7 +111,8 @@ std::optional<Distribution> Fields::lognormal(const YAML::Node& node, const std:
   return Distribution::lognormal(portable_log(*median), *sigma);
 }
 
-std::optional<Distribution> Fields::beta(const YAML::Node& node, const std::string& path, std::vector<double>& raw) {
+std::optional<Distribution> Fields::beta(const YAML::Node& node, const std::string& path,
+                                         std::vector<double>& raw) {
   const MapView m = map(node, path, {"a", "b", "range"}, {"a", "b"});
   if (!m.ok_ || !m.has("a") || !m.has("b")) return std::nullopt;
   const auto a = number(*m.get("a"), child(path, "a"), Range::kPositive);
@@ -172,8 +172,8 @@ std::optional<Distribution> Fields::discrete(const YAML::Node& node, const std::
 
 // Money and losses must be 0 or more: the family's raw values (or its support) must not
 // reach below 0 unless a clip at 0 or above bounds the draws. False after an error.
-bool Fields::check_nonnegative(const YAML::Node& node, const std::string& path, const Distribution& d,
-                               const std::vector<double>& raw) {
+bool Fields::check_nonnegative(const YAML::Node& node, const std::string& path,
+                               const Distribution& d, const std::vector<double>& raw) {
   const double lowest = raw.empty() ? d.support_min() : *std::min_element(raw.begin(), raw.end());
   if (lowest < 0 || !std::isfinite(lowest)) {
     std::ostringstream why;
@@ -206,8 +206,9 @@ Distribution Fields::distribution(const YAML::Node& node, const std::string& pat
   allowed.push_back("lambda");
   allowed.push_back("clip");
   if (!node.IsMap()) {
-    error(node, path, "expected a number or a distribution ({" + join(kFamilies) +
-                          "}: ...), got " + describe_kind(node));
+    error(node, path,
+          "expected a number or a distribution ({" + join(kFamilies) + "}: ...), got " +
+              describe_kind(node));
     return {};
   }
   const MapView m = map(node, path, allowed, {});

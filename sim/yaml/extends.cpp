@@ -11,6 +11,7 @@ namespace flowfolio {
 namespace {
 namespace fs = std::filesystem;
 
+// Notes `file` as the origin of every node of its document (up to the value budget).
 void record(const YAML::Node& node, const std::string& file, Origins& origins) {
   std::vector<YAML::Node> pending = {node};
   while (!pending.empty() && origins.nodes.size() < kMostYamlValues) {
@@ -25,6 +26,7 @@ void record(const YAML::Node& node, const std::string& file, Origins& origins) {
   }
 }
 
+// A list whose every item is a map with a name: merged by name, not replaced.
 bool named_list(const YAML::Node& list) {
   if (!list.IsSequence()) return false;
   for (const auto& item : list)
@@ -34,7 +36,8 @@ bool named_list(const YAML::Node& list) {
 
 // `over` laid on `base`: maps merged key by key, lists of named items merged by name
 // (new names appended), anything else replaced.
-YAML::Node merge(const YAML::Node& base, const YAML::Node& over, const std::string& file, Origins& origins) {
+YAML::Node merge(const YAML::Node& base, const YAML::Node& over, const std::string& file,
+                 Origins& origins) {
   if (base.IsMap() && over.IsMap()) {
     YAML::Node result(YAML::NodeType::Map);
     for (const auto& e : base) {
@@ -75,17 +78,22 @@ YAML::Node merge(const YAML::Node& base, const YAML::Node& over, const std::stri
 
 // The document with its `extends:` chain resolved: the parent's document (itself
 // resolved) with this one laid on top.
-YAML::Node resolve_extends(const YAML::Node& root, const std::string& file, std::vector<std::string>& chain,
-                           Origins& origins) {
+YAML::Node resolve_extends(const YAML::Node& root, const std::string& file,
+                           std::vector<std::string>& chain, Origins& origins) {
   if (!root.IsMap() || !root["extends"]) return root;
   const YAML::Node extends = root["extends"];
   const auto fail = [&](const std::string& message) {
     const YAML::Mark mark = extends.Mark();
-    throw InputError({Diagnostic{.file = file, .line = mark.line + 1, .column = mark.column + 1,
-                                 .path = "extends", .message = message}});
+    throw InputError({Diagnostic{.file = file,
+                                 .line = mark.line + 1,
+                                 .column = mark.column + 1,
+                                 .path = "extends",
+                                 .message = message}});
   };
-  if (!extends.IsScalar() || extends.Scalar().empty()) fail("expected the path of the scenario this one extends");
-  const std::string parent = (fs::path(file).parent_path() / extends.Scalar()).lexically_normal().string();
+  if (!extends.IsScalar() || extends.Scalar().empty())
+    fail("expected the path of the scenario this one extends");
+  const std::string parent =
+      (fs::path(file).parent_path() / extends.Scalar()).lexically_normal().string();
   std::error_code ec;
   const std::string canonical = fs::weakly_canonical(parent, ec).string();
   for (const std::string& seen : chain) {

@@ -26,7 +26,7 @@ struct Origins {
 // paths already on the chain (a cycle is refused), `origins` receives where nodes came
 // from. Throws InputError at the `extends:` key (a cycle, more than 8 levels, not a path)
 // or at the parent file (unreadable, not YAML).
-YAML::Node resolve_extends(const YAML::Node& root, const std::string& file, std::vector<std::string>& chain,
-                           Origins& origins);
+YAML::Node resolve_extends(const YAML::Node& root, const std::string& file,
+                           std::vector<std::string>& chain, Origins& origins);
 
 }  // namespace flowfolio

@@ -161,7 +161,8 @@ std::string describe_kind(const YAML::Node& node) {
   }
 }
 
-Diagnostic Fields::locate(const YAML::Node& at, const std::string& path, const std::string& message) const {
+Diagnostic Fields::locate(const YAML::Node& at, const std::string& path,
+                          const std::string& message) const {
   Diagnostic d{.file = file_, .path = path, .message = message};
   // A value that came from --set is located by that argument, not by a line.
   for (const auto& [set_path, argument] : overridden_) {
@@ -195,11 +196,10 @@ Diagnostic Fields::locate(const YAML::Node& at, const std::string& path, const s
 }
 
 MapView Fields::map(const YAML::Node& node, const std::string& path, const Keys& allowed,
-            const Keys& required) {
+                    const Keys& required) {
   MapView view;
   if (!node.IsMap()) {
-    error(node, path, "expected a map with keys " + join(allowed) + ", got " +
-                          describe_kind(node));
+    error(node, path, "expected a map with keys " + join(allowed) + ", got " + describe_kind(node));
     return view;
   }
   view.ok_ = true;
@@ -213,8 +213,8 @@ MapView Fields::map(const YAML::Node& node, const std::string& path, const Keys&
     const std::string key_path = child(path, key);
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       error(key_node, key_path,
-            "unknown key '" + key + "'" + suggestion(key, allowed) + "; allowed here: " +
-                join(allowed));
+            "unknown key '" + key + "'" + suggestion(key, allowed) +
+                "; allowed here: " + join(allowed));
       continue;
     }
     if (view.entries_.count(key)) {
@@ -246,8 +246,9 @@ std::optional<double> Fields::number(const YAML::Node& node, const std::string& 
   }
   const double value = std::strtod(text.c_str(), nullptr);
   if (!std::isfinite(value) || std::abs(value) > kLargestNumber) {
-    error(node, path, "the number " + text +
-                          " is absurdly large; numbers in a scenario are at most 1e15 in size");
+    error(node, path,
+          "the number " + text +
+              " is absurdly large; numbers in a scenario are at most 1e15 in size");
     return std::nullopt;
   }
   return value;
@@ -264,13 +265,12 @@ std::optional<double> Fields::number(const YAML::Node& node, const std::string& 
 
 // A whole number >= minimum (whole-valued decimals such as 1e4 are accepted).
 std::optional<std::uint64_t> Fields::whole(const YAML::Node& node, const std::string& path,
-                                   std::uint64_t minimum) {
+                                           std::uint64_t minimum) {
   const std::string text = node.IsScalar() ? node.Scalar() : std::string();
   std::uint64_t exact = 0;
-  const bool plain_integer = node.IsScalar() && node.Tag() != "!" && !text.empty() &&
-                             std::all_of(text.begin(), text.end(), [](char c) {
-                               return c >= '0' && c <= '9';
-                             });
+  const bool plain_integer =
+      node.IsScalar() && node.Tag() != "!" && !text.empty() &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
   const auto value = plain_integer ? std::optional<double>(0.0) : number(node, path);
   if (!value) return std::nullopt;
   if (plain_integer) {
@@ -281,14 +281,16 @@ std::optional<std::uint64_t> Fields::whole(const YAML::Node& node, const std::st
       return std::nullopt;
     }
   } else if (*value < 0 || *value != std::floor(*value)) {
-    error(node, path, "must be a whole number " + std::string(minimum ? "of 1 or more" : "of 0 or more") +
-                          ", got " + text);
+    error(node, path,
+          "must be a whole number " + std::string(minimum ? "of 1 or more" : "of 0 or more") +
+              ", got " + text);
     return std::nullopt;
   } else {
     exact = static_cast<std::uint64_t>(*value);
   }
   if (exact < minimum) {
-    error(node, path, "must be a whole number of " + std::to_string(minimum) + " or more, got " + text);
+    error(node, path,
+          "must be a whole number of " + std::to_string(minimum) + " or more, got " + text);
     return std::nullopt;
   }
   return exact;
@@ -305,8 +307,8 @@ const YAML::Node* Fields::list_of(const MapView& m, const std::string& path, con
 }
 
 // An optional count of a map, between minimum and most.
-void Fields::read_count(const MapView& m, const std::string& path, const char* key, std::uint64_t minimum,
-                std::uint64_t most, std::uint64_t& out) {
+void Fields::read_count(const MapView& m, const std::string& path, const char* key,
+                        std::uint64_t minimum, std::uint64_t most, std::uint64_t& out) {
   const auto* n = m.get(key);
   if (!n) return;
   const auto v = whole(*n, child(path, key), minimum);
@@ -319,7 +321,7 @@ void Fields::read_count(const MapView& m, const std::string& path, const char* k
 
 // A whole number that fits an int (periods, counts).
 std::optional<int> Fields::whole_int(const YAML::Node& node, const std::string& path,
-                             std::uint64_t minimum) {
+                                     std::uint64_t minimum) {
   const auto value = whole(node, path, minimum);
   if (!value) return std::nullopt;
   if (*value > 100'000'000) {
@@ -368,19 +370,19 @@ std::optional<bool> Fields::boolean(const YAML::Node& node, const std::string& p
 
 // Helpers that read an optional key of a map into a field, leaving the default.
 void Fields::read_number(const MapView& m, const std::string& key, const std::string& path,
-                 Range range, double& out) {
+                         Range range, double& out) {
   if (const auto* node = m.get(key)) {
     if (auto v = number(*node, child(path, key), range)) out = *v;
   }
 }
 void Fields::read_whole(const MapView& m, const std::string& key, const std::string& path,
-                std::uint64_t minimum, int& out) {
+                        std::uint64_t minimum, int& out) {
   if (const auto* node = m.get(key)) {
     if (auto v = whole_int(*node, child(path, key), minimum)) out = *v;
   }
 }
 void Fields::read_text(const MapView& m, const std::string& key, const std::string& path,
-               std::string& out) {
+                       std::string& out) {
   if (const auto* node = m.get(key)) {
     if (auto v = text(*node, child(path, key))) out = *v;
   }
@@ -388,7 +390,7 @@ void Fields::read_text(const MapView& m, const std::string& key, const std::stri
 
 // The index of `node`'s name in `names`, or -1 after an error naming the known ones.
 int Fields::lookup(const YAML::Node& node, const std::string& path, const Keys& names,
-           const char* what) {
+                   const char* what) {
   const auto value = name(node, path);
   if (!value) return -1;
   const auto it = std::find(names.begin(), names.end(), *value);
@@ -401,12 +403,13 @@ int Fields::lookup(const YAML::Node& node, const std::string& path, const Keys& 
   return static_cast<int>(it - names.begin());
 }
 
-std::optional<std::vector<double>> Fields::numbers(const YAML::Node& node,
-                                                   const std::string& path, std::size_t count) {
+std::optional<std::vector<double>> Fields::numbers(const YAML::Node& node, const std::string& path,
+                                                   std::size_t count) {
   if (!node.IsSequence() || node.size() != count) {
-    error(node, path, "expected a list of " + std::to_string(count) + " numbers, got " +
-                          (node.IsSequence() ? "a list of " + std::to_string(node.size())
-                                             : describe_kind(node)));
+    error(
+        node, path,
+        "expected a list of " + std::to_string(count) + " numbers, got " +
+            (node.IsSequence() ? "a list of " + std::to_string(node.size()) : describe_kind(node)));
     return std::nullopt;
   }
   std::vector<double> out;

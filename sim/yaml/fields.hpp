@@ -46,12 +46,12 @@ inline std::string item(const std::string& path, std::size_t index) {
 
 // How a number must lie. Whole numbers are checked separately.
 enum class Range {
-  kAny,          // any finite number
-  kUnit,         // [0, 1]
-  kPositive,     // > 0
-  kNonNegative,  // >= 0
-  kAboveMinusOne,  // > -1
-  kOpenUnit,     // (0, 1)
+  kAny,                // any finite number
+  kUnit,               // [0, 1]
+  kPositive,           // > 0
+  kNonNegative,        // >= 0
+  kAboveMinusOne,      // > -1
+  kOpenUnit,           // (0, 1)
   kOpenUnitSymmetric,  // (-1, 1)
 };
 
@@ -91,12 +91,14 @@ class Fields {
   }
   // Where `at` is: its file (the extended one it came from, or the --set argument that
   // gave it), line and column.
-  Diagnostic locate(const YAML::Node& at, const std::string& path, const std::string& message) const;
+  Diagnostic locate(const YAML::Node& at, const std::string& path,
+                    const std::string& message) const;
 
   // --- Structure -------------------------------------------------------------------
   // The entries of a map whose keys must be among `allowed` (an unknown key gets "did
   // you mean") and must include `required`.
-  MapView map(const YAML::Node& node, const std::string& path, const Keys& allowed, const Keys& required);
+  MapView map(const YAML::Node& node, const std::string& path, const Keys& allowed,
+              const Keys& required);
   // An optional list of a map: null when absent, or after an error when not a list.
   const YAML::Node* list_of(const MapView& m, const std::string& path, const char* key);
 
@@ -105,24 +107,29 @@ class Fields {
   std::optional<double> number(const YAML::Node& node, const std::string& path);
   std::optional<double> number(const YAML::Node& node, const std::string& path, Range range);
   // A whole number >= minimum (whole-valued decimals such as 1e4 are accepted).
-  std::optional<std::uint64_t> whole(const YAML::Node& node, const std::string& path, std::uint64_t minimum);
+  std::optional<std::uint64_t> whole(const YAML::Node& node, const std::string& path,
+                                     std::uint64_t minimum);
   // A whole number that fits an int (periods, counts).
-  std::optional<int> whole_int(const YAML::Node& node, const std::string& path, std::uint64_t minimum);
+  std::optional<int> whole_int(const YAML::Node& node, const std::string& path,
+                               std::uint64_t minimum);
   // Text with no control character but tab and line breaks.
   std::optional<std::string> text(const YAML::Node& node, const std::string& path);
   // A name: one line of text, not empty.
   std::optional<std::string> name(const YAML::Node& node, const std::string& path);
   std::optional<bool> boolean(const YAML::Node& node, const std::string& path);
   // A list of exactly `count` numbers.
-  std::optional<std::vector<double>> numbers(const YAML::Node& node, const std::string& path, std::size_t count);
+  std::optional<std::vector<double>> numbers(const YAML::Node& node, const std::string& path,
+                                             std::size_t count);
   // A list of numbers in `range`; the ones in error are left out.
   std::vector<double> number_list(const YAML::Node& node, const std::string& path, Range range);
 
   // Read an optional key of a map into a field, leaving the default.
-  void read_number(const MapView& m, const std::string& key, const std::string& path, Range range, double& out);
-  void read_whole(const MapView& m, const std::string& key, const std::string& path, std::uint64_t minimum,
-                  int& out);
-  void read_text(const MapView& m, const std::string& key, const std::string& path, std::string& out);
+  void read_number(const MapView& m, const std::string& key, const std::string& path, Range range,
+                   double& out);
+  void read_whole(const MapView& m, const std::string& key, const std::string& path,
+                  std::uint64_t minimum, int& out);
+  void read_text(const MapView& m, const std::string& key, const std::string& path,
+                 std::string& out);
   // An optional count of a map, between minimum and most.
   void read_count(const MapView& m, const std::string& path, const char* key, std::uint64_t minimum,
                   std::uint64_t most, std::uint64_t& out);
@@ -146,11 +153,12 @@ class Fields {
   std::optional<Distribution> distribution_family(const std::string& family, const YAML::Node& node,
                                                   const std::string& path, const YAML::Node* lambda,
                                                   std::vector<double>& raw_values);
-  std::optional<Distribution> ordered_three(const YAML::Node& node, const std::string& path, bool pert,
-                                            const YAML::Node* lambda);
+  std::optional<Distribution> ordered_three(const YAML::Node& node, const std::string& path,
+                                            bool pert, const YAML::Node* lambda);
   std::optional<Distribution> normal(const YAML::Node& node, const std::string& path);
   std::optional<Distribution> lognormal(const YAML::Node& node, const std::string& path);
-  std::optional<Distribution> beta(const YAML::Node& node, const std::string& path, std::vector<double>& raw);
+  std::optional<Distribution> beta(const YAML::Node& node, const std::string& path,
+                                   std::vector<double>& raw);
   std::optional<Distribution> discrete(const YAML::Node& node, const std::string& path,
                                        std::vector<double>& raw);
   bool check_nonnegative(const YAML::Node& node, const std::string& path, const Distribution& d,
@@ -164,9 +172,9 @@ class Fields {
 };
 
 template <typename T>
-std::vector<T> Fields::named_list(const YAML::Node* node, const std::string& path,
-                                  const std::function<T(const YAML::Node&, const std::string&)>& read_one,
-                                  Keys& names) {
+std::vector<T> Fields::named_list(
+    const YAML::Node* node, const std::string& path,
+    const std::function<T(const YAML::Node&, const std::string&)>& read_one, Keys& names) {
   std::vector<T> out;
   if (!node) return out;
   if (!node->IsSequence()) {

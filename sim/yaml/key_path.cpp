@@ -30,10 +30,10 @@ int shared_node(const YAML::Node& root, const std::vector<YAML::Node>& nodes) {
   return -1;
 }
 
-
 // The position of the first item of the list `node` named `key`; throws
 // std::invalid_argument naming the known items when none is.
-std::size_t find_named_item(const YAML::Node& node, const std::string& key, const std::string& walked) {
+std::size_t find_named_item(const YAML::Node& node, const std::string& key,
+                            const std::string& walked) {
   std::string known;
   for (std::size_t i = 0; i < node.size(); ++i) {
     const YAML::Node item = node[i];
@@ -41,7 +41,8 @@ std::size_t find_named_item(const YAML::Node& node, const std::string& key, cons
     if (item["name"].Scalar() == key) return i;
     known += (known.empty() ? "" : ", ") + item["name"].Scalar();
   }
-  throw std::invalid_argument("no item named '" + key + "' in " + walked + " (known: " + known + ")");
+  throw std::invalid_argument("no item named '" + key + "' in " + walked + " (known: " + known +
+                              ")");
 }
 
 }  // namespace
@@ -67,8 +68,9 @@ YAML::Node set_key_path(YAML::Node& root, const std::string& path, const YAML::N
   const auto check_shared = [&] {
     const int k = shared_node(root, along);
     if (k >= 0)
-      fail(names[k] + " is shared through a YAML alias; setting it would change every place that uses it: "
-                      "write it out in place");
+      fail(names[k] +
+           " is shared through a YAML alias; setting it would change every place that uses it: "
+           "write it out in place");
   };
   for (std::size_t k = 0; k < keys.size(); ++k) {
     const std::string& key = keys[k];
@@ -109,7 +111,9 @@ YAML::Node set_key_path(YAML::Node& root, const std::string& path, const YAML::N
         return old;
       }
       YAML::Node next = node[key];
-      if (!next) fail(walked.empty() ? "no key '" + key + "' in the scenario" : walked + " has no key '" + key + "'");
+      if (!next)
+        fail(walked.empty() ? "no key '" + key + "' in the scenario"
+                            : walked + " has no key '" + key + "'");
       along.push_back(next);
       names.push_back(here);
       node.reset(next);

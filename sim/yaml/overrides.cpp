@@ -11,7 +11,6 @@
 
 namespace flowfolio {
 
-// Reads one `key.path=value` argument of --set: the value is YAML text.
 Override parse_override(const std::string& argument) {
   const std::string named = "--set " + argument;
   if (const EncodingProblem bad = check_encoding(argument); bad.line > 0)
@@ -23,8 +22,6 @@ Override parse_override(const std::string& argument) {
   return {argument.substr(0, equals), load_value(argument.substr(equals + 1), named), argument};
 }
 
-// Applies one override to the document (set_key_path) and keeps `values`, the
-// document's count of values, within kMostYamlValues.
 void apply_override(YAML::Node& root, const Override& o, std::size_t& values) {
   const std::string named = "--set " + o.argument;
   YAML::Node old;
@@ -33,8 +30,8 @@ void apply_override(YAML::Node& root, const Override& o, std::size_t& values) {
   } catch (const std::invalid_argument& e) {
     throw InputError(named + ": " + e.what());
   }
-  values =
-      values + count_values(o.value, kMostYamlValues) - std::min(values, count_values(old, kMostYamlValues));
+  values = values + count_values(o.value, kMostYamlValues) -
+           std::min(values, count_values(old, kMostYamlValues));
   if (values > kMostYamlValues) {
     throw InputError(named + ": with this value the scenario holds more than " +
                      std::to_string(kMostYamlValues) +
@@ -44,7 +41,8 @@ void apply_override(YAML::Node& root, const Override& o, std::size_t& values) {
 
 std::vector<Override> as_overrides(const std::vector<Setting>& settings) {
   std::vector<Override> out;
-  for (const Setting& s : settings) out.push_back({s.key_path(), s.value().node, s.key_path() + "=" + s.text()});
+  for (const Setting& s : settings)
+    out.push_back({s.key_path(), s.value().node, s.key_path() + "=" + s.text()});
   return out;
 }
 

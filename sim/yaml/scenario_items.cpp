@@ -33,7 +33,8 @@ Activity ScenarioSchema::activity(const YAML::Node& node, const std::string& pat
   read_number(m, "units_per_period", path, Range::kNonNegative, a.units_per_period);
   if (a.units_per_period > kMostUnits) {
     error(*m.get("units_per_period"), child(path, "units_per_period"),
-          "is absurdly large (" + m.get("units_per_period")->Scalar() + "); at most 1000000 units a period");
+          "is absurdly large (" + m.get("units_per_period")->Scalar() +
+              "); at most 1000000 units a period");
     a.units_per_period = 0;
   }
   if (const auto* v = m.get("value")) a.value = distribution(*v, child(path, "value"), true);
@@ -44,8 +45,8 @@ Activity ScenarioSchema::activity(const YAML::Node& node, const std::string& pat
   if (a.volatility > kLargestVolatility) {
     error(*m.get("volatility"), child(path, "volatility"),
           "a volatility of " + m.get("volatility")->Scalar() +
-              " is absurd (it multiplies value by up to e^" +
-              format_ratio(8 * a.volatility) + "); at most 5");
+              " is absurd (it multiplies value by up to e^" + format_ratio(8 * a.volatility) +
+              "); at most 5");
     a.volatility = 0;
   }
   if (const auto* inc = m.get("incident")) {
@@ -64,11 +65,11 @@ Activity ScenarioSchema::activity(const YAML::Node& node, const std::string& pat
 
 Profile ScenarioSchema::profile(const YAML::Node& node, const std::string& path) {
   Profile p;
-  const MapView m = map(node, path,
-                        {"name", "description", "online", "domain", "salary_per_period",
-                         "hours_per_period", "learning_rate", "resistance", "attrition_hazard",
-                         "hire_cost", "replace"},
-                        {"name", "online", "domain", "salary_per_period", "hours_per_period"});
+  const MapView m =
+      map(node, path,
+          {"name", "description", "online", "domain", "salary_per_period", "hours_per_period",
+           "learning_rate", "resistance", "attrition_hazard", "hire_cost", "replace"},
+          {"name", "online", "domain", "salary_per_period", "hours_per_period"});
   if (!m.ok_) return p;
   if (const auto* n = m.get("name")) p.name = name(*n, child(path, "name")).value_or("");
   read_text(m, "description", path, p.description);
@@ -90,17 +91,19 @@ Profile ScenarioSchema::profile(const YAML::Node& node, const std::string& path)
   read_number(m, "hours_per_period", path, Range::kPositive, p.hours_per_period);
   read_number(m, "attrition_hazard", path, Range::kUnit, p.attrition_hazard);
   read_number(m, "hire_cost", path, Range::kNonNegative, p.hire_cost);
-  if (const auto* r = m.get("replace")) p.replace = boolean(*r, child(path, "replace")).value_or(true);
+  if (const auto* r = m.get("replace"))
+    p.replace = boolean(*r, child(path, "replace")).value_or(true);
   return p;
 }
 
 std::vector<Headcount> ScenarioSchema::headcounts(const YAML::Node* node, const std::string& path,
-                                          bool allow_at) {
+                                                  bool allow_at) {
   std::vector<Headcount> out;
   if (!node) return out;
   if (!node->IsSequence()) {
-    error(*node, path, "expected a list of {profile, count" + std::string(allow_at ? ", at}" : "}") +
-                           ", got " + describe_kind(*node));
+    error(*node, path,
+          "expected a list of {profile, count" + std::string(allow_at ? ", at}" : "}") + ", got " +
+              describe_kind(*node));
     return out;
   }
   for (std::size_t i = 0; i < node->size(); ++i) {
@@ -147,8 +150,8 @@ std::vector<Correlation> ScenarioSchema::correlations(const YAML::Node* node) {
     const auto rho = number(*m.get("rho"), child(ipath, "rho"), Range::kOpenUnitSymmetric);
     if (a < 0 || b < 0 || !rho) continue;
     if (a == b) {
-      error(between, bpath, "an activity cannot be correlated with itself ('" +
-                                activity_names_[a] + "')");
+      error(between, bpath,
+            "an activity cannot be correlated with itself ('" + activity_names_[a] + "')");
       continue;
     }
     const auto key = std::minmax(a, b);
@@ -165,7 +168,8 @@ std::vector<Correlation> ScenarioSchema::correlations(const YAML::Node* node) {
   return out;
 }
 
-void ScenarioSchema::check_positive_definite(const YAML::Node& at, const std::vector<Correlation>& pairs) {
+void ScenarioSchema::check_positive_definite(const YAML::Node& at,
+                                             const std::vector<Correlation>& pairs) {
   const int n = static_cast<int>(activity_names_.size());
   if (pairs.empty() || n == 0) return;
   Eigen::MatrixXd c = Eigen::MatrixXd::Identity(n, n);
@@ -187,6 +191,5 @@ void ScenarioSchema::check_positive_definite(const YAML::Node& at, const std::ve
       << "; change these correlations so that they can hold together";
   error(at, "correlation", msg.str());
 }
-
 
 }  // namespace flowfolio

@@ -38,7 +38,8 @@ YAML::Node resolved_document(const std::string& text, const std::string& file, O
 // Reads the scenario; `resolved`, when given, receives the document it was read from as
 // one YAML text (extends: followed, overrides applied), from the same reading of the files.
 Scenario read_with_overrides(const std::string& text, const std::string& file,
-                             const std::vector<Override>& overrides, std::string* resolved = nullptr) {
+                             const std::vector<Override>& overrides,
+                             std::string* resolved = nullptr) {
   Origins origins;
   const YAML::Node root = resolved_document(text, file, origins, overrides);
   if (resolved) {
@@ -84,7 +85,8 @@ std::string resolved_scenario_text(const std::string& path) {
   std::vector<std::string> chain = {fs::weakly_canonical(path, ec).string()};
   YAML::Emitter out;
   out << resolve_extends(root, path, chain, origins);
-  return "# " + path + " with its extends: chain resolved by flowfolio\n" + std::string(out.c_str()) + "\n";
+  return "# " + path + " with its extends: chain resolved by flowfolio\n" +
+         std::string(out.c_str()) + "\n";
 }
 
 std::string resolved_scenario_text(const std::string& path, const std::vector<Setting>& settings) {

@@ -1,10 +1,11 @@
 // The top level of a scenario file: its scalars, the model constants, the risk report,
 // the size limits and the warnings; the lists and study blocks are read by their own files.
+#include "yaml/scenario_schema.hpp"
+
 #include <algorithm>
 #include <numeric>
 
 #include "flowfolio/core/portable_math.hpp"
-#include "yaml/scenario_schema.hpp"
 #include "yaml/study_blocks.hpp"
 
 namespace flowfolio {
@@ -33,20 +34,23 @@ Scenario ScenarioSchema::read(const YAML::Node& root) {
       activity_names_);
   s.profiles = named_list<Profile>(
       m.get("profiles"), "profiles",
-      [this](const YAML::Node& n, const std::string& p) { return profile(n, p); },
-      profile_names_);
+      [this](const YAML::Node& n, const std::string& p) { return profile(n, p); }, profile_names_);
   s.staff = headcounts(m.get("staff"), "staff", true);
   s.correlations = correlations(m.get("correlation"));
   Keys strategy_names;
   const int horizon = s.horizon;
   s.strategies = named_list<Strategy>(
       m.get("strategies"), "strategies",
-      [this, horizon](const YAML::Node& n, const std::string& p) { return strategy(n, p, horizon); },
+      [this, horizon](const YAML::Node& n, const std::string& p) {
+        return strategy(n, p, horizon);
+      },
       strategy_names);
   check_sizes(m, s);
   check_discount(m, s);
-  if (const auto* block = m.get("sensitivity")) StudyBlocks(*this).sensitivity(*block, root, strategy_names, s.sensitivity);
-  if (const auto* block = m.get("optimize")) StudyBlocks(*this).optimize(*block, root, strategy_names, s.optimize);
+  if (const auto* block = m.get("sensitivity"))
+    StudyBlocks(*this).sensitivity(*block, root, strategy_names, s.sensitivity);
+  if (const auto* block = m.get("optimize"))
+    StudyBlocks(*this).optimize(*block, root, strategy_names, s.optimize);
   if (diagnostics().empty()) warn_unstaffable(root, s);
   return s;
 }
@@ -61,7 +65,8 @@ void ScenarioSchema::top_level(const MapView& m, Scenario& s) {
   if (const auto* t = m.get("trials")) {
     if (const auto v = whole(*t, "trials", 1)) {
       if (*v > kMaxTrials) {
-        error(*t, "trials", "at most " + std::to_string(kMaxTrials) + " trials, got " + t->Scalar());
+        error(*t, "trials",
+              "at most " + std::to_string(kMaxTrials) + " trials, got " + t->Scalar());
       } else {
         s.trials = *v;
       }
@@ -73,7 +78,8 @@ void ScenarioSchema::top_level(const MapView& m, Scenario& s) {
 // A discount rate that would multiply the last cash flow by more than 1e12 is a typo.
 void ScenarioSchema::check_discount(const MapView& m, const Scenario& s) {
   if (const auto* r = m.get("discount_rate"); r && s.discount_rate > -1) {
-    const double last_factor = portable_pow(1 + s.discount_rate, -static_cast<double>(s.horizon) / s.periods_per_year);
+    const double last_factor =
+        portable_pow(1 + s.discount_rate, -static_cast<double>(s.horizon) / s.periods_per_year);
     if (!(last_factor <= 1e12)) {
       error(*r, "discount_rate",
             "a rate of " + r->Scalar() + " over " + std::to_string(s.horizon) +
@@ -84,13 +90,13 @@ void ScenarioSchema::check_discount(const MapView& m, const Scenario& s) {
 
 void ScenarioSchema::model_constants(const YAML::Node& node, ModelConstants& k) {
   const std::string path = "model";
-  const MapView m = map(node, path,
-                        {"flow_width", "success_max", "success_slope", "success_offset",
-                         "flow_bonus", "boredom_slope", "quality_floor", "incident_slope",
-                         "learning_peak", "learning_width", "burnout_anxiety", "burnout_boredom",
-                         "burnout_recovery", "attrition_per_burnout", "supervision",
-                         "replacement_lag", "catastrophe"},
-                        {});
+  const MapView m =
+      map(node, path,
+          {"flow_width", "success_max", "success_slope", "success_offset", "flow_bonus",
+           "boredom_slope", "quality_floor", "incident_slope", "learning_peak", "learning_width",
+           "burnout_anxiety", "burnout_boredom", "burnout_recovery", "attrition_per_burnout",
+           "supervision", "replacement_lag", "catastrophe"},
+          {});
   read_number(m, "flow_width", path, Range::kNonNegative, k.flow_width);
   read_number(m, "success_max", path, Range::kUnit, k.success_max);
   read_number(m, "success_slope", path, Range::kNonNegative, k.success_slope);
@@ -121,7 +127,6 @@ void ScenarioSchema::risk_report(const YAML::Node& node, RiskReport& risk) {
     risk.loss_thresholds = number_list(*thresholds, "risk.loss_thresholds", Range::kNonNegative);
 }
 
-
 // A warning, not an error: a strategy under which some activity with demand can never
 // be worked, because no one it may ever have is allowed to (roles) or has the hours.
 void ScenarioSchema::warn_unstaffable(const YAML::Node& root, const Scenario& s) {
@@ -130,7 +135,8 @@ void ScenarioSchema::warn_unstaffable(const YAML::Node& root, const Scenario& s)
     const Strategy& st = s.strategies[k];
     std::vector<char> present(s.profiles.size(), 0);
     for (const Headcount& h : s.staff) {
-      const bool released = std::find(st.release.begin(), st.release.end(), h.profile) != st.release.end();
+      const bool released =
+          std::find(st.release.begin(), st.release.end(), h.profile) != st.release.end();
       if (h.count > 0 && !released && h.at < s.horizon) present[h.profile] = 1;
     }
     for (const Headcount& h : st.hire)
@@ -141,19 +147,21 @@ void ScenarioSchema::warn_unstaffable(const YAML::Node& root, const Scenario& s)
       bool someone = false;
       for (std::size_t p = 0; p < s.profiles.size() && !someone; ++p) {
         if (!present[p] || s.profiles[p].hours_per_period < act.hours_per_unit - 1e-9) continue;
-        const bool allowed = st.policy != AssignPolicy::kStatic || a >= st.roles.size() || !st.roles[a] ||
-                             std::find(st.roles[a]->begin(), st.roles[a]->end(), static_cast<int>(p)) !=
-                                 st.roles[a]->end();
+        const bool allowed = st.policy != AssignPolicy::kStatic || a >= st.roles.size() ||
+                             !st.roles[a] ||
+                             std::find(st.roles[a]->begin(), st.roles[a]->end(),
+                                       static_cast<int>(p)) != st.roles[a]->end();
         someone = allowed;
       }
       if (someone) continue;
-      Diagnostic d{.file = file(),
-                   .path = "strategies." + st.name,
-                   .message = "nobody can ever take a unit of '" + act.name +
-                              "' (no one this strategy has is both allowed to by its roles and given the " +
-                              format_ratio(act.hours_per_unit) +
-                              " hours a unit needs): every unit will be skipped and pay its unmet cost",
-                   .severity = Diagnostic::Severity::kWarning};
+      Diagnostic d{
+          .file = file(),
+          .path = "strategies." + st.name,
+          .message = "nobody can ever take a unit of '" + act.name +
+                     "' (no one this strategy has is both allowed to by its roles and given the " +
+                     format_ratio(act.hours_per_unit) +
+                     " hours a unit needs): every unit will be skipped and pay its unmet cost",
+          .severity = Diagnostic::Severity::kWarning};
       const YAML::Mark mark = strategies && strategies.IsSequence() && k < strategies.size()
                                   ? strategies[k].Mark()
                                   : YAML::Mark::null_mark();

@@ -53,7 +53,7 @@ class ScenarioSchema : public Fields {
 
 // Limits that keep a run's memory and the reader's time in proportion to what a scenario
 // can mean.
-inline constexpr int kMostPeople = 100'000;       // in one organisation, staff and hires together
-inline constexpr double kMostUnits = 1e6;         // demand of one activity in one period
+inline constexpr int kMostPeople = 100'000;  // in one organisation, staff and hires together
+inline constexpr double kMostUnits = 1e6;    // demand of one activity in one period
 
 }  // namespace flowfolio

@@ -9,10 +9,9 @@ namespace flowfolio {
 
 Strategy ScenarioSchema::strategy(const YAML::Node& node, const std::string& path, int horizon) {
   Strategy s;
-  const MapView m = map(node, path,
-                        {"name", "description", "hire", "train", "mentor", "assign", "demand",
-                         "release"},
-                        {"name"});
+  const MapView m = map(
+      node, path, {"name", "description", "hire", "train", "mentor", "assign", "demand", "release"},
+      {"name"});
   if (!m.ok_) return s;
   if (const auto* n = m.get("name")) s.name = name(*n, child(path, "name")).value_or("");
   read_text(m, "description", path, s.description);
@@ -26,17 +25,18 @@ Strategy ScenarioSchema::strategy(const YAML::Node& node, const std::string& pat
   return s;
 }
 
-void ScenarioSchema::read_training(const YAML::Node* train, const std::string& path, int horizon, Strategy& s) {
+void ScenarioSchema::read_training(const YAML::Node* train, const std::string& path, int horizon,
+                                   Strategy& s) {
   const std::string tpath = child(path, "train");
   if (!train->IsSequence()) {
     error(*train, tpath, "expected a list of training programmes, got " + describe_kind(*train));
   } else {
     for (std::size_t i = 0; i < train->size(); ++i) {
       const std::string ipath = item(tpath, i);
-      const MapView tm = map((*train)[i], ipath,
-                             {"who", "from", "to", "hours_per_period",
-                              "cost_per_person_per_period", "gain"},
-                             {"who", "hours_per_period"});
+      const MapView tm =
+          map((*train)[i], ipath,
+              {"who", "from", "to", "hours_per_period", "cost_per_person_per_period", "gain"},
+              {"who", "hours_per_period"});
       Training t;
       t.to = horizon;
       if (const auto* w = tm.get("who"))
@@ -46,7 +46,8 @@ void ScenarioSchema::read_training(const YAML::Node* train, const std::string& p
       if (t.from > t.to && tm.has("from"))
         error(*tm.get("from"), child(ipath, "from"),
               "'from' (" + std::to_string(t.from) + ") must not be after 'to' (" +
-                  std::to_string(t.to) + (tm.has("to") ? ")" : ", the horizon, as 'to' is not given)"));
+                  std::to_string(t.to) +
+                  (tm.has("to") ? ")" : ", the horizon, as 'to' is not given)"));
       read_number(tm, "hours_per_period", ipath, Range::kNonNegative, t.hours_per_period);
       read_number(tm, "cost_per_person_per_period", ipath, Range::kNonNegative,
                   t.cost_per_person_per_period);
@@ -61,7 +62,8 @@ void ScenarioSchema::read_training(const YAML::Node* train, const std::string& p
   }
 }
 
-void ScenarioSchema::read_mentoring(const YAML::Node* mentor, const std::string& path, Strategy& s) {
+void ScenarioSchema::read_mentoring(const YAML::Node* mentor, const std::string& path,
+                                    Strategy& s) {
   const std::string mpath = child(path, "mentor");
   const MapView mm = map(*mentor, mpath, {"mentee", "mentor", "hours_per_period", "rate"},
                          {"mentee", "mentor", "hours_per_period", "rate"});
@@ -83,7 +85,8 @@ void ScenarioSchema::read_mentoring(const YAML::Node* mentor, const std::string&
   }
 }
 
-void ScenarioSchema::read_assignment(const YAML::Node* assign, const std::string& path, Strategy& s) {
+void ScenarioSchema::read_assignment(const YAML::Node* assign, const std::string& path,
+                                     Strategy& s) {
   const std::string apath = child(path, "assign");
   const MapView am = map(*assign, apath, {"policy", "roles", "stretch"}, {});
   if (const auto* p = am.get("policy")) {
@@ -140,7 +143,8 @@ void ScenarioSchema::read_roles(const YAML::Node* roles, const std::string& apat
 void ScenarioSchema::read_demand(const YAML::Node* demand, const std::string& path, Strategy& s) {
   const std::string dpath = child(path, "demand");
   if (!demand->IsMap()) {
-    error(*demand, dpath, "expected a map of activity: units_per_period, got " + describe_kind(*demand));
+    error(*demand, dpath,
+          "expected a map of activity: units_per_period, got " + describe_kind(*demand));
   } else {
     s.demand.assign(activity_names_.size(), std::nullopt);
     for (const auto& entry : *demand) {
@@ -154,7 +158,8 @@ void ScenarioSchema::read_demand(const YAML::Node* demand, const std::string& pa
       }
       if (auto v = number(value, key_path, Range::kNonNegative)) {
         if (*v > kMostUnits) {
-          error(value, key_path, "is absurdly large (" + value.Scalar() + "); at most 1000000 units a period");
+          error(value, key_path,
+                "is absurdly large (" + value.Scalar() + "); at most 1000000 units a period");
         } else {
           s.demand[a] = *v;
         }

@@ -23,15 +23,18 @@ class StudyBlocks {
   void sensitivity(const YAML::Node& node, const YAML::Node& root, const Keys& strategy_names,
                    SensitivitySpec& spec);
   // The `optimize:` block, likewise.
-  void optimize(const YAML::Node& node, const YAML::Node& root, const Keys& strategy_names, OptimizeSpec& spec);
+  void optimize(const YAML::Node& node, const YAML::Node& root, const Keys& strategy_names,
+                OptimizeSpec& spec);
 
  private:
   std::optional<ScenarioInput> scenario_input(const YAML::Node& node, const std::string& path,
                                               const YAML::Node& root, bool decision);
   std::vector<ScenarioInput> scenario_inputs(const YAML::Node* node, const std::string& path,
                                              const YAML::Node& root, bool decision);
-  void read_paths(const YAML::Node& paths, const std::string& path, const YAML::Node& root, ScenarioInput& input);
-  std::vector<int> strategy_list(const YAML::Node& node, const std::string& path, const Keys& strategy_names);
+  void read_paths(const YAML::Node& paths, const std::string& path, const YAML::Node& root,
+                  ScenarioInput& input);
+  std::vector<int> strategy_list(const YAML::Node& node, const std::string& path,
+                                 const Keys& strategy_names);
 
   Fields& f_;
 };

@@ -50,7 +50,8 @@ class SweepReader {
   std::vector<Diagnostic>& diagnostics() { return fields_.diagnostics(); }
 
  private:
-  std::optional<std::uint64_t> whole_number(const MapView& m, const char* key, std::uint64_t minimum);
+  std::optional<std::uint64_t> whole_number(const MapView& m, const char* key,
+                                            std::uint64_t minimum);
   Entries entries(const YAML::Node& map, const std::string& path);
   bool check_name_text(const YAML::Node& at, const std::string& path, const std::string& text);
   bool grid_fits(const YAML::Node& grid, const Entries& axes);
@@ -67,9 +68,12 @@ std::optional<std::uint64_t> SweepReader::whole_number(const MapView& m, const c
                                                        std::uint64_t minimum) {
   const YAML::Node* n = m.get(key);
   if (!n) return std::nullopt;
-  const WholeNumber w = n->IsScalar() && n->Tag() != "!" ? parse_whole_number(n->Scalar()) : WholeNumber{};
+  const WholeNumber w =
+      n->IsScalar() && n->Tag() != "!" ? parse_whole_number(n->Scalar()) : WholeNumber{};
   if (!w.value) {
-    fields_.error(*n, key, w.problem.empty() ? "expected a whole number, got " + describe_kind(*n) : w.problem);
+    fields_.error(
+        *n, key,
+        w.problem.empty() ? "expected a whole number, got " + describe_kind(*n) : w.problem);
   } else if (*w.value < minimum) {
     fields_.error(*n, key, "must be a whole number of " + std::to_string(minimum) + " or more");
   } else {
@@ -83,7 +87,8 @@ Entries SweepReader::entries(const YAML::Node& map, const std::string& path) {
   std::set<std::string> seen;
   for (const auto& entry : map) {
     if (!entry.first.IsScalar()) {
-      fields_.error(entry.first, path, "a key must be a key path, got " + describe_kind(entry.first));
+      fields_.error(entry.first, path,
+                    "a key must be a key path, got " + describe_kind(entry.first));
     } else if (!seen.insert(entry.first.Scalar()).second) {
       fields_.error(entry.first, child(path, entry.first.Scalar()),
                     "duplicate key '" + entry.first.Scalar() + "'; each key may appear once");
@@ -95,10 +100,12 @@ Entries SweepReader::entries(const YAML::Node& map, const std::string& path) {
 }
 
 // A variant's name is a key in the store and a line of the progress: no control characters.
-bool SweepReader::check_name_text(const YAML::Node& at, const std::string& path, const std::string& text) {
+bool SweepReader::check_name_text(const YAML::Node& at, const std::string& path,
+                                  const std::string& text) {
   const std::size_t c = find_control_character(text, false);
   if (c == std::string::npos) return true;
-  fields_.error(at, path, "a variant name may not hold control character " + control_character_name(text, c));
+  fields_.error(at, path,
+                "a variant name may not hold control character " + control_character_name(text, c));
   return false;
 }
 
@@ -116,7 +123,8 @@ bool SweepReader::grid_fits(const YAML::Node& grid, const Entries& axes) {
   const std::string most = std::to_string(kMostSweepVariants);
   if (!over && points <= kMostSweepVariants) return true;
   const std::string count = over ? " (more than " + most + ")" : " = " + std::to_string(points);
-  fields_.error(grid, "grid", "the grid makes " + sizes + count + " variants; a sweep may have at most " + most);
+  fields_.error(grid, "grid",
+                "the grid makes " + sizes + count + " variants; a sweep may have at most " + most);
   return false;
 }
 
@@ -131,7 +139,8 @@ std::vector<SweepVariant> SweepReader::grid_variants(const YAML::Node& grid) {
     const std::string path = child("grid", key.Scalar());
     check_name_text(key, path, key.Scalar());
     if (!values.IsSequence() || values.size() == 0) {
-      fields_.error(values, path, "expected a non-empty list of values, got " + describe_kind(values));
+      fields_.error(values, path,
+                    "expected a non-empty list of values, got " + describe_kind(values));
       continue;
     }
     for (const auto& value : values) check_name_text(value, path, value_text(value));
@@ -153,7 +162,8 @@ std::vector<SweepVariant> SweepReader::grid_variants(const YAML::Node& grid) {
   return variants;
 }
 
-std::optional<SweepVariant> SweepReader::listed_variant(const YAML::Node& node, const std::string& path,
+std::optional<SweepVariant> SweepReader::listed_variant(const YAML::Node& node,
+                                                        const std::string& path,
                                                         std::set<std::string>& names) {
   const MapView m = fields_.map(node, path, {"name", "set"}, {"name"});
   const YAML::Node* name = m.get("name");
@@ -172,7 +182,8 @@ std::optional<SweepVariant> SweepReader::listed_variant(const YAML::Node& node, 
   }
   if (const YAML::Node* set = m.get("set")) {
     if (!set->IsMap()) {
-      fields_.error(*set, child(path, "set"), "expected a map of key.path: value, got " + describe_kind(*set));
+      fields_.error(*set, child(path, "set"),
+                    "expected a map of key.path: value, got " + describe_kind(*set));
       return std::nullopt;
     }
     for (const auto& [key, value] : entries(*set, child(path, "set")))
@@ -195,7 +206,8 @@ std::vector<SweepVariant> SweepReader::listed_variants(const YAML::Node& list) {
   std::vector<SweepVariant> out;
   std::set<std::string> names;
   for (std::size_t i = 0; i < list.size(); ++i)
-    if (auto variant = listed_variant(list[i], item("variants", i), names)) out.push_back(std::move(*variant));
+    if (auto variant = listed_variant(list[i], item("variants", i), names))
+      out.push_back(std::move(*variant));
   return out;
 }
 
@@ -227,7 +239,8 @@ Sweep SweepReader::read(const YAML::Node& root) {
   } else if (variants) {
     sweep.variants = listed_variants(*variants);
   } else {
-    fields_.error(root, "grid", "give grid (every combination of values) or variants (a named list)");
+    fields_.error(root, "grid",
+                  "give grid (every combination of values) or variants (a named list)");
   }
   return sweep;
 }
@@ -256,8 +269,8 @@ void check_variants(Sweep& sweep, std::vector<Diagnostic>& problems) {
 }  // namespace
 
 Sweep read_sweep_file(const std::string& path) {
-  const YAML::Node root =
-      load_yaml_file(path, "the sweep file is empty; it needs base and grid or variants", "sweep file");
+  const YAML::Node root = load_yaml_file(
+      path, "the sweep file is empty; it needs base and grid or variants", "sweep file");
   SweepReader reader(path);
   Sweep sweep = reader.read(root);
   std::vector<Diagnostic>& problems = reader.diagnostics();

@@ -23,7 +23,8 @@ inline constexpr std::size_t kMostYamlValues = 200'000;
 // is refused there too).
 // `kind` names the file in messages ("scenario file", "sweep file").
 YAML::Node load_document(const std::string& text, const std::string& file,
-                         const std::string& empty_message, const std::string& kind = "scenario file");
+                         const std::string& empty_message,
+                         const std::string& kind = "scenario file");
 
 // A value given on the command line: the same checks, with messages that begin
 // "`argument`: " and give the column within `text`. Empty text is a null value.
@@ -38,7 +39,8 @@ inline constexpr const char* kEmptyScenario =
 std::string read_yaml_text(const std::string& path, const std::string& kind = "scenario file");
 
 // read_yaml_text, then load_document.
-YAML::Node load_yaml_file(const std::string& path, const std::string& empty_message, const std::string& kind);
+YAML::Node load_yaml_file(const std::string& path, const std::string& empty_message,
+                          const std::string& kind);
 
 // The values of a document, aliases followed, counted up to just past `limit`: a few
 // lines of anchors and aliases can stand for billions of values, and an alias inside its

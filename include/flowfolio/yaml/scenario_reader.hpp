@@ -25,7 +25,8 @@ namespace flowfolio {
 // name (`activities.pharma_campaign.incident.probability=0.002`), and the value is read
 // as YAML (`model.flow_width=0.2`, `activities.tweet.value={uniform: [1, 9]}`). A problem
 // with an overridden value names the --set argument instead of a line.
-Scenario read_scenario_file(const std::string& path, const std::vector<std::string>& overrides = {});
+Scenario read_scenario_file(const std::string& path,
+                            const std::vector<std::string>& overrides = {});
 
 // One key path set to a value that keeps its YAML type end to end (a sweep's setting):
 // unlike a `--set` argument it is never written as text and read again, so a quoted

@@ -13,8 +13,8 @@
 namespace flowfolio {
 
 struct SweepVariant {
-  std::string name;                    // "a.b=1, c=2" for a grid point
-  std::vector<Setting> settings;       // key path and typed value, as the sweep file gives them
+  std::string name;               // "a.b=1, c=2" for a grid point
+  std::vector<Setting> settings;  // key path and typed value, as the sweep file gives them
   // The base scenario with `settings` applied, read once when the sweep file was checked:
   // the scenario the variant runs, and the document it was read from as one YAML text
   // (resolved_scenario_text), from the same reading of the files.
@@ -26,11 +26,11 @@ struct SweepVariant {
 inline constexpr std::uint64_t kMostSweepVariants = 10000;
 
 struct Sweep {
-  std::string file;                    // the sweep file
-  std::string base;                    // the base scenario, as a path
-  std::uint64_t trials = 0;            // 0: the base scenario's
+  std::string file;          // the sweep file
+  std::string base;          // the base scenario, as a path
+  std::uint64_t trials = 0;  // 0: the base scenario's
   std::uint64_t seed = 0;
-  bool seed_given = false;             // false: the base scenario's
+  bool seed_given = false;  // false: the base scenario's
   std::vector<SweepVariant> variants;
 };
 
