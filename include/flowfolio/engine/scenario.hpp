@@ -2,8 +2,8 @@
 // (MODEL.md section 2; the file format is in docs/scenario-format.md).
 //
 // These are plain structs: the YAML reader (flowfolio/yaml/scenario_reader.hpp) is the
-// only code that knows the file format, and it resolves every name to an index, so the engine never
-// looks a name up. A Scenario returned by the reader is valid: every rule of
+// only code that knows the file format, and it resolves every name to an index, so the
+// engine never looks a name up. A Scenario returned by the reader is valid: every rule of
 // MODEL.md section 2 holds.
 #pragma once
 
