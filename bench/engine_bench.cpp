@@ -5,6 +5,7 @@
 #include <string>
 
 #include "flowfolio/engine/engine.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 
 namespace {
 // `people` workers of fixed, varied skill, `activities` activities; demand sized so the

@@ -23,7 +23,7 @@
 
 #include "flowfolio/core/distribution.hpp"
 #include "flowfolio/core/random.hpp"
-#include "flowfolio/engine/scenario.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 #include "flowfolio/stats/sketch.hpp"
 #include "flowfolio/stats/statistics.hpp"
 #include "flowfolio/stats/summaries.hpp"

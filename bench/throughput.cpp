@@ -15,6 +15,7 @@
 #include "flowfolio/core/random.hpp"
 #include "flowfolio/engine/engine.hpp"
 #include "flowfolio/stats/statistics.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 
 namespace {
 using Clock = std::chrono::steady_clock;

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "flowfolio/engine/scenario.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 
 namespace flowfolio::testing {
 

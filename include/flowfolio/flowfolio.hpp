@@ -17,6 +17,8 @@
 #include "flowfolio/stats/sketch.hpp"
 #include "flowfolio/stats/statistics.hpp"
 #include "flowfolio/stats/summaries.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
+#include "flowfolio/yaml/sweep_file.hpp"
 #include "flowfolio/output/output.hpp"
 #include "flowfolio/output/report.hpp"
 #include "flowfolio/output/result_folder.hpp"

@@ -141,7 +141,7 @@ void serve(const Engine* engine, std::uint64_t seed, bool independent_streams, u
     if (message[0] == kDone) return;
     if (message[0] == kVariant) {
       const SweepVariant& v = sweep->variants.at(message[1]);
-      variant = std::make_unique<Engine>(read_scenario_file(sweep->base, v.settings));
+      variant = std::make_unique<Engine>(v.scenario);  // as read_sweep_file read it
       engine = variant.get();
       seed = message[2];
       independent_streams = message[3] != 0;

@@ -23,7 +23,7 @@
 #include "flowfolio/core/error.hpp"
 #include "flowfolio/core/memory.hpp"
 #include "flowfolio/engine/engine.hpp"
-#include "flowfolio/engine/scenario.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 #include "flowfolio/output/output.hpp"
 #include "flowfolio/output/report.hpp"
 #include "flowfolio/output/result_folder.hpp"

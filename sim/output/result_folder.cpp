@@ -12,6 +12,7 @@
 #include "flowfolio/output/report.hpp"
 #include "flowfolio/output/run_folder.hpp"
 #include "flowfolio/stats/statistics.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 #include "output/csv.hpp"
 
 namespace flowfolio {

@@ -10,6 +10,7 @@
 
 #include "flowfolio/engine/engine.hpp"
 #include "flowfolio/output/output.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 #include "studies/store.hpp"
 #include "studies/study.hpp"
 

@@ -8,6 +8,7 @@
 
 #include "flowfolio/core/random.hpp"
 #include "flowfolio/stats/statistics.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 
 namespace flowfolio::study {
 

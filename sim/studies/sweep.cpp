@@ -14,22 +14,21 @@
 #include "flowfolio/core/error.hpp"
 #include "flowfolio/core/memory.hpp"
 #include "flowfolio/engine/engine.hpp"
-#include "flowfolio/engine/scenario.hpp"
 #include "flowfolio/stats/comparison.hpp"
 #include "flowfolio/stats/statistics.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 #include "output/csv.hpp"
 #include "studies/store.hpp"
-#include "yaml/scenario_document.hpp"
 
 namespace flowfolio {
 
 namespace {
 namespace fs = std::filesystem;
 
-// A variant as it will run: its scenario and its key (a SHA-256 of the resolved scenario
-// the scenario was read from, the seed and the trials), from one reading of the files.
+// A variant as it will run: its key (a SHA-256 of the resolved scenario the variant's
+// scenario was read from, the seed and the trials). The scenario itself is the one
+// read_sweep_file read and kept in the variant: one reading of the files.
 struct PlannedVariant {
-  Scenario scenario;
   std::string key;
 };
 
@@ -40,13 +39,11 @@ std::vector<PlannedVariant> plan_variants(const Sweep& sweep, const SweepOptions
   const double threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<PlannedVariant> planned;
   for (const SweepVariant& v : sweep.variants) {
-    std::string resolved;
-    PlannedVariant p{.scenario = read_scenario_file(sweep.base, v.settings, resolved)};
-    p.key = sha256_hex(resolved + "\n" + std::to_string(seed) + "/" + std::to_string(trials));
-    const RunEstimate e = estimate_run(p.scenario, trials);
+    PlannedVariant p{.key = sha256_hex(v.resolved + "\n" + std::to_string(seed) + "/" + std::to_string(trials))};
+    const RunEstimate e = estimate_run(v.scenario, trials);
     require_memory(e.bytes + threads * e.bytes_per_thread,
                    sweep.file + ": variant '" + v.name + "' (" + std::to_string(trials) + " trials x " +
-                       std::to_string(p.scenario.strategies.size()) + " strategies)",
+                       std::to_string(v.scenario.strategies.size()) + " strategies)",
                    "use fewer trials (trials: in the sweep file, or --trials)");
     planned.push_back(std::move(p));
   }
@@ -82,7 +79,7 @@ SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
       ++outcome.skipped;
       ++progress.skipped;
     } else {
-      const Scenario& scenario = planned[position].scenario;
+      const Scenario& scenario = v.scenario;
       const RunOptions run_options{.trials = trials, .seed = seed, .threads = options.threads, .stop = options.stop};
       const RunResults r = options.run_variant ? options.run_variant(position, scenario, run_options)
                                                : run(scenario, run_options);

@@ -126,7 +126,6 @@ YAML::Node parse_one_document(const std::string& text, const std::string& file) 
   }
 }
 
-
 }  // namespace
 
 EncodingProblem check_encoding(const std::string& text) {
@@ -160,13 +159,12 @@ EncodingProblem check_encoding(const std::string& text) {
   return {};
 }
 
-YAML::Node load_document(const std::string& text, const std::string& file, const std::string& empty_message,
-                         const std::string& kind) {
+YAML::Node load_document(const std::string& text, const std::string& file,
+                         const std::string& empty_message, const std::string& kind) {
   if (text.size() > kLargestYamlFile) {
     throw InputError({Diagnostic{.file = file,
-                                 .message = "is " + mebibytes(text.size()) +
-                                            "; a " + kind + " may be at most " +
-                                            mebibytes(kLargestYamlFile)}});
+                                 .message = "is " + mebibytes(text.size()) + "; a " + kind +
+                                            " may be at most " + mebibytes(kLargestYamlFile)}});
   }
   if (const EncodingProblem bad = check_encoding(text); bad.line > 0) {
     const bool utf8 = bad.message.rfind("not valid", 0) == 0;
@@ -196,6 +194,34 @@ YAML::Node load_value(const std::string& text, const std::string& argument) {
     throw InputError(argument + ": at column " + std::to_string(d.column) +
                      " of the value: " + d.message);
   }
+}
+
+std::string read_yaml_text(const std::string& path, const std::string& kind) {
+  return read_input_file(path, kLargestYamlFile, kind);
+}
+
+YAML::Node load_yaml_file(const std::string& path, const std::string& empty_message,
+                          const std::string& kind) {
+  return load_document(read_yaml_text(path, kind), path, empty_message, kind);
+}
+
+std::size_t count_values(const YAML::Node& root, std::size_t limit) {
+  std::size_t count = 0;
+  std::vector<YAML::Node> pending = {root};
+  while (!pending.empty() && count <= limit) {
+    const YAML::Node node = pending.back();
+    pending.pop_back();
+    ++count;
+    if (node.IsMap()) {
+      for (const auto& entry : node) {
+        pending.push_back(entry.first);
+        pending.push_back(entry.second);
+      }
+    } else if (node.IsSequence()) {
+      for (const auto& entry : node) pending.push_back(entry);
+    }
+  }
+  return count;
 }
 
 }  // namespace flowfolio

@@ -10,6 +10,7 @@
 #include "flowfolio/core/random.hpp"
 #include "flowfolio/engine/engine.hpp"
 #include "flowfolio/output/output.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 
 using namespace flowfolio;
 

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "flowfolio/engine/engine.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 #include "test_support.hpp"
 
 using namespace flowfolio;

@@ -11,7 +11,7 @@
 #include <string>
 
 #include "flowfolio/core/error.hpp"
-#include "flowfolio/studies/sweep.hpp"
+#include "flowfolio/yaml/sweep_file.hpp"
 #include "fuzz_scenario.hpp"
 
 namespace {

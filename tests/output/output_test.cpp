@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "flowfolio/output/output.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 #include "test_support.hpp"
 
 using namespace flowfolio;

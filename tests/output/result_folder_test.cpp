@@ -4,6 +4,7 @@
 
 #include "flowfolio/output/output.hpp"
 #include "flowfolio/output/report.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 #include "test_support.hpp"
 
 namespace flowfolio {

@@ -18,6 +18,7 @@
 #include <cmath>
 
 #include "flowfolio/studies/frontier.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 
 using namespace flowfolio;
 

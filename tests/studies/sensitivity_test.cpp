@@ -8,6 +8,7 @@
 #include "flowfolio/engine/engine.hpp"
 #include "flowfolio/stats/statistics.hpp"
 #include "flowfolio/studies/sensitivity.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 #include "test_support.hpp"
 
 using namespace flowfolio;

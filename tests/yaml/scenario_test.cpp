@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "flowfolio/engine/scenario.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 #include "test_support.hpp"
 
 using namespace flowfolio;

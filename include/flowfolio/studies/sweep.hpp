@@ -1,8 +1,8 @@
 // Sweeps: many variants of one scenario, every one on the same seed, into one results
 // store (docs/sweeps.md).
 //
-// A sweep file names a base scenario and either a grid of key paths (every combination
-// of the listed values) or a list of named variants, each a set of `--set` overrides.
+// A sweep file (read by flowfolio/yaml/sweep_file.hpp) names a base scenario and either a
+// grid of key paths or a list of named variants, each a set of settings.
 // Every variant runs every strategy on common random numbers, and all variants share
 // the seed, so differences between variants are paired too. Results go into a SQLite
 // store that several sweeps can share (a run_id keeps them apart); a variant already
@@ -17,30 +17,9 @@
 
 #include "flowfolio/engine/engine.hpp"
 #include "flowfolio/engine/scenario.hpp"
+#include "flowfolio/yaml/sweep_file.hpp"
 
 namespace flowfolio {
-
-struct SweepVariant {
-  std::string name;                    // "a.b=1, c=2" for a grid point
-  std::vector<Setting> settings;       // key path and typed value, as the sweep file gives them
-};
-
-// The most variants a sweep may have: a grid is counted before it is expanded.
-inline constexpr std::uint64_t kMostSweepVariants = 10000;
-
-struct Sweep {
-  std::string file;                    // the sweep file
-  std::string base;                    // the base scenario, as a path
-  std::uint64_t trials = 0;            // 0: the base scenario's
-  std::uint64_t seed = 0;
-  bool seed_given = false;             // false: the base scenario's
-  std::vector<SweepVariant> variants;
-};
-
-// Reads a sweep file. Throws InputError (file:line:col: key.path: message) on problems,
-// including a variant whose settings make the base scenario invalid, a variant name
-// holding a control character and a grid of more than kMostSweepVariants points.
-Sweep read_sweep_file(const std::string& path);
 
 struct SweepProgress {
   std::size_t done = 0, skipped = 0, total = 0;
