@@ -11,6 +11,7 @@
 #include "flowfolio/core/random.hpp"
 #include "flowfolio/engine/engine.hpp"
 #include "flowfolio/engine/scenario.hpp"
+#include "flowfolio/engine/trial_runner.hpp"
 #include "flowfolio/stats/comparison.hpp"
 #include "flowfolio/stats/sketch.hpp"
 #include "flowfolio/stats/statistics.hpp"

@@ -32,6 +32,7 @@
 #include "flowfolio/output/report.hpp"
 #include "flowfolio/output/result_folder.hpp"
 #include "flowfolio/stats/comparison.hpp"
+#include "flowfolio/stats/summaries.hpp"
 #include "flowfolio/studies/frontier.hpp"
 #include "flowfolio/studies/sensitivity.hpp"
 #include "flowfolio/studies/sweep.hpp"
@@ -295,7 +296,8 @@ StudyOutput run_study(const RunArguments& args, const flowfolio::Scenario& scena
          .sobol = args.method != "tornado",
          .overrides = args.overrides,
          .stop = &g_stop,
-         .progress = progress_printer("sensitivity", "evaluations", args.quiet)}));
+         .progress = progress_printer("sensitivity", "evaluations", args.quiet),
+         .runner = &flowfolio::cluster_runner()}));
     out = {.file = "sensitivity.json",
            .json = flowfolio::sensitivity_json(scenario, *results),
            .record = [=, &scenario](const std::string& store) {
@@ -311,7 +313,8 @@ StudyOutput run_study(const RunArguments& args, const flowfolio::Scenario& scena
          .only_strategy = only,
          .overrides = args.overrides,
          .stop = &g_stop,
-         .progress = progress_printer("frontier", "candidates", args.quiet)}));
+         .progress = progress_printer("frontier", "candidates", args.quiet),
+         .runner = &flowfolio::cluster_runner()}));
     out = {.file = "frontier.json",
            .json = flowfolio::frontier_json(scenario, *results),
            .record = [=, &scenario](const std::string& store) {
@@ -404,7 +407,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   const auto study_end = std::chrono::system_clock::now();
   flowfolio::RunResults results;
   if (args.precision) {
-    flowfolio::PrecisionRun precise = flowfolio::cluster_run_to_precision(
+    flowfolio::PrecisionRun precise = flowfolio::run_to_precision(
         scenario, {.relative = *args.precision,
                    .max_trials = args.max_trials,
                    .seed = seed,
@@ -412,20 +415,22 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
                    .independent_streams = args.independent_streams,
                    .baseline = options.baseline,
                    .pairs = options.pairs,
-                   .stop = &g_stop});
+                   .stop = &g_stop,
+                   .runner = &flowfolio::cluster_runner()});
     results = std::move(precise.results);
     options.stop_reason = precise.reason;
   } else if (summarized) {
-    results = flowfolio::cluster_run_summarized(scenario, {.trials = planned, .seed = seed, .threads = args.threads,
-                                                           .independent_streams = args.independent_streams,
-                                                           .stop = &g_stop},
-                                                options.baseline, options.pairs);
+    results = flowfolio::run_summarized(scenario, {.trials = planned, .seed = seed, .threads = args.threads,
+                                                   .independent_streams = args.independent_streams,
+                                                   .stop = &g_stop, .runner = &flowfolio::cluster_runner()},
+                                        options.baseline, options.pairs);
   } else {
-    results = flowfolio::cluster_run(scenario, {.trials = planned,
+    results = flowfolio::run(scenario, {.trials = planned,
                                         .seed = seed,
                                         .threads = args.threads,
                                         .independent_streams = args.independent_streams,
-                                        .stop = &g_stop});
+                                        .stop = &g_stop,
+                                        .runner = &flowfolio::cluster_runner()});
   }
   const auto end = std::chrono::system_clock::now();
   if (!flowfolio::cluster_leader()) return 0;
@@ -534,8 +539,8 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
   const auto start = std::chrono::steady_clock::now();
   flowfolio::SweepOutcome outcome;
   try {
-    outcome = flowfolio::cluster_sweep(
-        sweep, {.store = store, .threads = threads, .stop = &g_stop, .progress = progress, .command_line = command_line});
+    outcome = flowfolio::run_sweep(sweep, {.store = store, .threads = threads, .stop = &g_stop, .progress = progress,
+                                           .command_line = command_line, .runner = &flowfolio::cluster_runner()});
   } catch (const flowfolio::InputError&) {
     if (folder) folder->abandon();  // refused before it began: nothing is left behind
     throw;

@@ -5,10 +5,10 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <set>
 #include <nlohmann/json.hpp>
 
 #include "flowfolio/engine/engine.hpp"
+#include "flowfolio/engine/trial_runner.hpp"
 #include "flowfolio/output/output.hpp"
 #include "studies/store.hpp"
 #include "studies/study.hpp"
@@ -40,6 +40,10 @@ std::string decision_text(const OptimizeSpec& spec, const std::vector<double>& x
   }
   return out;
 }
+
+// The numbers of one strategy at one candidate: mean npv and its se, CVaR95, P(loss),
+// mean cost, the risk measure and its se.
+constexpr std::size_t kPointNumbers = 7;
 
 std::string risk_name(RiskMeasure risk) {
   return risk == RiskMeasure::kCvar95 ? "CVaR95" : "P(loss)";
@@ -107,58 +111,74 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
                          .threads = options.threads,
                          .stop = options.stop});
   };
-  const auto evaluate = [&](const std::vector<double>& x, bool is_current) {
-    const std::size_t candidate = results.decisions.size();
-    results.decisions.push_back(x);
+  // Candidate x simulated for every searched strategy, as the numbers a runner passes
+  // between processes: kPointNumbers per strategy, then for the current mix every
+  // strategy's per-trial npv.
+  const auto candidate_numbers = [&](const std::vector<double>& x, bool is_current) {
     const RunResults r = simulate(x, is_current);
-    std::vector<double> sorted;
-    for (std::size_t s = 0; s < r.strategies.size(); ++s) {
-      const auto values = r.strategies[s].metric(Metric::kNpv);
+    std::vector<double> numbers, sorted;
+    for (const StrategyResults& strategy : r.strategies) {
+      const auto values = strategy.metric(Metric::kNpv);
       sorted.assign(values.begin(), values.end());
       std::sort(sorted.begin(), sorted.end());
       const TailRisk tail = tail_risk_sorted(sorted);
       const MeanAndError mean = mean_and_error(values);
-      FrontierPoint p{.strategy = s,
-                      .candidate = candidate,
-                      .mean_npv = mean.mean,
-                      .mean_npv_se = mean.se,
-                      .cvar95 = tail.cvar95,
-                      .p_loss = tail.p_loss,
-                      .mean_cost = mean_and_error(r.strategies[s].metric(Metric::kCost)).mean,
+      const bool cvar = spec.risk == RiskMeasure::kCvar95;
+      numbers.insert(numbers.end(),
+                     {mean.mean, mean.se, tail.cvar95, tail.p_loss, mean_and_error(strategy.metric(Metric::kCost)).mean,
+                      cvar ? tail.cvar95 : tail.p_loss,
+                      cvar ? study::cvar_standard_error(sorted, tail, 0.95)
+                           : std::sqrt(tail.p_loss * (1 - tail.p_loss) / static_cast<double>(values.size()))});
+    }
+    if (is_current)
+      for (const StrategyResults& strategy : r.strategies)
+        numbers.insert(numbers.end(), strategy.metric(Metric::kNpv).begin(), strategy.metric(Metric::kNpv).end());
+    return numbers;
+  };
+  // Candidate `candidate`'s points from its numbers.
+  const auto add_points = [&](std::size_t candidate, const std::vector<double>& numbers, bool is_current) {
+    const std::size_t strategies = results.strategies.size();
+    for (std::size_t s = 0; s < strategies; ++s) {
+      const double* n = &numbers[s * kPointNumbers];
+      FrontierPoint p{.strategy = s, .candidate = candidate, .mean_npv = n[0], .mean_npv_se = n[1],
+                      .risk = n[5], .risk_se = n[6], .cvar95 = n[2], .p_loss = n[3], .mean_cost = n[4],
                       .current = is_current};
-      if (spec.risk == RiskMeasure::kCvar95) {
-        p.risk = tail.cvar95;
-        p.risk_se = study::cvar_standard_error(sorted, tail, 0.95);
-      } else {
-        p.risk = tail.p_loss;
-        p.risk_se = std::sqrt(tail.p_loss * (1 - tail.p_loss) / static_cast<double>(values.size()));
-      }
       p.feasible = (!spec.max_cvar95 || p.cvar95 <= *spec.max_cvar95) &&
                    (!spec.max_p_loss || p.p_loss <= *spec.max_p_loss) &&
                    (!spec.max_cost || p.mean_cost <= *spec.max_cost);
       results.points.push_back(p);
-      if (is_current) current_npv.emplace_back(values.begin(), values.end());
+      if (is_current) {
+        const auto trials = numbers.begin() + static_cast<std::ptrdiff_t>(strategies * kPointNumbers + s * spec.trials);
+        current_npv.emplace_back(trials, trials + static_cast<std::ptrdiff_t>(spec.trials));
+      }
     }
-    if (options.progress) options.progress(results.decisions.size(), planned);
   };
-  const auto add = [&](std::vector<double> x) {
-    for (std::size_t i = 0; i < d; ++i) x[i] = snap(spec.decisions[i], x[i]);
-    if (seen.emplace(x, 0).second) evaluate(x, false);
+  TrialRunner& runner = options.runner ? *options.runner : local_runner();
+  // Evaluates a batch of new candidates, shared out by the runner (trial_runner.hpp).
+  const auto evaluate = [&](const std::vector<std::vector<double>>& batch, bool is_current) {
+    const std::size_t before = results.decisions.size();
+    results.decisions.insert(results.decisions.end(), batch.begin(), batch.end());
+    const std::vector<std::vector<double>> numbers = runner.each(
+        batch.size(), [&](std::size_t i) { return candidate_numbers(batch[i], is_current); },
+        [&](std::size_t done) {
+          if (options.progress) options.progress(before + done, planned);
+        });
+    for (std::size_t i = 0; i < batch.size(); ++i) add_points(before + i, numbers[i], is_current);
   };
 
   // Evaluates the new ones among `batch`, counting them first for the progress line.
   const auto run_all = [&](const std::vector<std::vector<double>>& batch) {
-    std::set<std::vector<double>> fresh;
+    std::vector<std::vector<double>> fresh;
     for (std::vector<double> x : batch) {
       for (std::size_t i = 0; i < d; ++i) x[i] = snap(spec.decisions[i], x[i]);
-      if (!seen.count(x)) fresh.insert(std::move(x));
+      if (seen.emplace(x, 0).second) fresh.push_back(std::move(x));
     }
     planned = results.decisions.size() + fresh.size();
-    for (const auto& x : batch) add(x);
+    evaluate(fresh, false);
   };
 
   planned = 1;
-  evaluate(current, true);
+  evaluate({current}, true);
   // A candidate equal to the mix as written is not simulated again.
   if (std::none_of(current.begin(), current.end(), [](double v) { return std::isnan(v); })) seen.emplace(current, 0);
   const std::vector<double> design = study::shifted_sobol_points(d, spec.candidates, options.seed);
@@ -247,9 +267,14 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
     const FrontierPoint& c = results.points[b.strategy];
     // The best candidate again, for its per-trial npv: the same seed gives the same trials,
     // and only the mix as written is kept throughout the search.
-    const RunResults again = simulate(results.decisions[b.candidate], b.candidate == 0);
-    results.best_against_current =
-        paired_difference(current_npv[b.strategy], again.strategies[b.strategy].metric(Metric::kNpv));
+    const std::vector<double> against = runner.each(1, [&](std::size_t) {
+      const RunResults again = simulate(results.decisions[b.candidate], b.candidate == 0);
+      const PairedDifference d =
+          paired_difference(current_npv[b.strategy], again.strategies[b.strategy].metric(Metric::kNpv));
+      return std::vector<double>{d.mean, d.se, d.lo95, d.hi95, d.p_better, d.p_tie, d.p_worse};
+    })[0];
+    results.best_against_current = {.mean = against[0], .se = against[1], .lo95 = against[2], .hi95 = against[3],
+                                    .p_better = against[4], .p_tie = against[5], .p_worse = against[6]};
     const PairedDifference& diff = results.best_against_current;
     if (b.candidate == 0 || (c.feasible && b.mean_npv == c.mean_npv && b.risk == c.risk)) {
       results.recommendation =

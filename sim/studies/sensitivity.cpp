@@ -10,6 +10,7 @@
 
 #include "flowfolio/core/random.hpp"
 #include "flowfolio/engine/engine.hpp"
+#include "flowfolio/engine/trial_runner.hpp"
 #include "flowfolio/output/output.hpp"
 #include "flowfolio/stats/statistics.hpp"
 #include "studies/store.hpp"
@@ -145,6 +146,26 @@ struct Evaluation {
   std::vector<double> value, se;
   std::vector<std::vector<double>> npv;  // per needed strategy, per trial (kept for the tornado)
 };
+
+// An evaluation as the numbers a runner passes between processes: its values, their
+// standard errors and, with `npv`, every needed strategy's per-trial npv.
+std::vector<double> numbers_of(const Evaluation& e, bool npv) {
+  std::vector<double> numbers = e.value;
+  numbers.insert(numbers.end(), e.se.begin(), e.se.end());
+  if (npv)
+    for (const std::vector<double>& trials : e.npv) numbers.insert(numbers.end(), trials.begin(), trials.end());
+  return numbers;
+}
+
+// numbers_of() read back, for an analysis of `outputs` outputs of `trials` trials each.
+Evaluation evaluation_of(const std::vector<double>& numbers, std::size_t outputs, std::uint64_t trials) {
+  Evaluation e;
+  const auto at = [&](std::size_t i) { return numbers.begin() + static_cast<std::ptrdiff_t>(i); };
+  e.value.assign(at(0), at(outputs));
+  e.se.assign(at(outputs), at(2 * outputs));
+  for (std::size_t from = 2 * outputs; from < numbers.size(); from += trials) e.npv.emplace_back(at(from), at(from + trials));
+  return e;
+}
 
 // What the analysis explains, in order: each strategy's outputs, then the differences.
 struct OutputPlan {
@@ -283,14 +304,30 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
                                          "the inputs' values " + values, inputs_block));
   };
 
-  const std::size_t total = 1 + (options.tornado ? 2 * d : 0) + design.size();
-  std::size_t done = 0;
-  const auto step = [&] {
-    ++done;
-    if (options.progress) options.progress(done, total);
+  // Every evaluation is known up front: the base, each input at its low and high ends,
+  // then the design's points. The runner shares them out (trial_runner.hpp).
+  const std::size_t tornado_jobs = options.tornado ? 2 * d : 0;
+  const std::size_t total = 1 + tornado_jobs + design.size();
+  const auto point = [&](std::size_t job) {
+    std::vector<double> x = unset;
+    if (job == 0) return x;
+    if (job <= tornado_jobs) {
+      const ScenarioInput& input = spec.inputs[(job - 1) / 2];
+      x[(job - 1) / 2] = job % 2 ? input.low : input.high;
+      return x;
+    }
+    const std::size_t k = job - 1 - tornado_jobs;
+    for (std::size_t i = 0; i < d; ++i) x[i] = spec.inputs[i].distribution.quantile(design.point(k)[i]);
+    return x;
   };
-  const Evaluation base = evaluate(unset);
-  step();
+  // The tornado's swings need the per-trial npv of both ends; other evaluations, their values.
+  const auto job = [&](std::size_t i) { return numbers_of(evaluate(point(i)), i > 0 && i <= tornado_jobs); };
+  TrialRunner& runner = options.runner ? *options.runner : local_runner();
+  const std::vector<std::vector<double>> evaluations = runner.each(total, job, [&](std::size_t done) {
+    if (options.progress) options.progress(done, total);
+  });
+  const auto evaluation = [&](std::size_t i) { return evaluation_of(evaluations[i], plan.size(), spec.trials); };
+  const Evaluation base = evaluation(0);
   for (std::size_t o = 0; o < plan.size(); ++o) {
     results.outputs[o].base = base.value[o];
     results.outputs[o].base_se = base.se[o];
@@ -298,14 +335,7 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
 
   if (options.tornado) {
     for (std::size_t i = 0; i < d; ++i) {
-      const ScenarioInput& input = spec.inputs[i];
-      std::vector<double> x = unset;
-      x[i] = input.low;
-      const Evaluation low = evaluate(x);
-      step();
-      x[i] = input.high;
-      const Evaluation high = evaluate(x);
-      step();
+      const Evaluation low = evaluation(1 + 2 * i), high = evaluation(2 + 2 * i);
       for (std::size_t o = 0; o < plan.size(); ++o) {
         TornadoBar bar{.input = i,
                        .at_low = low.value[o],
@@ -339,12 +369,8 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
   if (options.sobol) {
     std::vector<std::vector<double>> y(plan.size(), std::vector<double>(design.size()));
     std::vector<double> noise(plan.size(), 0.0);
-    std::vector<double> x(d);
     for (std::size_t k = 0; k < design.size(); ++k) {
-      for (std::size_t i = 0; i < d; ++i)
-        x[i] = spec.inputs[i].distribution.quantile(design.point(k)[i]);
-      const Evaluation e = evaluate(x);
-      step();
+      const Evaluation e = evaluation(1 + tornado_jobs + k);
       for (std::size_t o = 0; o < plan.size(); ++o) {
         y[o][k] = e.value[o];
         noise[o] += e.se[o] * e.se[o];
@@ -371,7 +397,7 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
       }
     }
   }
-  results.evaluations = done;
+  results.evaluations = total;
   return results;
 }
 
