@@ -21,5 +21,6 @@
 #include "flowfolio/output/result_folder.hpp"
 #include "flowfolio/studies/frontier.hpp"
 #include "flowfolio/studies/sensitivity.hpp"
+#include "flowfolio/studies/study_output.hpp"
 #include "flowfolio/studies/sweep.hpp"
 #include "flowfolio/cluster/cluster.hpp"

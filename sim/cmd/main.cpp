@@ -35,6 +35,7 @@
 #include "flowfolio/stats/summaries.hpp"
 #include "flowfolio/studies/frontier.hpp"
 #include "flowfolio/studies/sensitivity.hpp"
+#include "flowfolio/studies/study_output.hpp"
 #include "flowfolio/studies/sweep.hpp"
 
 namespace {
@@ -267,63 +268,30 @@ std::function<void(std::size_t, std::size_t)> progress_printer(const char* what,
   };
 }
 
-// What a study (sensitivity or frontier) leaves beside the run's files.
-struct StudyOutput {
-  std::string file;   // sensitivity.json or frontier.json
-  std::string json;   // its content
-  std::function<void(const std::string& store)> record;  // its rows, into a results store
-  std::string table;  // what the terminal shows
-  std::string size;   // "657 evaluations x 500 trials"
-};
-
 // Runs the study `args` asks for, with its progress on stderr.
-StudyOutput run_study(const RunArguments& args, const flowfolio::Scenario& scenario, std::uint64_t seed,
-                      const std::string& command_line) {
+flowfolio::StudyOutput run_study(const RunArguments& args, const flowfolio::Scenario& scenario, std::uint64_t seed,
+                                 const std::string& command_line) {
   const std::optional<std::string> text = flowfolio::read_file_text(args.file);
   if (!text) throw std::runtime_error("cannot read " + args.file);
   const int only = args.strategy.empty() ? -1 : static_cast<int>(strategy_index(scenario, args.strategy, "--strategy"));
-  const auto size = [](std::size_t runs, const char* what, std::uint64_t trials) {
-    return std::to_string(runs) + " " + what + " x " + std::to_string(trials) + " trials";
-  };
-  StudyOutput out;
-  if (args.study == RunArguments::Study::kSensitivity) {
-    auto results = std::make_shared<const flowfolio::SensitivityResults>(flowfolio::run_sensitivity(
-        *text, args.file,
-        {.seed = seed,
-         .threads = args.threads,
-         .only_strategy = only,
-         .tornado = args.method != "sobol",
-         .sobol = args.method != "tornado",
-         .overrides = args.overrides,
-         .stop = &g_stop,
-         .progress = progress_printer("sensitivity", "evaluations", args.quiet),
-         .runner = &flowfolio::cluster_runner()}));
-    out = {.file = "sensitivity.json",
-           .json = flowfolio::sensitivity_json(scenario, *results),
-           .record = [=, &scenario](const std::string& store) {
-             flowfolio::record_sensitivity(store, args.file, scenario, *results, command_line);
-           },
-           .table = flowfolio::sensitivity_table(scenario, *results),
-           .size = size(results->evaluations, "evaluations", results->spec.trials)};
-  } else {
-    auto results = std::make_shared<const flowfolio::FrontierResults>(flowfolio::run_frontier(
-        *text, args.file,
-        {.seed = seed,
-         .threads = args.threads,
-         .only_strategy = only,
-         .overrides = args.overrides,
-         .stop = &g_stop,
-         .progress = progress_printer("frontier", "candidates", args.quiet),
-         .runner = &flowfolio::cluster_runner()}));
-    out = {.file = "frontier.json",
-           .json = flowfolio::frontier_json(scenario, *results),
-           .record = [=, &scenario](const std::string& store) {
-             flowfolio::record_frontier(store, args.file, scenario, *results, command_line);
-           },
-           .table = flowfolio::frontier_table(scenario, *results),
-           .size = size(results->decisions.size(), "candidates", results->spec.trials)};
-  }
-  return out;
+  const flowfolio::StudyKind kind = args.study == RunArguments::Study::kSensitivity
+                                        ? flowfolio::StudyKind::kSensitivity
+                                        : flowfolio::StudyKind::kFrontier;
+  return flowfolio::run_study(
+      scenario, {.kind = kind,
+                 .file = args.file,
+                 .text = *text,
+                 .seed = seed,
+                 .threads = args.threads,
+                 .only_strategy = only,
+                 .tornado = args.method != "sobol",
+                 .sobol = args.method != "tornado",
+                 .overrides = args.overrides,
+                 .stop = &g_stop,
+                 .progress = progress_printer(flowfolio::study_name(kind),
+                                              flowfolio::study_unit(kind), args.quiet),
+                 .runner = &flowfolio::cluster_runner(),
+                 .command_line = command_line});
 }
 
 int command_run(const RunArguments& args, bool comparison, const std::string& command_line) {
@@ -402,7 +370,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   }
 
   const auto start = std::chrono::system_clock::now();
-  std::optional<StudyOutput> study;
+  std::optional<flowfolio::StudyOutput> study;
   if (args.study != Study::kNone) study = run_study(args, scenario, seed, command_line);
   const auto study_end = std::chrono::system_clock::now();
   flowfolio::RunResults results;

@@ -1,16 +1,14 @@
-// The frontier search of the `optimize:` block (docs/frontier.md).
+// The frontier search of the `optimize:` block (frontier.hpp, docs/frontier.md).
 #include "flowfolio/studies/frontier.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "flowfolio/engine/engine.hpp"
 #include "flowfolio/engine/trial_runner.hpp"
 #include "flowfolio/output/output.hpp"
-#include "studies/store.hpp"
+#include "studies/frontier_text.hpp"
 #include "studies/study.hpp"
 
 namespace flowfolio {
@@ -32,30 +30,15 @@ bool dominated(const FrontierPoint& p, const FrontierPoint& q) {
          (q.mean_npv > p.mean_npv || q.risk < p.risk);
 }
 
-std::string decision_text(const OptimizeSpec& spec, const std::vector<double>& x) {
-  std::string out;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    out += (i ? ", " : "") + spec.decisions[i].name + " = " +
-           (std::isnan(x[i]) ? spec.decisions[i].base : study::number_short(x[i]));
-  }
-  return out;
-}
-
 // The numbers of one strategy at one candidate: mean npv and its se, CVaR95, P(loss),
 // mean cost, the risk measure and its se.
 constexpr std::size_t kPointNumbers = 7;
 
-std::string risk_name(RiskMeasure risk) {
-  return risk == RiskMeasure::kCvar95 ? "CVaR95" : "P(loss)";
-}
-
-std::string risk_text(RiskMeasure risk, double x) {
-  if (risk == RiskMeasure::kCvar95) return format_money(x);
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f%%", 100 * x);
-  return buffer;
-}
 }  // namespace
+
+using study::decision_text;
+using study::risk_name;
+using study::risk_text;
 
 FrontierResults run_frontier(const std::string& text, const std::string& file,
                              const FrontierOptions& options) {
@@ -302,138 +285,6 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
         "No candidate meets the constraints; loosen a ceiling or widen a decision's range.";
   }
   return results;
-}
-
-std::string frontier_json(const Scenario& scenario, const FrontierResults& results) {
-  using nlohmann::ordered_json;
-  const OptimizeSpec& spec = results.spec;
-  const auto optional = [](const std::optional<double>& v) {
-    return v ? ordered_json(*v) : ordered_json();
-  };
-  ordered_json decisions = ordered_json::array();
-  for (const ScenarioInput& decision : spec.decisions) {
-    decisions.push_back({{"name", decision.name},
-                         {"paths", decision.paths},
-                         {"low", decision.low},
-                         {"high", decision.high},
-                         {"step", decision.step},
-                         {"base", decision.base}});
-  }
-  const auto point_json = [&](const FrontierPoint& p) {
-    ordered_json x = ordered_json::array();
-    for (double v : results.decisions[p.candidate])
-      x.push_back(std::isnan(v) ? ordered_json() : ordered_json(v));
-    return ordered_json{{"strategy", results.strategies[p.strategy]},
-                        {"candidate", p.candidate},
-                        {"decision", x},
-                        {"mean_npv", p.mean_npv},
-                        {"mean_npv_se", p.mean_npv_se},
-                        {"risk", p.risk},
-                        {"risk_se", p.risk_se},
-                        {"cvar95", p.cvar95},
-                        {"p_loss", p.p_loss},
-                        {"mean_cost", p.mean_cost},
-                        {"feasible", p.feasible},
-                        {"on_front", p.on_front},
-                        {"current", p.current}};
-  };
-  ordered_json points = ordered_json::array();
-  for (const FrontierPoint& p : results.points) points.push_back(point_json(p));
-  ordered_json doc = {{"scenario", scenario.name},
-                      {"currency", scenario.currency},
-                      {"seed", results.seed},
-                      {"objective", "mean_npv"},
-                      {"risk", spec.risk == RiskMeasure::kCvar95 ? "cvar95" : "p_loss"},
-                      {"constraints",
-                       {{"cvar95", optional(spec.max_cvar95)},
-                        {"p_loss", optional(spec.max_p_loss)},
-                        {"cost", optional(spec.max_cost)}}},
-                      {"trials_per_candidate", spec.trials},
-                      {"design_candidates", spec.candidates},
-                      {"refinement_rounds", results.rounds},
-                      {"candidates", results.decisions.size()},
-                      {"decisions", decisions},
-                      {"strategies", results.strategies},
-                      {"points", points}};
-  if (results.best) {
-    const PairedDifference& diff = results.best_against_current;
-    doc["best"] = point_json(results.points[*results.best]);
-    doc["current_of_best_strategy"] = point_json(results.points[*results.best_current]);
-    doc["best_minus_current"] = {{"mean", diff.mean},
-                                 {"se", diff.se},
-                                 {"lo95", diff.lo95},
-                                 {"hi95", diff.hi95},
-                                 {"p_better", diff.p_better}};
-  } else {
-    doc["best"] = nullptr;
-  }
-  doc["recommendation"] = results.recommendation;
-  return doc.dump(2) + "\n";
-}
-
-std::string frontier_table(const Scenario& scenario, const FrontierResults& results) {
-  const OptimizeSpec& spec = results.spec;
-  std::string out;
-  char line[512];
-  for (std::size_t s = 0; s < results.strategies.size(); ++s) {
-    std::vector<const FrontierPoint*> front;
-    for (const FrontierPoint& p : results.points)
-      if (p.strategy == s && (p.on_front || p.current)) front.push_back(&p);
-    std::sort(front.begin(), front.end(),
-              [](const FrontierPoint* a, const FrontierPoint* b) { return a->risk < b->risk; });
-    out +=
-        "\n" + results.strategies[s] + ": front of mean npv against " + risk_name(spec.risk) + "\n";
-    std::snprintf(line, sizeof line, "  %12s %10s %12s %9s  %s\n", "mean npv", "se",
-                  risk_name(spec.risk).c_str(), "feasible", "decisions");
-    out += line;
-    // Decisions that give the same outcome (demand beyond the hours, say) share a row.
-    for (std::size_t k = 0; k < front.size();) {
-      std::size_t same = k + 1;
-      while (same < front.size() && front[same]->mean_npv == front[k]->mean_npv &&
-             front[same]->risk == front[k]->risk)
-        ++same;
-      const auto shown =
-          std::min_element(front.begin() + k, front.begin() + same,
-                           [](auto a, auto b) { return a->candidate < b->candidate; });
-      const FrontierPoint* p = *shown;
-      std::string note = p->current ? "  (the scenario as written)" : "";
-      if (same - k > 1)
-        note += "  and " + std::to_string(same - k - 1) + " more with the same outcome";
-      std::snprintf(line, sizeof line, "  %12s %10s %12s %9s  %s%s\n",
-                    format_money(p->mean_npv).c_str(), format_money(p->mean_npv_se).c_str(),
-                    risk_text(spec.risk, p->risk).c_str(), p->feasible ? "yes" : "no",
-                    decision_text(spec, results.decisions[p->candidate]).c_str(), note.c_str());
-      out += line;
-      k = same;
-    }
-  }
-  (void)scenario;
-  return out + "\n" + results.recommendation + "\n";
-}
-
-std::string record_frontier(const std::string& store_path, const std::string& scenario_file,
-                            const Scenario& scenario, const FrontierResults& results,
-                            const std::string& command_line) {
-  const std::string run_id = "frontier-" + content_key(scenario_file + "\n" + frontier_json(scenario, results));
-  Store store(store_path);
-  store.replace(run_id, {"frontier_runs", "frontier_points"}, [&] {
-    store.run("INSERT INTO frontier_runs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
-              {run_id, scenario_file, static_cast<std::int64_t>(results.seed),
-               static_cast<std::int64_t>(results.spec.trials),
-               static_cast<std::int64_t>(results.decisions.size()), results.recommendation,
-               std::string(FLOWFOLIO_VERSION), command_line});
-    for (std::size_t k = 0; k < results.points.size(); ++k) {
-      const FrontierPoint& p = results.points[k];
-      store.run("INSERT INTO frontier_points VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                {run_id, results.strategies[p.strategy], static_cast<std::int64_t>(p.candidate),
-                 decision_text(results.spec, results.decisions[p.candidate]), p.mean_npv,
-                 p.mean_npv_se, p.risk, p.risk_se, p.cvar95, p.p_loss, p.mean_cost,
-                 static_cast<std::int64_t>(p.feasible), static_cast<std::int64_t>(p.on_front),
-                 static_cast<std::int64_t>(p.current),
-                 static_cast<std::int64_t>(results.best && *results.best == k)});
-    }
-  });
-  return run_id;
 }
 
 }  // namespace flowfolio
