@@ -55,7 +55,6 @@ std::vector<PlannedVariant> plan_variants(const Sweep& sweep, const SweepOptions
   return planned;
 }
 
-
 // Records one variant's results, in one transaction: it is in the store whole, or not at all.
 void record_variant(Store& store, const std::string& run_id, const SweepVariant& v, const std::string& key,
                     std::size_t position, const Scenario& scenario, const RunResults& r) {
