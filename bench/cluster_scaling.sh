@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Scaling of the cluster build from 1 to N ranks on this machine (docs/cluster.md):
 #
-#   bash bench/cluster_scaling.sh [TRIALS] [MAX_RANKS]     # defaults 8000 and 2
+#   bash bench/cluster_scaling.sh [TRIALS] [MAX_RANKS] [STUDY...]   # defaults 8000, 2, none
 #
 # Runs the default scenario with `mpirun -np R flowfolio run --threads 1` for R = 1 ..
 # MAX_RANKS, and the plain build on 1 thread and on R threads for comparison; prints
 # wall time, trials a second and speed-up, and checks every result is byte-identical.
+# Each STUDY named (sensitivity, frontier) then runs with its full default settings,
+# `mpirun -np R flowfolio STUDY --threads 1` for R = 1 .. MAX_RANKS (about 2 minutes a
+# run on one core), its evaluations shared by the ranks; its files must be identical too.
 set -euo pipefail
 trials=${1:-8000}
 max=${2:-2}
+studies=("${@:3}")
 src=$(cd "$(dirname "$0")/.." && pwd)
 mpi_bin=$src/build-mpi/flowfolio
 plain_bin=$src/build/flowfolio
@@ -49,3 +53,20 @@ for r in $(seq 2 "$max"); do
   done
 done
 echo "every result byte-identical"
+
+for study in "${studies[@]}"; do
+  printf "\n%-34s %8s %9s\n" "$study (default settings)" "wall s" "speed-up"
+  study_base=""
+  for r in $(seq 1 "$max"); do
+    start=$(date +%s.%N)
+    mpirun --allow-run-as-root --oversubscribe -np "$r" "$mpi_bin" "$study" "$scenario" --threads 1 \
+      --out "$work/$study-np$r" -q
+    t=$(echo "$(date +%s.%N) - $start" | bc)
+    [[ -z $study_base ]] && study_base=$t
+    printf "%-34s %8.2f %8.2fx\n" "mpirun -np $r, --threads 1" "$t" "$(echo "$study_base / $t" | bc -l)"
+    for f in "$study.json" summary.json trials.csv series.csv paired.json; do
+      cmp -s "$work/$study-np1/$f" "$work/$study-np$r/$f" || { echo "DIFFERENT: $study $f on $r ranks"; exit 1; }
+    done
+  done
+  echo "every $study result byte-identical"
+done

@@ -23,6 +23,8 @@
 
 #include "flowfolio/core/distribution.hpp"
 #include "flowfolio/core/random.hpp"
+#include "flowfolio/engine/scenario.hpp"
+#include "flowfolio/engine/trial_runner.hpp"
 #include "flowfolio/yaml/scenario_reader.hpp"
 #include "flowfolio/stats/sketch.hpp"
 #include "flowfolio/stats/statistics.hpp"
@@ -39,17 +41,28 @@ int scenario_error(const std::string& file, std::uint64_t trials, const std::vec
   const RunResults exact = run(scenario, {.trials = trials, .seed = scenario.seed});
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const std::size_t S = exact.strategies.size();
-  const SpanSource same_trials = [&](const Engine&, std::uint64_t first, std::uint64_t more) {
-    TrialSpan span{.begin = first, .end = first + more};
-    for (std::size_t s = 0; s < S; ++s)
-      for (std::size_t m = 0; m < kMetricCount; ++m) {
-        const auto& column = exact.strategies[s].per_trial[m];
-        span.metrics.insert(span.metrics.end(), column.begin() + static_cast<std::ptrdiff_t>(first),
-                            column.begin() + static_cast<std::ptrdiff_t>(first + more));
-      }
-    return std::vector<TrialSpan>{span};  // no series: they are not sketched
-  };
-  const RunResults summarized = run_summarized(scenario, {.trials = trials, .seed = scenario.seed}, 0, {}, same_trials);
+  // The same trials again, handed over by a runner instead of simulated twice.
+  struct SameTrials final : TrialRunner {
+    const RunResults& exact;
+    explicit SameTrials(const RunResults& r) : exact(r) {}
+    bool leader() const override { return true; }
+    void extend(const Engine&, RunResults&, std::uint64_t, unsigned, const std::atomic<bool>*) override {}
+    bool agree(bool decision) override { return decision; }
+    std::vector<std::vector<double>> each(std::size_t, const Job&, const std::function<void(std::size_t)>&) override {
+      return {};
+    }
+    std::vector<TrialSpan> spans(const Engine&, std::uint64_t, bool, std::uint64_t first, std::uint64_t more,
+                                 unsigned, const std::atomic<bool>*) override {
+      TrialSpan span{.begin = first, .end = first + more};
+      for (const StrategyResults& strategy : exact.strategies)
+        for (const auto& column : strategy.per_trial)
+          span.metrics.insert(span.metrics.end(), column.begin() + static_cast<std::ptrdiff_t>(first),
+                              column.begin() + static_cast<std::ptrdiff_t>(first + more));
+      return {span};  // no series: they are not sketched
+    }
+  } same_trials(exact);
+  const RunResults summarized =
+      run_summarized(scenario, {.trials = trials, .seed = scenario.seed, .runner = &same_trials}, 0, {});
   std::printf("scenario            %s, %llu trials x %zu strategies (simulated in %.0f s)\n", file.c_str(),
               static_cast<unsigned long long>(trials), S, seconds);
   double worst = 0, worst_tail = 0, worst_npv = 0;

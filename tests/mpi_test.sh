@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The cluster build under mpirun on one machine: 1, 2 and 3 ranks give byte for byte the
-# files of one process; a cluster sweep resumes from its store; a failing rank fails the
-# job, names itself and publishes nothing. (docs/cluster.md)
+# files of one process (runs, sweeps, sensitivity and frontier studies); a cluster sweep
+# resumes from its store; a failing rank fails the job, names itself and publishes
+# nothing. (docs/cluster.md)
 #
 #   mpi_test.sh MPI_BINARY SOURCE_DIR [REFERENCE_BINARY]
 #
@@ -91,7 +92,39 @@ mpi 2 "$bin" sweep "$work/sweep.yaml" --threads 1 --out "$work/sweep-np3" > "$wo
 grep -q "2 variants run, 2 already in the store" "$work/stdout" && pass || { fail "resumed sweep: $(cat "$work/stdout")"; }
 cmp -s "$work/sweep-ref/results.csv" "$work/sweep-np3/results.csv" && pass || fail "resumed sweep: results.csv differs"
 
-# 3. Faults: a rank that fails stops the job, is named with its cause, and nothing appears.
+# 3. Studies: each evaluation runs whole on one rank and every rank gets every number, so
+# 1, 2 and 3 ranks take the same decisions and write the same bytes as one process.
+study_files=(sensitivity.json frontier.json summary.json paired.json trials.csv series.csv scenario.yaml)
+# The store holds the command line, which names the binary and the output folder.
+store_dump() { python3 -c 'import sqlite3, sys; print("\n".join(sqlite3.connect(sys.argv[1]).iterdump()))' "$1" |
+  sed -E "s|'[^']* (sensitivity\|frontier) [^']*'|'COMMAND'|"; }
+same_study() {  # same_study NAME DIR_A DIR_B
+  local name=$1 a=$2 b=$3 f ok=1
+  for f in "${study_files[@]}"; do
+    [[ -e $a/$f || -e $b/$f ]] || continue
+    cmp -s "$a/$f" "$b/$f" || { fail "$name: $f differs"; ok=0; }
+  done
+  cmp -s <(store_dump "$a/store.sqlite") <(store_dump "$b/store.sqlite") || { fail "$name: store.sqlite differs"; ok=0; }
+  [[ $ok -eq 1 ]] && pass
+}
+sensitivity_small=(--samples 8 --evaluation-trials 128 --trials 256)
+frontier_small=(--candidates 8 --evaluation-trials 128 --trials 256)
+"$reference" sensitivity "$default" "${sensitivity_small[@]}" --threads 2 --out "$work/sens-ref" -q || fail "reference sensitivity"
+"$reference" frontier "$default" "${frontier_small[@]}" --threads 2 --out "$work/front-ref" -q || fail "reference frontier"
+for n in 1 2 3; do
+  mpi "$n" "$bin" sensitivity "$default" "${sensitivity_small[@]}" --threads 1 --out "$work/sens-np$n" -q ||
+    { fail "sensitivity on $n ranks: exit $?"; continue; }
+  same_study "sensitivity on $n ranks" "$work/sens-ref" "$work/sens-np$n"
+  mpi "$n" "$bin" frontier "$default" "${frontier_small[@]}" --threads 1 --out "$work/front-np$n" -q ||
+    { fail "frontier on $n ranks: exit $?"; continue; }
+  same_study "frontier on $n ranks" "$work/front-ref" "$work/front-np$n"
+done
+# Only rank 0 prints the study's table.
+mpi 2 "$bin" sensitivity "$default" "${sensitivity_small[@]}" --threads 1 --out "$work/sens-loud" > "$work/stdout" 2> /dev/null
+[[ $(grep -c "evaluations x 128 trials" "$work/stdout") -eq 1 ]] && pass ||
+  fail "2 ranks printed $(grep -c "evaluations x 128 trials" "$work/stdout") sensitivity tables"
+
+# 4. Faults: a rank that fails stops the job, is named with its cause, and nothing appears.
 expect_failure() {  # expect_failure NAME STATUS PATTERN -- command...
   local name=$1 status=$2 pattern=$3
   shift 4
@@ -117,6 +150,16 @@ FLOWFOLIO_TEST_FAIL_RANK=2 expect_failure "rank 2 fails a sweep" 1 "rank 2: .*fa
 [[ ! -e "$work/sweep-failed/results.csv" ]] && pass || fail "a failed sweep wrote results.csv"
 mpi 3 "$bin" sweep "$work/sweep.yaml" --threads 1 --out "$work/sweep-failed" -q || fail "sweep after a failure: exit $?"
 cmp -s "$work/sweep-ref/results.csv" "$work/sweep-failed/results.csv" && pass || fail "sweep after a failure differs"
+# A rank failing during a study: named, and nothing published.
+for rank in 1 0; do
+  FLOWFOLIO_TEST_FAIL_RANK=$rank expect_failure "rank $rank fails a sensitivity analysis" 1 \
+    "rank $rank: .*failure injected by FLOWFOLIO_TEST_FAIL_RANK" -- \
+    mpi 2 "$bin" sensitivity "$default" "${sensitivity_small[@]}" --threads 1 --out "$work/sens-failed-$rank" -q
+  [[ ! -e "$work/sens-failed-$rank" ]] && pass || fail "rank $rank failed a study, yet its folder exists"
+done
+FLOWFOLIO_TEST_FAIL_RANK=2 expect_failure "rank 2 fails a frontier search" 1 "rank 2: .*failure injected" -- \
+  mpi 3 "$bin" frontier "$default" "${frontier_small[@]}" --threads 1 --out "$work/front-failed" -q
+[[ ! -e "$work/front-failed" ]] && pass || fail "a failed frontier search left its folder"
 # A place rank 0 cannot write: the job fails before any rank simulates.
 touch "$work/a-file"
 expect_failure "unwritable output" 1 "cannot create .*a-file.*Not a directory" -- \

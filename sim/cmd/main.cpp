@@ -32,6 +32,7 @@
 #include "flowfolio/stats/run_plan.hpp"
 #include "flowfolio/studies/frontier.hpp"
 #include "flowfolio/studies/sensitivity.hpp"
+#include "flowfolio/studies/study_output.hpp"
 #include "flowfolio/studies/sweep.hpp"
 
 namespace {
@@ -261,61 +262,30 @@ std::function<void(std::size_t, std::size_t)> progress_printer(const char* what,
   };
 }
 
-// What a study (sensitivity or frontier) leaves beside the run's files.
-struct StudyOutput {
-  std::string file;   // sensitivity.json or frontier.json
-  std::string json;   // its content
-  std::function<void(const std::string& store)> record;  // its rows, into a results store
-  std::string table;  // what the terminal shows
-  std::string size;   // "657 evaluations x 500 trials"
-};
-
 // Runs the study `args` asks for, with its progress on stderr.
-StudyOutput run_study(const RunArguments& args, const flowfolio::Scenario& scenario, std::uint64_t seed,
-                      const std::string& command_line) {
+flowfolio::StudyOutput run_study(const RunArguments& args, const flowfolio::Scenario& scenario, std::uint64_t seed,
+                                 const std::string& command_line) {
   const std::optional<std::string> text = flowfolio::read_file_text(args.file);
   if (!text) throw std::runtime_error("cannot read " + args.file);
   const int only = args.strategy.empty() ? -1 : static_cast<int>(strategy_index(scenario, args.strategy, "--strategy"));
-  const auto size = [](std::size_t runs, const char* what, std::uint64_t trials) {
-    return std::to_string(runs) + " " + what + " x " + std::to_string(trials) + " trials";
-  };
-  StudyOutput out;
-  if (args.study == RunArguments::Study::kSensitivity) {
-    auto results = std::make_shared<const flowfolio::SensitivityResults>(flowfolio::run_sensitivity(
-        *text, args.file,
-        {.seed = seed,
-         .threads = args.threads,
-         .only_strategy = only,
-         .tornado = args.method != "sobol",
-         .sobol = args.method != "tornado",
-         .overrides = args.overrides,
-         .stop = &g_stop,
-         .progress = progress_printer("sensitivity", "evaluations", args.quiet)}));
-    out = {.file = "sensitivity.json",
-           .json = flowfolio::sensitivity_json(scenario, *results),
-           .record = [=, &scenario](const std::string& store) {
-             flowfolio::record_sensitivity(store, args.file, scenario, *results, command_line);
-           },
-           .table = flowfolio::sensitivity_table(scenario, *results),
-           .size = size(results->evaluations, "evaluations", results->spec.trials)};
-  } else {
-    auto results = std::make_shared<const flowfolio::FrontierResults>(flowfolio::run_frontier(
-        *text, args.file,
-        {.seed = seed,
-         .threads = args.threads,
-         .only_strategy = only,
-         .overrides = args.overrides,
-         .stop = &g_stop,
-         .progress = progress_printer("frontier", "candidates", args.quiet)}));
-    out = {.file = "frontier.json",
-           .json = flowfolio::frontier_json(scenario, *results),
-           .record = [=, &scenario](const std::string& store) {
-             flowfolio::record_frontier(store, args.file, scenario, *results, command_line);
-           },
-           .table = flowfolio::frontier_table(scenario, *results),
-           .size = size(results->decisions.size(), "candidates", results->spec.trials)};
-  }
-  return out;
+  const flowfolio::StudyKind kind = args.study == RunArguments::Study::kSensitivity
+                                        ? flowfolio::StudyKind::kSensitivity
+                                        : flowfolio::StudyKind::kFrontier;
+  return flowfolio::run_study(
+      scenario, {.kind = kind,
+                 .file = args.file,
+                 .text = *text,
+                 .seed = seed,
+                 .threads = args.threads,
+                 .only_strategy = only,
+                 .tornado = args.method != "sobol",
+                 .sobol = args.method != "tornado",
+                 .overrides = args.overrides,
+                 .stop = &g_stop,
+                 .progress = progress_printer(flowfolio::study_name(kind),
+                                              flowfolio::study_unit(kind), args.quiet),
+                 .runner = &flowfolio::cluster_runner(),
+                 .command_line = command_line});
 }
 
 // Exact or sketch statistics, and the refusals and notices before a run (run_plan.hpp).
@@ -343,7 +313,7 @@ flowfolio::RunResults run_trials(const flowfolio::Scenario& scenario, const RunA
   const std::uint64_t planned = args.trials.value_or(scenario.trials);
   flowfolio::RunResults results;
   if (args.precision) {
-    flowfolio::PrecisionRun precise = flowfolio::cluster_run_to_precision(
+    flowfolio::PrecisionRun precise = flowfolio::run_to_precision(
         scenario, {.relative = *args.precision,
                    .max_trials = args.max_trials,
                    .seed = seed,
@@ -351,20 +321,22 @@ flowfolio::RunResults run_trials(const flowfolio::Scenario& scenario, const RunA
                    .independent_streams = args.independent_streams,
                    .baseline = options.baseline,
                    .pairs = options.pairs,
-                   .stop = &g_stop});
+                   .stop = &g_stop,
+                   .runner = &flowfolio::cluster_runner()});
     results = std::move(precise.results);
     options.stop_reason = precise.reason;
   } else if (plan.summarized) {
-    results = flowfolio::cluster_run_summarized(scenario, {.trials = planned, .seed = seed, .threads = args.threads,
-                                                           .independent_streams = args.independent_streams,
-                                                           .stop = &g_stop},
-                                                options.baseline, options.pairs);
+    results = flowfolio::run_summarized(scenario, {.trials = planned, .seed = seed, .threads = args.threads,
+                                                   .independent_streams = args.independent_streams,
+                                                   .stop = &g_stop, .runner = &flowfolio::cluster_runner()},
+                                        options.baseline, options.pairs);
   } else {
-    results = flowfolio::cluster_run(scenario, {.trials = planned,
+    results = flowfolio::run(scenario, {.trials = planned,
                                         .seed = seed,
                                         .threads = args.threads,
                                         .independent_streams = args.independent_streams,
-                                        .stop = &g_stop});
+                                        .stop = &g_stop,
+                                        .runner = &flowfolio::cluster_runner()});
   }
   return results;
 }
@@ -392,7 +364,7 @@ flowfolio::Manifest manifest_of(const RunArguments& args, const std::string& com
 // The tables and the summary line a person reads once the folder is written.
 void print_run(const RunArguments& args, bool comparison, const flowfolio::Scenario& scenario,
                const flowfolio::RunResults& results, const flowfolio::ReportOptions& options,
-               const std::optional<StudyOutput>& study, const std::vector<std::string>& files,
+               const std::optional<flowfolio::StudyOutput>& study, const std::vector<std::string>& files,
                double study_seconds, double run_seconds) {
   const std::string out_dir = out_folder(args.out, args.file);
   if (study) {
@@ -439,7 +411,7 @@ int command_run(const RunArguments& args, bool comparison, const std::string& co
   const flowfolio::RunPlan plan = plan_run(scenario, args);
 
   const auto start = std::chrono::system_clock::now();
-  std::optional<StudyOutput> study;
+  std::optional<flowfolio::StudyOutput> study;
   if (args.study != RunArguments::Study::kNone) study = run_study(args, scenario, seed, command_line);
   const auto study_end = std::chrono::system_clock::now();
   flowfolio::RunResults results = run_trials(scenario, args, plan, seed, options);
@@ -499,8 +471,8 @@ int command_sweep(const std::string& file, const std::string& out, unsigned thre
   const auto start = std::chrono::steady_clock::now();
   flowfolio::SweepOutcome outcome;
   try {
-    outcome = flowfolio::cluster_sweep(
-        sweep, {.store = store, .threads = threads, .stop = &g_stop, .progress = progress, .command_line = command_line});
+    outcome = flowfolio::run_sweep(sweep, {.store = store, .threads = threads, .stop = &g_stop, .progress = progress,
+                                           .command_line = command_line, .runner = &flowfolio::cluster_runner()});
   } catch (const flowfolio::InputError&) {
     if (folder) folder->abandon();  // refused before it began: nothing is left behind
     throw;

@@ -14,6 +14,8 @@
 #include <thread>
 
 #include "engine/assignment.hpp"
+#include "engine/extend_here.hpp"
+#include "flowfolio/engine/trial_runner.hpp"
 #include "flowfolio/core/portable_math.hpp"
 #include "flowfolio/core/random.hpp"
 
@@ -853,8 +855,8 @@ void add_block_sums(RunResults& results, std::span<const double> block_series, s
 
 }  // namespace
 
-void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads,
-            const std::atomic<bool>* stop) {
+void extend_here(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads,
+                 const std::atomic<bool>* stop) {
   assert(results.trials % kTrialBlock == 0);
   const std::size_t T = static_cast<std::size_t>(engine.scenario().horizon);
   const std::uint64_t first = results.trials;
@@ -939,11 +941,17 @@ RunResults empty_results(const Scenario& scenario, std::uint64_t seed, bool inde
   return results;
 }
 
+void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads,
+            const std::atomic<bool>* stop, TrialRunner& runner) {
+  runner.extend(engine, results, more, threads, stop);
+}
+
 RunResults run(const Scenario& scenario, const RunOptions& options) {
   assert(options.trials > 0);
   const Engine engine(scenario);
   RunResults results = empty_results(scenario, options.seed, options.independent_streams);
-  extend(engine, results, options.trials, options.threads, options.stop);
+  extend(engine, results, options.trials, options.threads, options.stop,
+         options.runner ? *options.runner : local_runner());
   return results;
 }
 

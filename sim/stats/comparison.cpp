@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "flowfolio/core/format.hpp"
+#include "flowfolio/engine/trial_runner.hpp"
 #include "flowfolio/stats/summaries.hpp"
 
 namespace flowfolio {
@@ -73,9 +74,66 @@ Comparison compare(const Scenario& scenario, const RunResults& results, std::siz
   return c;
 }
 
+namespace {
+// Whether a precision run stops after its latest step: every half-width within the
+// precision asked for, or the cap reached. Says why in run.reason.
+bool precision_decided(PrecisionRun& run, const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
+                       const PrecisionOptions& options) {
+  const RunResults& results = run.results;
+  char buffer[160];
+  // The widest quantity, relative to its mean, decides.
+  std::string widest;
+  double widest_ratio = 0;
+  bool all_met = true;
+  const auto check = [&](const std::string& name, double half_width, double mean) {
+    if (precise_enough(half_width, mean, options.relative)) return;
+    all_met = false;
+    const double ratio = mean == 0 ? HUGE_VAL : half_width / std::abs(mean);
+    if (widest.empty() || ratio > widest_ratio) {
+      widest = name;
+      widest_ratio = ratio;
+    }
+  };
+  for (const StrategyResults& r : results.strategies) {
+    const MeanAndError npv = mean_and_error(r.metric(Metric::kNpv));
+    check("mean npv of " + r.name, kZ975 * npv.se, npv.mean);
+  }
+  for (const auto& [s, b] : pairs) {
+    const PairedDifference d = paired_difference(results.strategies[b].metric(Metric::kNpv),
+                                                 results.strategies[s].metric(Metric::kNpv));
+    check("npv difference " + results.strategies[s].name + " - " + results.strategies[b].name,
+          kZ975 * d.se, d.mean);
+  }
+  if (all_met) {
+    run.reached = true;
+    std::snprintf(buffer, sizeof buffer,
+                  "precision reached after %llu trials: every 95%% half-width is within %g%% of "
+                  "its mean",
+                  static_cast<unsigned long long>(results.trials), 100 * options.relative);
+    run.reason = buffer;
+    return true;
+  }
+  if (results.trials >= options.max_trials) {
+    std::snprintf(buffer, sizeof buffer,
+                  "stopped at the cap of %llu trials before reaching %g%%; the widest: ",
+                  static_cast<unsigned long long>(results.trials), 100 * options.relative);
+    run.reason = buffer + widest;
+    if (std::isfinite(widest_ratio)) {
+      std::snprintf(buffer, sizeof buffer, " (half-width %.3g%% of its mean)", 100 * widest_ratio);
+      run.reason += buffer;
+    } else {
+      run.reason += " (its mean is 0)";
+    }
+    return true;
+  }
+  return false;
+}
+}  // namespace
+
 PrecisionRun run_to_precision(const Scenario& scenario, const PrecisionOptions& options) {
   assert(options.block > 0 && options.block % kTrialBlock == 0 && options.relative > 0);
   const Engine engine(scenario);
+  TrialRunner& runner = options.runner ? *options.runner : local_runner();
   PrecisionRun run{.results = empty_results(scenario, options.seed, options.independent_streams)};
   RunResults& results = run.results;
 
@@ -85,57 +143,11 @@ PrecisionRun run_to_precision(const Scenario& scenario, const PrecisionOptions& 
   for (const auto& p : options.pairs)
     if (std::find(pairs.begin(), pairs.end(), p) == pairs.end()) pairs.push_back(p);
 
-  char buffer[160];
   for (;;) {
     const std::uint64_t step = std::min(options.block, options.max_trials - results.trials);
-    if (options.extend) options.extend(engine, results, step, options.threads, options.stop);
-    else extend(engine, results, step, options.threads, options.stop);
-
-    // The widest quantity, relative to its mean, decides.
-    std::string widest;
-    double widest_ratio = 0;
-    bool all_met = true;
-    const auto check = [&](const std::string& name, double half_width, double mean) {
-      if (precise_enough(half_width, mean, options.relative)) return;
-      all_met = false;
-      const double ratio = mean == 0 ? HUGE_VAL : half_width / std::abs(mean);
-      if (widest.empty() || ratio > widest_ratio) {
-        widest = name;
-        widest_ratio = ratio;
-      }
-    };
-    for (const StrategyResults& r : results.strategies) {
-      const MeanAndError npv = mean_and_error(r.metric(Metric::kNpv));
-      check("mean npv of " + r.name, kZ975 * npv.se, npv.mean);
-    }
-    for (const auto& [s, b] : pairs) {
-      const PairedDifference d = paired_difference(results.strategies[b].metric(Metric::kNpv),
-                                                   results.strategies[s].metric(Metric::kNpv));
-      check("npv difference " + results.strategies[s].name + " - " + results.strategies[b].name,
-            kZ975 * d.se, d.mean);
-    }
-    if (all_met) {
-      run.reached = true;
-      std::snprintf(buffer, sizeof buffer,
-                    "precision reached after %llu trials: every 95%% half-width is within %g%% of "
-                    "its mean",
-                    static_cast<unsigned long long>(results.trials), 100 * options.relative);
-      run.reason = buffer;
-      return run;
-    }
-    if (results.trials >= options.max_trials) {
-      std::snprintf(buffer, sizeof buffer,
-                    "stopped at the cap of %llu trials before reaching %g%%; the widest: ",
-                    static_cast<unsigned long long>(results.trials), 100 * options.relative);
-      run.reason = buffer + widest;
-      if (std::isfinite(widest_ratio)) {
-        std::snprintf(buffer, sizeof buffer, " (half-width %.3g%% of its mean)", 100 * widest_ratio);
-        run.reason += buffer;
-      } else {
-        run.reason += " (its mean is 0)";
-      }
-      return run;
-    }
+    extend(engine, results, step, options.threads, options.stop, runner);
+    // The leader alone holds the trials: it decides, and every process follows.
+    if (runner.agree(runner.leader() && precision_decided(run, pairs, options))) return run;
   }
 }
 

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "flowfolio/engine/trial_runner.hpp"
+
 namespace flowfolio {
 
 namespace {
@@ -68,10 +70,10 @@ double sd_of(const StreamingMoments& m) { return std::sqrt(m.variance()); }
 }  // namespace
 
 RunResults run_summarized(const Scenario& scenario, const RunOptions& options, std::size_t baseline,
-                          const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
-                          const SpanSource& spans) {
+                          const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
   assert(options.trials > 0);
   const Engine engine(scenario);
+  TrialRunner& runner = options.runner ? *options.runner : local_runner();
   RunResults results = empty_results(scenario, options.seed, options.independent_streams);
   const std::size_t S = results.strategies.size();
   const std::size_t T = static_cast<std::size_t>(scenario.horizon);
@@ -91,10 +93,8 @@ RunResults run_summarized(const Scenario& scenario, const RunOptions& options, s
   }
   for (std::uint64_t first = 0; first < options.trials; first += kSummaryBatch) {
     const std::uint64_t more = std::min(kSummaryBatch, options.trials - first);
-    const std::vector<TrialSpan> batch =
-        spans ? spans(engine, first, more)
-              : std::vector<TrialSpan>{simulate_span(engine, options.seed, options.independent_streams, first,
-                                                     first + more, options.threads, options.stop)};
+    const std::vector<TrialSpan> batch = runner.spans(engine, options.seed, options.independent_streams, first, more,
+                                                      options.threads, options.stop);
     for (const TrialSpan& span : batch) fold(span, results, *summaries, T);
   }
   results.trials = options.trials;

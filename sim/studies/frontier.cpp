@@ -1,17 +1,15 @@
-// The frontier search of the `optimize:` block (docs/frontier.md).
+// The frontier search of the `optimize:` block (frontier.hpp, docs/frontier.md).
 #include "flowfolio/studies/frontier.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
-#include <set>
-#include <nlohmann/json.hpp>
 
+#include "flowfolio/core/format.hpp"
 #include "flowfolio/engine/engine.hpp"
-#include "flowfolio/output/output.hpp"
+#include "flowfolio/engine/trial_runner.hpp"
 #include "flowfolio/yaml/scenario_reader.hpp"
-#include "studies/store.hpp"
+#include "studies/frontier_text.hpp"
 #include "studies/study.hpp"
 
 namespace flowfolio {
@@ -33,26 +31,15 @@ bool dominated(const FrontierPoint& p, const FrontierPoint& q) {
          (q.mean_npv > p.mean_npv || q.risk < p.risk);
 }
 
-std::string decision_text(const OptimizeSpec& spec, const std::vector<double>& x) {
-  std::string out;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    out += (i ? ", " : "") + spec.decisions[i].name + " = " +
-           (std::isnan(x[i]) ? spec.decisions[i].base : study::number_short(x[i]));
-  }
-  return out;
-}
+// The numbers of one strategy at one candidate: mean npv and its se, CVaR95, P(loss),
+// mean cost, the risk measure and its se.
+constexpr std::size_t kPointNumbers = 7;
 
-std::string risk_name(RiskMeasure risk) {
-  return risk == RiskMeasure::kCvar95 ? "CVaR95" : "P(loss)";
-}
-
-std::string risk_text(RiskMeasure risk, double x) {
-  if (risk == RiskMeasure::kCvar95) return format_money(x);
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f%%", 100 * x);
-  return buffer;
-}
 }  // namespace
+
+using study::decision_text;
+using study::risk_name;
+using study::risk_text;
 
 FrontierResults run_frontier(const std::string& text, const std::string& file,
                              const FrontierOptions& options) {
@@ -108,58 +95,74 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
                          .threads = options.threads,
                          .stop = options.stop});
   };
-  const auto evaluate = [&](const std::vector<double>& x, bool is_current) {
-    const std::size_t candidate = results.decisions.size();
-    results.decisions.push_back(x);
+  // Candidate x simulated for every searched strategy, as the numbers a runner passes
+  // between processes: kPointNumbers per strategy, then for the current mix every
+  // strategy's per-trial npv.
+  const auto candidate_numbers = [&](const std::vector<double>& x, bool is_current) {
     const RunResults r = simulate(x, is_current);
-    std::vector<double> sorted;
-    for (std::size_t s = 0; s < r.strategies.size(); ++s) {
-      const auto values = r.strategies[s].metric(Metric::kNpv);
+    std::vector<double> numbers, sorted;
+    for (const StrategyResults& strategy : r.strategies) {
+      const auto values = strategy.metric(Metric::kNpv);
       sorted.assign(values.begin(), values.end());
       std::sort(sorted.begin(), sorted.end());
       const TailRisk tail = tail_risk_sorted(sorted);
       const MeanAndError mean = mean_and_error(values);
-      FrontierPoint p{.strategy = s,
-                      .candidate = candidate,
-                      .mean_npv = mean.mean,
-                      .mean_npv_se = mean.se,
-                      .cvar95 = tail.cvar95,
-                      .p_loss = tail.p_loss,
-                      .mean_cost = mean_and_error(r.strategies[s].metric(Metric::kCost)).mean,
+      const bool cvar = spec.risk == RiskMeasure::kCvar95;
+      numbers.insert(numbers.end(),
+                     {mean.mean, mean.se, tail.cvar95, tail.p_loss, mean_and_error(strategy.metric(Metric::kCost)).mean,
+                      cvar ? tail.cvar95 : tail.p_loss,
+                      cvar ? study::cvar_standard_error(sorted, tail, 0.95)
+                           : std::sqrt(tail.p_loss * (1 - tail.p_loss) / static_cast<double>(values.size()))});
+    }
+    if (is_current)
+      for (const StrategyResults& strategy : r.strategies)
+        numbers.insert(numbers.end(), strategy.metric(Metric::kNpv).begin(), strategy.metric(Metric::kNpv).end());
+    return numbers;
+  };
+  // Candidate `candidate`'s points from its numbers.
+  const auto add_points = [&](std::size_t candidate, const std::vector<double>& numbers, bool is_current) {
+    const std::size_t strategies = results.strategies.size();
+    for (std::size_t s = 0; s < strategies; ++s) {
+      const double* n = &numbers[s * kPointNumbers];
+      FrontierPoint p{.strategy = s, .candidate = candidate, .mean_npv = n[0], .mean_npv_se = n[1],
+                      .risk = n[5], .risk_se = n[6], .cvar95 = n[2], .p_loss = n[3], .mean_cost = n[4],
                       .current = is_current};
-      if (spec.risk == RiskMeasure::kCvar95) {
-        p.risk = tail.cvar95;
-        p.risk_se = study::cvar_standard_error(sorted, tail, 0.95);
-      } else {
-        p.risk = tail.p_loss;
-        p.risk_se = std::sqrt(tail.p_loss * (1 - tail.p_loss) / static_cast<double>(values.size()));
-      }
       p.feasible = (!spec.max_cvar95 || p.cvar95 <= *spec.max_cvar95) &&
                    (!spec.max_p_loss || p.p_loss <= *spec.max_p_loss) &&
                    (!spec.max_cost || p.mean_cost <= *spec.max_cost);
       results.points.push_back(p);
-      if (is_current) current_npv.emplace_back(values.begin(), values.end());
+      if (is_current) {
+        const auto trials = numbers.begin() + static_cast<std::ptrdiff_t>(strategies * kPointNumbers + s * spec.trials);
+        current_npv.emplace_back(trials, trials + static_cast<std::ptrdiff_t>(spec.trials));
+      }
     }
-    if (options.progress) options.progress(results.decisions.size(), planned);
   };
-  const auto add = [&](std::vector<double> x) {
-    for (std::size_t i = 0; i < d; ++i) x[i] = snap(spec.decisions[i], x[i]);
-    if (seen.emplace(x, 0).second) evaluate(x, false);
+  TrialRunner& runner = options.runner ? *options.runner : local_runner();
+  // Evaluates a batch of new candidates, shared out by the runner (trial_runner.hpp).
+  const auto evaluate = [&](const std::vector<std::vector<double>>& batch, bool is_current) {
+    const std::size_t before = results.decisions.size();
+    results.decisions.insert(results.decisions.end(), batch.begin(), batch.end());
+    const std::vector<std::vector<double>> numbers = runner.each(
+        batch.size(), [&](std::size_t i) { return candidate_numbers(batch[i], is_current); },
+        [&](std::size_t done) {
+          if (options.progress) options.progress(before + done, planned);
+        });
+    for (std::size_t i = 0; i < batch.size(); ++i) add_points(before + i, numbers[i], is_current);
   };
 
   // Evaluates the new ones among `batch`, counting them first for the progress line.
   const auto run_all = [&](const std::vector<std::vector<double>>& batch) {
-    std::set<std::vector<double>> fresh;
+    std::vector<std::vector<double>> fresh;
     for (std::vector<double> x : batch) {
       for (std::size_t i = 0; i < d; ++i) x[i] = snap(spec.decisions[i], x[i]);
-      if (!seen.count(x)) fresh.insert(std::move(x));
+      if (seen.emplace(x, 0).second) fresh.push_back(std::move(x));
     }
     planned = results.decisions.size() + fresh.size();
-    for (const auto& x : batch) add(x);
+    evaluate(fresh, false);
   };
 
   planned = 1;
-  evaluate(current, true);
+  evaluate({current}, true);
   // A candidate equal to the mix as written is not simulated again.
   if (std::none_of(current.begin(), current.end(), [](double v) { return std::isnan(v); })) seen.emplace(current, 0);
   const std::vector<double> design = study::shifted_sobol_points(d, spec.candidates, options.seed);
@@ -248,9 +251,14 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
     const FrontierPoint& c = results.points[b.strategy];
     // The best candidate again, for its per-trial npv: the same seed gives the same trials,
     // and only the mix as written is kept throughout the search.
-    const RunResults again = simulate(results.decisions[b.candidate], b.candidate == 0);
-    results.best_against_current =
-        paired_difference(current_npv[b.strategy], again.strategies[b.strategy].metric(Metric::kNpv));
+    const std::vector<double> against = runner.each(1, [&](std::size_t) {
+      const RunResults again = simulate(results.decisions[b.candidate], b.candidate == 0);
+      const PairedDifference d =
+          paired_difference(current_npv[b.strategy], again.strategies[b.strategy].metric(Metric::kNpv));
+      return std::vector<double>{d.mean, d.se, d.lo95, d.hi95, d.p_better, d.p_tie, d.p_worse};
+    })[0];
+    results.best_against_current = {.mean = against[0], .se = against[1], .lo95 = against[2], .hi95 = against[3],
+                                    .p_better = against[4], .p_tie = against[5], .p_worse = against[6]};
     const PairedDifference& diff = results.best_against_current;
     if (b.candidate == 0 || (c.feasible && b.mean_npv == c.mean_npv && b.risk == c.risk)) {
       results.recommendation =
@@ -278,138 +286,6 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
         "No candidate meets the constraints; loosen a ceiling or widen a decision's range.";
   }
   return results;
-}
-
-std::string frontier_json(const Scenario& scenario, const FrontierResults& results) {
-  using nlohmann::ordered_json;
-  const OptimizeSpec& spec = results.spec;
-  const auto optional = [](const std::optional<double>& v) {
-    return v ? ordered_json(*v) : ordered_json();
-  };
-  ordered_json decisions = ordered_json::array();
-  for (const ScenarioInput& decision : spec.decisions) {
-    decisions.push_back({{"name", decision.name},
-                         {"paths", decision.paths},
-                         {"low", decision.low},
-                         {"high", decision.high},
-                         {"step", decision.step},
-                         {"base", decision.base}});
-  }
-  const auto point_json = [&](const FrontierPoint& p) {
-    ordered_json x = ordered_json::array();
-    for (double v : results.decisions[p.candidate])
-      x.push_back(std::isnan(v) ? ordered_json() : ordered_json(v));
-    return ordered_json{{"strategy", results.strategies[p.strategy]},
-                        {"candidate", p.candidate},
-                        {"decision", x},
-                        {"mean_npv", p.mean_npv},
-                        {"mean_npv_se", p.mean_npv_se},
-                        {"risk", p.risk},
-                        {"risk_se", p.risk_se},
-                        {"cvar95", p.cvar95},
-                        {"p_loss", p.p_loss},
-                        {"mean_cost", p.mean_cost},
-                        {"feasible", p.feasible},
-                        {"on_front", p.on_front},
-                        {"current", p.current}};
-  };
-  ordered_json points = ordered_json::array();
-  for (const FrontierPoint& p : results.points) points.push_back(point_json(p));
-  ordered_json doc = {{"scenario", scenario.name},
-                      {"currency", scenario.currency},
-                      {"seed", results.seed},
-                      {"objective", "mean_npv"},
-                      {"risk", spec.risk == RiskMeasure::kCvar95 ? "cvar95" : "p_loss"},
-                      {"constraints",
-                       {{"cvar95", optional(spec.max_cvar95)},
-                        {"p_loss", optional(spec.max_p_loss)},
-                        {"cost", optional(spec.max_cost)}}},
-                      {"trials_per_candidate", spec.trials},
-                      {"design_candidates", spec.candidates},
-                      {"refinement_rounds", results.rounds},
-                      {"candidates", results.decisions.size()},
-                      {"decisions", decisions},
-                      {"strategies", results.strategies},
-                      {"points", points}};
-  if (results.best) {
-    const PairedDifference& diff = results.best_against_current;
-    doc["best"] = point_json(results.points[*results.best]);
-    doc["current_of_best_strategy"] = point_json(results.points[*results.best_current]);
-    doc["best_minus_current"] = {{"mean", diff.mean},
-                                 {"se", diff.se},
-                                 {"lo95", diff.lo95},
-                                 {"hi95", diff.hi95},
-                                 {"p_better", diff.p_better}};
-  } else {
-    doc["best"] = nullptr;
-  }
-  doc["recommendation"] = results.recommendation;
-  return doc.dump(2) + "\n";
-}
-
-std::string frontier_table(const Scenario& scenario, const FrontierResults& results) {
-  const OptimizeSpec& spec = results.spec;
-  std::string out;
-  char line[512];
-  for (std::size_t s = 0; s < results.strategies.size(); ++s) {
-    std::vector<const FrontierPoint*> front;
-    for (const FrontierPoint& p : results.points)
-      if (p.strategy == s && (p.on_front || p.current)) front.push_back(&p);
-    std::sort(front.begin(), front.end(),
-              [](const FrontierPoint* a, const FrontierPoint* b) { return a->risk < b->risk; });
-    out +=
-        "\n" + results.strategies[s] + ": front of mean npv against " + risk_name(spec.risk) + "\n";
-    std::snprintf(line, sizeof line, "  %12s %10s %12s %9s  %s\n", "mean npv", "se",
-                  risk_name(spec.risk).c_str(), "feasible", "decisions");
-    out += line;
-    // Decisions that give the same outcome (demand beyond the hours, say) share a row.
-    for (std::size_t k = 0; k < front.size();) {
-      std::size_t same = k + 1;
-      while (same < front.size() && front[same]->mean_npv == front[k]->mean_npv &&
-             front[same]->risk == front[k]->risk)
-        ++same;
-      const auto shown =
-          std::min_element(front.begin() + k, front.begin() + same,
-                           [](auto a, auto b) { return a->candidate < b->candidate; });
-      const FrontierPoint* p = *shown;
-      std::string note = p->current ? "  (the scenario as written)" : "";
-      if (same - k > 1)
-        note += "  and " + std::to_string(same - k - 1) + " more with the same outcome";
-      std::snprintf(line, sizeof line, "  %12s %10s %12s %9s  %s%s\n",
-                    format_money(p->mean_npv).c_str(), format_money(p->mean_npv_se).c_str(),
-                    risk_text(spec.risk, p->risk).c_str(), p->feasible ? "yes" : "no",
-                    decision_text(spec, results.decisions[p->candidate]).c_str(), note.c_str());
-      out += line;
-      k = same;
-    }
-  }
-  (void)scenario;
-  return out + "\n" + results.recommendation + "\n";
-}
-
-std::string record_frontier(const std::string& store_path, const std::string& scenario_file,
-                            const Scenario& scenario, const FrontierResults& results,
-                            const std::string& command_line) {
-  const std::string run_id = "frontier-" + content_key(scenario_file + "\n" + frontier_json(scenario, results));
-  Store store(store_path);
-  store.replace(run_id, {"frontier_runs", "frontier_points"}, [&] {
-    store.run("INSERT INTO frontier_runs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
-              {run_id, scenario_file, static_cast<std::int64_t>(results.seed),
-               static_cast<std::int64_t>(results.spec.trials),
-               static_cast<std::int64_t>(results.decisions.size()), results.recommendation,
-               std::string(FLOWFOLIO_VERSION), command_line});
-    for (std::size_t k = 0; k < results.points.size(); ++k) {
-      const FrontierPoint& p = results.points[k];
-      store.run("INSERT INTO frontier_points VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                {run_id, results.strategies[p.strategy], static_cast<std::int64_t>(p.candidate),
-                 decision_text(results.spec, results.decisions[p.candidate]), p.mean_npv,
-                 p.mean_npv_se, p.risk, p.risk_se, p.cvar95, p.p_loss, p.mean_cost,
-                 static_cast<std::int64_t>(p.feasible), static_cast<std::int64_t>(p.on_front),
-                 static_cast<std::int64_t>(p.current),
-                 static_cast<std::int64_t>(results.best && *results.best == k)});
-    }
-  });
-  return run_id;
 }
 
 }  // namespace flowfolio

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <variant>
 #include <sstream>
 #include <thread>
@@ -14,6 +15,7 @@
 #include "flowfolio/core/error.hpp"
 #include "flowfolio/core/memory.hpp"
 #include "flowfolio/engine/engine.hpp"
+#include "flowfolio/engine/trial_runner.hpp"
 #include "flowfolio/stats/comparison.hpp"
 #include "flowfolio/stats/statistics.hpp"
 #include "flowfolio/yaml/scenario_reader.hpp"
@@ -49,9 +51,52 @@ std::vector<PlannedVariant> plan_variants(const Sweep& sweep, const SweepOptions
   }
   return planned;
 }
+
+// Records one variant's results, in one transaction: it is in the store whole, or not at all.
+void record_variant(Store& store, const std::string& run_id, const SweepVariant& v, const std::string& key,
+                    std::size_t position, const Scenario& scenario, const RunResults& r) {
+  store.exec("BEGIN");
+  try {
+    // Rows a different version of this variant left behind are replaced, not doubled.
+    for (const char* table : {"variants", "parameters", "results", "paired"})
+      store.run(std::string("DELETE FROM ") + table + " WHERE run_id = ? AND variant = ?", {run_id, v.name});
+    store.run("INSERT INTO variants VALUES(?, ?, ?, ?)", {run_id, v.name, key, static_cast<std::int64_t>(position)});
+    for (const Setting& setting : v.settings)
+      store.run("INSERT INTO parameters VALUES(?, ?, ?, ?)", {run_id, v.name, setting.key_path(), setting.text()});
+    for (std::size_t k = 0; k < r.strategies.size(); ++k) {
+      for (std::size_t m = 0; m < kMetricCount; ++m) {
+        const auto metric = static_cast<Metric>(m);
+        const Summary x = summarize(r.strategies[k].metric(metric));
+        Store::Value var = nullptr, cvar = nullptr, loss = nullptr;
+        if (metric == Metric::kNpv) {
+          const TailRisk t = tail_risk(r.strategies[k].metric(metric));
+          var = t.var95;
+          cvar = t.cvar95;
+          loss = t.p_loss;
+        }
+        store.run("INSERT INTO results VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  {run_id, v.name, r.strategies[k].name, std::string(metric_name(metric)), x.mean, x.sd, x.se,
+                   x.min, x.max, x.p5, x.p25, x.p50, x.p75, x.p95, var, cvar, loss});
+      }
+      if (k == 0) continue;
+      const Comparison c = compare(scenario, r, k, 0);
+      for (const MetricComparison& mc : c.metrics) {
+        store.run("INSERT INTO paired VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  {run_id, v.name, r.strategies[k].name, r.strategies[0].name,
+                   std::string(metric_name(mc.metric)), mc.difference.mean, mc.difference.se,
+                   mc.difference.lo95, mc.difference.hi95, mc.p_beats, mc.difference.p_tie});
+      }
+    }
+    store.exec("COMMIT");
+  } catch (...) {
+    store.exec("ROLLBACK");
+    throw;
+  }
+}
 }  // namespace
 
 SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
+  TrialRunner& runner = options.runner ? *options.runner : local_runner();
   const std::string base_text = read_input_file(sweep.base, kNoSizeLimit, "scenario file");
   const Scenario first = read_scenario_file(sweep.base);
   const std::uint64_t seed = sweep.seed_given ? sweep.seed : first.seed;
@@ -60,11 +105,14 @@ SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
   SweepOutcome outcome{.run_id = "sweep-" + content_key(identity)};
   // Planned before the store is opened: a sweep refused leaves no store behind.
   const std::vector<PlannedVariant> planned = plan_variants(sweep, options, seed, trials);
-  Store store(options.store);
+  // The leader alone owns the store (trial_runner.hpp); the others follow its choices.
+  std::optional<Store> store;
+  if (runner.leader()) store.emplace(options.store);
   const std::string& run_id = outcome.run_id;
-  store.run("INSERT OR IGNORE INTO runs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
-            {run_id, sweep.file, sweep.base, static_cast<std::int64_t>(seed), static_cast<std::int64_t>(trials),
-             static_cast<std::int64_t>(sweep.variants.size()), std::string(FLOWFOLIO_VERSION), options.command_line});
+  if (store)
+    store->run("INSERT OR IGNORE INTO runs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+               {run_id, sweep.file, sweep.base, static_cast<std::int64_t>(seed), static_cast<std::int64_t>(trials),
+                static_cast<std::int64_t>(sweep.variants.size()), std::string(FLOWFOLIO_VERSION), options.command_line});
 
   const auto start = std::chrono::steady_clock::now();
   SweepProgress progress{.total = sweep.variants.size()};
@@ -72,55 +120,18 @@ SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
     const SweepVariant& v = sweep.variants[position];
     const std::string& key = planned[position].key;
     bool complete = false;
-    store.run("SELECT 1 FROM variants WHERE run_id = ? AND variant = ? AND variant_key = ?", {run_id, v.name, key},
-              [&](sqlite3_stmt*) { complete = true; });
+    if (store)
+      store->run("SELECT 1 FROM variants WHERE run_id = ? AND variant = ? AND variant_key = ?", {run_id, v.name, key},
+                 [&](sqlite3_stmt*) { complete = true; });
     progress.variant = v.name;
-    if (complete) {
+    if (runner.agree(complete)) {
       ++outcome.skipped;
       ++progress.skipped;
     } else {
       const Scenario& scenario = v.scenario;
-      const RunOptions run_options{.trials = trials, .seed = seed, .threads = options.threads, .stop = options.stop};
-      const RunResults r = options.run_variant ? options.run_variant(position, scenario, run_options)
-                                               : run(scenario, run_options);
-      // One transaction per variant: it is in the store whole, or not at all.
-      store.exec("BEGIN");
-      try {
-        // Rows a different version of this variant left behind are replaced, not doubled.
-        for (const char* table : {"variants", "parameters", "results", "paired"})
-          store.run(std::string("DELETE FROM ") + table + " WHERE run_id = ? AND variant = ?", {run_id, v.name});
-        store.run("INSERT INTO variants VALUES(?, ?, ?, ?)", {run_id, v.name, key, static_cast<std::int64_t>(position)});
-        for (const Setting& setting : v.settings)
-          store.run("INSERT INTO parameters VALUES(?, ?, ?, ?)", {run_id, v.name, setting.key_path(), setting.text()});
-        for (std::size_t k = 0; k < r.strategies.size(); ++k) {
-          for (std::size_t m = 0; m < kMetricCount; ++m) {
-            const auto metric = static_cast<Metric>(m);
-            const Summary x = summarize(r.strategies[k].metric(metric));
-            Store::Value var = nullptr, cvar = nullptr, loss = nullptr;
-            if (metric == Metric::kNpv) {
-              const TailRisk t = tail_risk(r.strategies[k].metric(metric));
-              var = t.var95;
-              cvar = t.cvar95;
-              loss = t.p_loss;
-            }
-            store.run("INSERT INTO results VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      {run_id, v.name, r.strategies[k].name, std::string(metric_name(metric)), x.mean, x.sd, x.se,
-                       x.min, x.max, x.p5, x.p25, x.p50, x.p75, x.p95, var, cvar, loss});
-          }
-          if (k == 0) continue;
-          const Comparison c = compare(scenario, r, k, 0);
-          for (const MetricComparison& mc : c.metrics) {
-            store.run("INSERT INTO paired VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      {run_id, v.name, r.strategies[k].name, r.strategies[0].name,
-                       std::string(metric_name(mc.metric)), mc.difference.mean, mc.difference.se,
-                       mc.difference.lo95, mc.difference.hi95, mc.p_beats, mc.difference.p_tie});
-          }
-        }
-        store.exec("COMMIT");
-      } catch (...) {
-        store.exec("ROLLBACK");
-        throw;
-      }
+      const RunResults r = run(scenario, {.trials = trials, .seed = seed, .threads = options.threads,
+                                          .stop = options.stop, .runner = &runner});
+      if (store) record_variant(*store, run_id, v, key, position, scenario, r);
       ++outcome.ran;
       ++progress.done;
     }

@@ -9,6 +9,7 @@
 
 #include "flowfolio/output/output.hpp"
 #include "flowfolio/stats/comparison.hpp"
+#include "engine/splitting_runner.hpp"
 #include "flowfolio/yaml/scenario_reader.hpp"
 #include "test_support.hpp"
 
@@ -98,15 +99,9 @@ TEST_CASE("summarized runs are the same bytes on any threads and any cut", "[sum
   const RunResults one = run_summarized(s, {.trials = 700, .seed = 4, .threads = 1}, 0, {});
   const RunResults three = run_summarized(s, {.trials = 700, .seed = 4, .threads = 3}, 0, {});
   // As a cluster job of three ranks cuts them (cluster.hpp): uneven spans of whole blocks.
-  const SpanSource cut = [](const Engine& engine, std::uint64_t first, std::uint64_t more) {
-    std::vector<TrialSpan> spans;
-    const std::uint64_t a = first + 192, b = first + 448;
-    spans.push_back(simulate_span(engine, 4, false, first, a, 2));
-    spans.push_back(simulate_span(engine, 4, false, a, b, 1));
-    spans.push_back(simulate_span(engine, 4, false, b, first + more, 2));
-    return spans;
-  };
-  const RunResults spans = run_summarized(s, {.trials = 700, .seed = 4}, 0, {}, cut);
+  testing::SplittingRunner cut;
+  const RunResults spans = run_summarized(s, {.trials = 700, .seed = 4, .runner = &cut}, 0, {});
+  CHECK(cut.span_requests == 1);
   const std::string json = summary_json(s, one, report);
   CHECK(json == summary_json(s, three, report));
   CHECK(json == summary_json(s, spans, report));

@@ -20,6 +20,8 @@
 #include "flowfolio/studies/frontier.hpp"
 #include "flowfolio/yaml/scenario_reader.hpp"
 
+#include "engine/splitting_runner.hpp"
+
 using namespace flowfolio;
 
 namespace {
@@ -111,6 +113,11 @@ TEST_CASE("Frontier: reproducible for a seed on any thread count", "[frontier]")
   const std::string two = frontier_json(scenario, run_frontier(kTwoActivities, "two.yaml", {.seed = 3, .threads = 2}));
   CHECK(one == two);
   CHECK(one != frontier_json(scenario, run_frontier(kTwoActivities, "two.yaml", {.seed = 4, .threads = 2})));
+  // Whoever runs the candidates in what order (trial_runner.hpp).
+  testing::SplittingRunner runner;
+  const FrontierResults shared = run_frontier(kTwoActivities, "two.yaml", {.seed = 3, .threads = 1, .runner = &runner});
+  CHECK(frontier_json(scenario, shared) == one);
+  CHECK(static_cast<std::size_t>(runner.jobs) == shared.decisions.size() + (shared.best ? 1 : 0));  // + the best again
 }
 
 TEST_CASE("Frontier: no candidate meets an impossible ceiling", "[frontier]") {

@@ -8,6 +8,7 @@
 #include "flowfolio/engine/engine.hpp"
 #include "flowfolio/stats/statistics.hpp"
 #include "flowfolio/studies/sensitivity.hpp"
+#include "engine/splitting_runner.hpp"
 #include "flowfolio/yaml/scenario_reader.hpp"
 #include "test_support.hpp"
 
@@ -229,9 +230,14 @@ TEST_CASE("Sensitivity analysis: a linear input, an idle input, and common rando
   CHECK(mean.noise_share < kNoiseShareWarning);
   CHECK(mean.warning.empty());
 
-  // Reproducible whatever the thread count.
+  // Reproducible whatever the thread count, and whoever runs the evaluations in what order.
   const SensitivityResults one = run_sensitivity(text, "test.yaml", {.seed = 5, .threads = 1});
   CHECK(sensitivity_json(scenario, one) == sensitivity_json(scenario, r));
+  testing::SplittingRunner runner;
+  const SensitivityResults shared = run_sensitivity(text, "test.yaml", {.seed = 5, .threads = 1, .runner = &runner});
+  CHECK(sensitivity_json(scenario, shared) == sensitivity_json(scenario, r));
+  CHECK(runner.jobs == 1 + 2 * 2 + 32 * 4);
+  CHECK(runner.extends == 0);  // each evaluation runs whole, on the local runner
 }
 
 TEST_CASE("Sensitivity analysis: differences, one strategy, one method", "[sensitivity]") {

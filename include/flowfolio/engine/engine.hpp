@@ -29,6 +29,11 @@
 namespace flowfolio {
 
 struct RunSummaries;  // summaries.hpp
+class TrialRunner;   // trial_runner.hpp
+
+// The runner that simulates on this process's threads (trial_runner.hpp): the default
+// wherever a runner is taken. Thread-safe; lives as long as the program.
+TrialRunner& local_runner();
 
 // One person in one period of a traced trial: who did what, and how it went.
 struct PersonTrace {
@@ -99,6 +104,10 @@ struct RunOptions {
   // When set and it becomes true, the run stops within a trial per thread and throws
   // Interrupted. For signal handlers: set it, nothing else.
   const std::atomic<bool>* stop = nullptr;
+  // Who simulates the trials; null: local_runner(). With a cluster's runner, every
+  // process calls run() with the same options, and only the leader's results hold the
+  // trials (trial_runner.hpp).
+  TrialRunner* runner = nullptr;
 };
 
 // Thrown by run() and extend() when RunOptions::stop became true.
@@ -147,7 +156,7 @@ struct RunResults {
 };
 
 // Simulates options.trials trials of every strategy. Deterministic for a scenario, seed
-// and trial count, whatever options.threads is.
+// and trial count, whatever options.threads and options.runner are.
 RunResults run(const Scenario& scenario, const RunOptions& options);
 
 // Results with no trials yet, named after the scenario's strategies, ready for extend().
@@ -156,14 +165,15 @@ RunResults empty_results(const Scenario& scenario, std::uint64_t seed, bool inde
 // Adds `more` trials (numbered from results.trials on) to `results`, which run() or an
 // earlier extend() made with the same engine, seed and stream choice. The result equals
 // run() with the total trial count. Requires: results.trials is a multiple of
-// kTrialBlock (the last extension may end anywhere).
+// kTrialBlock (the last extension may end anywhere). `runner` simulates them
+// (trial_runner.hpp); the result does not depend on which.
 inline constexpr std::uint64_t kTrialBlock = 64;
 void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads,
-            const std::atomic<bool>* stop = nullptr);
+            const std::atomic<bool>* stop = nullptr, TrialRunner& runner = local_runner());
 
 
 // A contiguous share of a run's trials, simulated apart from the others, so that several
-// processes can share one run (cluster.hpp). add_spans() puts the shares together into
+// processes can share one run (trial_runner.hpp). add_spans() puts the shares together into
 // exactly what extend() makes: the same bytes, whoever simulated which share.
 struct TrialSpan {
   std::uint64_t begin = 0, end = 0;   // trials [begin, end)

@@ -7,7 +7,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -47,8 +46,7 @@ struct PrecisionOptions {
   std::size_t baseline = 0;
   std::vector<std::pair<std::size_t, std::size_t>> pairs;  // (strategy, baseline) also held
   const std::atomic<bool>* stop = nullptr;  // as RunOptions::stop
-  // How trials are added; empty: extend(). The cluster build shares them (cluster.hpp).
-  std::function<void(const Engine&, RunResults&, std::uint64_t, unsigned, const std::atomic<bool>*)> extend;
+  TrialRunner* runner = nullptr;            // as RunOptions::runner: the leader decides
 };
 
 struct PrecisionRun {
@@ -61,7 +59,8 @@ struct PrecisionRun {
 // every paired npv difference with the baseline (and of the named pairs), is at most
 // `relative` times the absolute value of its mean, or until max_trials. Where it stops
 // depends on the scenario and the options (threads excepted); its per-trial results
-// equal those of run() with the same trial count.
+// equal those of run() with the same trial count. With a cluster's runner, every process
+// calls it with the same options and only the leader's results hold the trials.
 PrecisionRun run_to_precision(const Scenario& scenario, const PrecisionOptions& options);
 
 }  // namespace flowfolio

@@ -15,7 +15,6 @@
 
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <utility>
 #include <vector>
 
@@ -50,16 +49,13 @@ struct RunSummaries {
   std::vector<PairSummary> pairs;
 };
 
-// Trials [first, first + more) as spans in trial order: simulate_span() by default, or
-// shared by the ranks of a cluster job (cluster.hpp).
-using SpanSource = std::function<std::vector<TrialSpan>(const Engine&, std::uint64_t first, std::uint64_t more)>;
-
 // Simulates options.trials trials and keeps summaries, not trials: the results have empty
 // per_trial columns and `summaries` set. `pairs` are the (strategy, baseline) pairs to
-// compare; every strategy against `baseline` is added. Requires: options.trials > 0.
+// compare; every strategy against `baseline` is added. options.runner simulates the
+// trials (trial_runner.hpp); with a cluster's runner only the leader's results hold the
+// summaries. Requires: options.trials > 0.
 RunResults run_summarized(const Scenario& scenario, const RunOptions& options, std::size_t baseline,
-                          const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
-                          const SpanSource& spans = {});
+                          const std::vector<std::pair<std::size_t, std::size_t>>& pairs);
 
 // The statistics of one metric, exact from the trials or estimated from the summaries.
 Summary metric_summary(const RunResults& run, std::size_t strategy, Metric metric);

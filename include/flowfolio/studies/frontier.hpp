@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "flowfolio/engine/engine.hpp"
 #include "flowfolio/engine/scenario.hpp"
 #include "flowfolio/stats/statistics.hpp"
 
@@ -29,6 +30,10 @@ struct FrontierOptions {
   std::vector<std::string> overrides;  // --set settings under every candidate
   const std::atomic<bool>* stop = nullptr;
   std::function<void(std::size_t done, std::size_t total)> progress;
+  // Who runs the candidates; null: local_runner(). A cluster's runner gives each
+  // candidate whole to one process, batch by batch (the design, then each refinement
+  // round: trial_runner.hpp's each()); every process then holds the same results.
+  TrialRunner* runner = nullptr;
 };
 
 // One strategy at one decision: what it earns and risks on the common futures.

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "flowfolio/engine/engine.hpp"
 #include "flowfolio/engine/scenario.hpp"
 
 namespace flowfolio {
@@ -66,6 +67,10 @@ struct SensitivityOptions {
   std::vector<std::string> overrides;  // --set settings under every evaluation
   const std::atomic<bool>* stop = nullptr;  // as RunOptions::stop
   std::function<void(std::size_t done, std::size_t total)> progress;
+  // Who runs the evaluations; null: local_runner(). A cluster's runner gives each
+  // evaluation whole to one process (trial_runner.hpp's each()); every process then
+  // holds the same results.
+  TrialRunner* runner = nullptr;
 };
 
 // One of the tornado's bars: the input alone at each end of its range.

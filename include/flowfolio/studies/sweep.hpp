@@ -33,9 +33,10 @@ struct SweepOptions {
   const std::atomic<bool>* stop = nullptr;
   std::function<void(const SweepProgress&)> progress;
   std::string command_line;
-  // Runs the variant at `position` of sweep.variants; empty: run(). The cluster build
-  // shares each variant's trials among its ranks (cluster.hpp).
-  std::function<RunResults(std::size_t position, const Scenario&, const RunOptions&)> run_variant;
+  // Who simulates each variant's trials; null: local_runner(). With a cluster's runner
+  // every process calls run_sweep() with the same options, the leader alone opens the
+  // store (the others' `store` may be empty) and returns the outcome.
+  TrialRunner* runner = nullptr;
 };
 
 struct SweepOutcome {

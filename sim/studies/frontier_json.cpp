@@ -1,0 +1,76 @@
+// frontier.json (docs/frontier.md).
+#include "flowfolio/studies/frontier.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace flowfolio {
+
+std::string frontier_json(const Scenario& scenario, const FrontierResults& results) {
+  using nlohmann::ordered_json;
+  const OptimizeSpec& spec = results.spec;
+  const auto optional = [](const std::optional<double>& v) {
+    return v ? ordered_json(*v) : ordered_json();
+  };
+  ordered_json decisions = ordered_json::array();
+  for (const ScenarioInput& decision : spec.decisions) {
+    decisions.push_back({{"name", decision.name},
+                         {"paths", decision.paths},
+                         {"low", decision.low},
+                         {"high", decision.high},
+                         {"step", decision.step},
+                         {"base", decision.base}});
+  }
+  const auto point_json = [&](const FrontierPoint& p) {
+    ordered_json x = ordered_json::array();
+    for (double v : results.decisions[p.candidate])
+      x.push_back(std::isnan(v) ? ordered_json() : ordered_json(v));
+    return ordered_json{{"strategy", results.strategies[p.strategy]},
+                        {"candidate", p.candidate},
+                        {"decision", x},
+                        {"mean_npv", p.mean_npv},
+                        {"mean_npv_se", p.mean_npv_se},
+                        {"risk", p.risk},
+                        {"risk_se", p.risk_se},
+                        {"cvar95", p.cvar95},
+                        {"p_loss", p.p_loss},
+                        {"mean_cost", p.mean_cost},
+                        {"feasible", p.feasible},
+                        {"on_front", p.on_front},
+                        {"current", p.current}};
+  };
+  ordered_json points = ordered_json::array();
+  for (const FrontierPoint& p : results.points) points.push_back(point_json(p));
+  ordered_json doc = {{"scenario", scenario.name},
+                      {"currency", scenario.currency},
+                      {"seed", results.seed},
+                      {"objective", "mean_npv"},
+                      {"risk", spec.risk == RiskMeasure::kCvar95 ? "cvar95" : "p_loss"},
+                      {"constraints",
+                       {{"cvar95", optional(spec.max_cvar95)},
+                        {"p_loss", optional(spec.max_p_loss)},
+                        {"cost", optional(spec.max_cost)}}},
+                      {"trials_per_candidate", spec.trials},
+                      {"design_candidates", spec.candidates},
+                      {"refinement_rounds", results.rounds},
+                      {"candidates", results.decisions.size()},
+                      {"decisions", decisions},
+                      {"strategies", results.strategies},
+                      {"points", points}};
+  if (results.best) {
+    const PairedDifference& diff = results.best_against_current;
+    doc["best"] = point_json(results.points[*results.best]);
+    doc["current_of_best_strategy"] = point_json(results.points[*results.best_current]);
+    doc["best_minus_current"] = {{"mean", diff.mean},
+                                 {"se", diff.se},
+                                 {"lo95", diff.lo95},
+                                 {"hi95", diff.hi95},
+                                 {"p_better", diff.p_better}};
+  } else {
+    doc["best"] = nullptr;
+  }
+  doc["recommendation"] = results.recommendation;
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace flowfolio
