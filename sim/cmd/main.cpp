@@ -30,6 +30,7 @@
 #include "flowfolio/output/run_folder.hpp"
 #include "flowfolio/stats/comparison.hpp"
 #include "flowfolio/stats/run_plan.hpp"
+#include "flowfolio/stats/summaries.hpp"
 #include "flowfolio/studies/frontier.hpp"
 #include "flowfolio/studies/sensitivity.hpp"
 #include "flowfolio/studies/study_output.hpp"
