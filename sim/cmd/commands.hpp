@@ -1,0 +1,29 @@
+// The commands, each from its arguments to its files and what the terminal shows. They
+// call the library for every rule (what a run plans, writes and prints); what is left here
+// is the command line's words. Each returns the exit status, or throws what stopped it
+// (stopping.hpp turns that into a status and a message).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cmd/options.hpp"
+#include "flowfolio/engine/scenario.hpp"
+
+namespace flowfolio::cmd {
+
+// run, compare, sensitivity and frontier: simulate, write the result folder, print.
+int command_run(const RunArguments& args, const std::string& command_line);
+// sweep: every variant into the sweep's store, then results.csv.
+int command_sweep(const SweepArguments& args, const std::string& command_line);
+// report: a result folder's one-page HTML report.
+int command_report(const ReportArguments& args);
+// validate: a scenario's problems, all of them, or a one-line description.
+int command_validate(const ValidateArguments& args);
+
+// Shared by the commands: a scenario with its --set overrides, its warnings printed on
+// stderr; and the folder a command writes, --out or out/<the input file's name>.
+Scenario read_scenario(const std::string& file, const std::vector<std::string>& overrides);
+std::string out_folder(const std::string& out, const std::string& file);
+
+}  // namespace flowfolio::cmd

@@ -1,0 +1,66 @@
+// The command line: every subcommand, its options and their checks (CLI11), read into
+// plain structs that the commands take.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace flowfolio::cmd {
+
+// run, compare, sensitivity and frontier.
+struct RunArguments {
+  std::string file;
+  std::optional<std::uint64_t> trials;
+  std::optional<std::uint64_t> seed;
+  unsigned threads = 0;
+  std::string out;
+  bool quiet = false;
+  bool independent_streams = false;
+  std::optional<double> precision;
+  std::uint64_t max_trials = 100'000;
+  std::vector<double> levels;
+  std::string baseline;
+  std::vector<std::string> pairs;
+  std::optional<std::uint64_t> trial;
+  bool trace = false;
+  std::string strategy;
+  bool allow_large_run = false;
+  std::string statistics = "auto";
+  bool report = false;
+  std::vector<std::string> overrides;
+  bool comparison = false;  // compare: the comparison table instead of the summary
+  // flowfolio sensitivity and flowfolio frontier
+  enum class Study { kNone, kSensitivity, kFrontier } study = Study::kNone;
+  std::string method = "both";
+  std::string store;
+};
+
+struct SweepArguments {
+  std::string file, out;
+  unsigned threads = 0;
+  std::optional<std::uint64_t> trials;
+  bool quiet = false;
+};
+
+struct ReportArguments {
+  std::string folder, output;
+};
+
+struct ValidateArguments {
+  std::string file;
+  std::vector<std::string> overrides;
+};
+
+using Command = std::variant<RunArguments, SweepArguments, ReportArguments, ValidateArguments>;
+
+// The command the arguments ask for, or, when they ask for none to run (help, --version)
+// or are wrong, the exit status after CLI11 has printed what it prints.
+std::variant<Command, int> parse_command_line(int argc, char** argv);
+
+// The command line as a shell would take it back, for manifests and stores.
+std::string command_line_text(int argc, char** argv);
+
+}  // namespace flowfolio::cmd
