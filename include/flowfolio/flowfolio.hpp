@@ -14,6 +14,7 @@
 #include "flowfolio/engine/scenario.hpp"
 #include "flowfolio/engine/trial_runner.hpp"
 #include "flowfolio/stats/comparison.hpp"
+#include "flowfolio/stats/recommendation.hpp"
 #include "flowfolio/stats/run_plan.hpp"
 #include "flowfolio/stats/sketch.hpp"
 #include "flowfolio/stats/statistics.hpp"
