@@ -98,9 +98,8 @@ void record_variant(Store& store, const std::string& run_id, const SweepVariant&
 SweepOutcome run_sweep(const Sweep& sweep, const SweepOptions& options) {
   TrialRunner& runner = options.runner ? *options.runner : local_runner();
   const std::string base_text = read_input_file(sweep.base, kNoSizeLimit, "scenario file");
-  const Scenario first = read_scenario_file(sweep.base);
-  const std::uint64_t seed = sweep.seed_given ? sweep.seed : first.seed;
-  const std::uint64_t trials = sweep.trials ? sweep.trials : first.trials;
+  const std::uint64_t seed = sweep.seed_given ? sweep.seed : sweep.base_seed;
+  const std::uint64_t trials = sweep.trials ? sweep.trials : sweep.base_trials;
   std::string identity = read_input_file(sweep.file, kNoSizeLimit, "sweep file") + "\n" + base_text + "\n" + std::to_string(seed) + "/" + std::to_string(trials);
   SweepOutcome outcome{.run_id = "sweep-" + content_key(identity)};
   // Planned before the store is opened: a sweep refused leaves no store behind.

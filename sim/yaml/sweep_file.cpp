@@ -250,7 +250,9 @@ Sweep SweepReader::read(const YAML::Node& root) {
 // variant; each variant's scenario and resolved text are kept for the run.
 void check_variants(Sweep& sweep, std::vector<Diagnostic>& problems) {
   try {
-    read_scenario_file(sweep.base);
+    const Scenario base = read_scenario_file(sweep.base);
+    sweep.base_seed = base.seed;
+    sweep.base_trials = base.trials;
   } catch (const InputError& e) {
     problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
     return;

@@ -31,6 +31,8 @@ struct Sweep {
   std::uint64_t trials = 0;  // 0: the base scenario's
   std::uint64_t seed = 0;
   bool seed_given = false;  // false: the base scenario's
+  // The base scenario's own seed and trials, from the reading that checked it.
+  std::uint64_t base_seed = 0, base_trials = 0;
   std::vector<SweepVariant> variants;
 };
 
