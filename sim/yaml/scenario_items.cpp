@@ -17,11 +17,12 @@ constexpr double kLargestVolatility = 5;
 Activity ScenarioSchema::activity(const YAML::Node& node, const std::string& path) {
   Activity a;
   const MapView m = map(node, path,
-                        {"name", "description", "challenge", "hours_per_unit", "units_per_period",
+                        {"name", "label", "description", "challenge", "hours_per_unit", "units_per_period",
                          "value", "cost", "incident", "volatility", "unmet_cost"},
                         {"name", "challenge", "hours_per_unit", "units_per_period", "value"});
   if (!m.ok_) return a;
   if (const auto* n = m.get("name")) a.name = name(*n, child(path, "name")).value_or("");
+  if (const auto* l = m.get("label")) a.label = name(*l, child(path, "label")).value_or("");
   read_text(m, "description", path, a.description);
   if (const auto* c = m.get("challenge")) {
     const std::string cpath = child(path, "challenge");
@@ -67,11 +68,12 @@ Profile ScenarioSchema::profile(const YAML::Node& node, const std::string& path)
   Profile p;
   const MapView m =
       map(node, path,
-          {"name", "description", "online", "domain", "salary_per_period", "hours_per_period",
+          {"name", "label", "description", "online", "domain", "salary_per_period", "hours_per_period",
            "learning_rate", "resistance", "attrition_hazard", "hire_cost", "replace"},
           {"name", "online", "domain", "salary_per_period", "hours_per_period"});
   if (!m.ok_) return p;
   if (const auto* n = m.get("name")) p.name = name(*n, child(path, "name")).value_or("");
+  if (const auto* l = m.get("label")) p.label = name(*l, child(path, "label")).value_or("");
   read_text(m, "description", path, p.description);
   // Skills, eta and rho may be distributions; a plain number must already be in range.
   const auto ranged = [&](const char* key, Range range, Distribution& out) {

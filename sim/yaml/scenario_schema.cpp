@@ -19,14 +19,16 @@ Scenario ScenarioSchema::read(const YAML::Node& root) {
   Scenario s;
   s.file = file();
   const MapView m = map(root, "",
-                        {"name", "description", "horizon", "periods_per_year", "discount_rate",
-                         "currency", "trials", "seed", "model", "activities", "correlation",
-                         "profiles", "staff", "strategies", "risk", "sensitivity", "optimize"},
+                        {"name", "title", "description", "horizon", "periods_per_year",
+                         "discount_rate", "currency", "trials", "seed", "model", "activities",
+                         "correlation", "profiles", "staff", "strategies", "risk", "report",
+                         "sensitivity", "optimize"},
                         {"name", "horizon", "activities", "profiles", "staff", "strategies"});
   if (!m.ok_) return s;
   top_level(m, s);
   if (const auto* k = m.get("model")) model_constants(*k, s.model);
   if (const auto* r = m.get("risk")) risk_report(*r, s.risk);
+  if (const auto* r = m.get("report")) report_spec(*r, s.report);
 
   s.activities = named_list<Activity>(
       m.get("activities"), "activities",
@@ -57,6 +59,7 @@ Scenario ScenarioSchema::read(const YAML::Node& root) {
 
 void ScenarioSchema::top_level(const MapView& m, Scenario& s) {
   if (const auto* n = m.get("name")) s.name = name(*n, "name").value_or("");
+  if (const auto* t = m.get("title")) s.title = name(*t, "title").value_or("");
   read_text(m, "description", "", s.description);
   read_text(m, "currency", "", s.currency);
   read_whole(m, "horizon", "", 1, s.horizon);
@@ -125,6 +128,22 @@ void ScenarioSchema::risk_report(const YAML::Node& node, RiskReport& risk) {
   }
   if (const auto* thresholds = m.get("loss_thresholds"))
     risk.loss_thresholds = number_list(*thresholds, "risk.loss_thresholds", Range::kNonNegative);
+}
+
+void ScenarioSchema::report_spec(const YAML::Node& node, ReportSpec& report) {
+  const MapView m = map(node, "report", {"prefer", "what_if_trials"}, {});
+  if (const auto* p = m.get("prefer")) {
+    const int k = lookup(*p, "report.prefer", {"tail_risk", "mean_npv"}, "preference");
+    if (k >= 0) report.prefer = k == 0 ? Preference::kTailRisk : Preference::kMeanNpv;
+  }
+  if (const auto* t = m.get("what_if_trials")) {
+    if (const auto v = whole(*t, "report.what_if_trials", 0)) {
+      if (*v > kMaxTrials)
+        error(*t, "report.what_if_trials", "at most " + std::to_string(kMaxTrials) + " trials, got " + t->Scalar());
+      else
+        report.what_if_trials = *v;
+    }
+  }
 }
 
 // A warning, not an error: a strategy under which some activity with demand can never

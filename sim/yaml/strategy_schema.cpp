@@ -10,10 +10,11 @@ namespace flowfolio {
 Strategy ScenarioSchema::strategy(const YAML::Node& node, const std::string& path, int horizon) {
   Strategy s;
   const MapView m = map(
-      node, path, {"name", "description", "hire", "train", "mentor", "assign", "demand", "release"},
+      node, path, {"name", "label", "description", "hire", "train", "mentor", "assign", "demand", "release"},
       {"name"});
   if (!m.ok_) return s;
   if (const auto* n = m.get("name")) s.name = name(*n, child(path, "name")).value_or("");
+  if (const auto* l = m.get("label")) s.label = name(*l, child(path, "label")).value_or("");
   read_text(m, "description", path, s.description);
   s.hire = headcounts(m.get("hire"), child(path, "hire"), true);
 

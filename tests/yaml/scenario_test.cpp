@@ -295,6 +295,33 @@ TEST_CASE("the risk block: levels and loss thresholds", "[scenario]") {
             "unknown key 'levls' (did you mean 'levels'?)") == 0);
 }
 
+TEST_CASE("plain words: a title, labels and the report block", "[scenario]") {
+  const Scenario defaults = parse(tiny_scenario());
+  CHECK(defaults.title.empty());
+  CHECK(shown_name(defaults.strategies[0]) == "base");
+  CHECK(defaults.report.prefer == Preference::kTailRisk);
+  CHECK_FALSE(defaults.report.what_if_trials.has_value());
+  std::string yaml = replace(tiny_scenario(), "name: tiny\n", "name: tiny\ntitle: Who should do the work?\n");
+  yaml = replace(yaml, "  - name: work\n", "  - name: work\n    label: the weekly post\n");
+  yaml = replace(yaml, "  - name: worker\n", "  - name: worker\n    label: a veteran\n");
+  yaml = replace(yaml, "  - name: base\n", "  - name: base\n    label: today's team\n");
+  const Scenario s = parse(yaml + "report: {prefer: mean_npv, what_if_trials: 0}\n");
+  CHECK(s.title == "Who should do the work?");
+  CHECK(shown_name(s.activities[0]) == "the weekly post");
+  CHECK(shown_name(s.profiles[0]) == "a veteran");
+  CHECK(shown_name(s.strategies[0]) == "today's team");
+  CHECK(s.strategies[0].name == "base");  // the name stays the identifier
+  CHECK(s.report.prefer == Preference::kMeanNpv);
+  CHECK(s.report.what_if_trials == 0u);
+  CHECK(problem_at(tiny_scenario() + "report: {prefer: mean}\n", "report.prefer").message.find(
+            "unknown preference 'mean'") == 0);
+  CHECK(problem_at(tiny_scenario() + "report: {prefr: mean_npv}\n", "report.prefr").message.find(
+            "unknown key 'prefr' (did you mean 'prefer'?)") == 0);
+  CHECK(problem_at(tiny_scenario() + "title: \"\"\n", "title").message.find("empty") != std::string::npos);
+  CHECK(problem_at(with_strategies("  - name: base\n    label: [a]\n"), "strategies.base.label").message.find(
+            "expected") == 0);
+}
+
 TEST_CASE("hostile input is refused in bounded time and memory", "[scenario][messages][hostile]") {
   // Billion laughs: nine levels of ten aliases would be 10^9 values once expanded.
   std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";

@@ -24,6 +24,7 @@ struct Skills {
 
 struct Activity {
   std::string name;
+  std::string label;               // the reader's words for it; empty: the name
   std::string description;
   Skills challenge;                // required skill, each in [0, 1]
   double hours_per_unit = 1;       // > 0
@@ -38,6 +39,7 @@ struct Activity {
 
 struct Profile {
   std::string name;
+  std::string label;               // the reader's words for it; empty: the name
   std::string description;
   Distribution online;             // initial skill, clipped to [0, 1] when drawn
   Distribution domain;
@@ -75,6 +77,7 @@ enum class AssignPolicy { kStatic, kFlow };
 
 struct Strategy {
   std::string name;
+  std::string label;               // the reader's words for it; empty: the name
   std::string description;
   std::vector<Headcount> hire;
   std::vector<Training> train;
@@ -121,6 +124,18 @@ struct ModelConstants {
 };
 
 // What the risk statistics report beyond MODEL.md section 8 (the `risk:` block).
+// What the report recommends among strategies tied on mean npv (docs/report.md, "The
+// recommendation rule"): the least tail risk, or the best mean itself.
+enum class Preference { kTailRisk, kMeanNpv };
+
+// How the report speaks: the `report:` block.
+struct ReportSpec {
+  Preference prefer = Preference::kTailRisk;
+  // Trials per evaluation of the report's quick "what would change the answer" study:
+  // unset, chosen by the study's own rule; 0, the study is not run.
+  std::optional<std::uint64_t> what_if_trials;
+};
+
 struct RiskReport {
   std::vector<double> levels = {0.90, 0.95, 0.99};  // VaR and CVaR of npv, each in (0, 1)
   std::vector<double> loss_thresholds;  // P(loss >= x) for each x: net loss -npv and incident loss
@@ -172,6 +187,7 @@ struct OptimizeSpec {
 struct Scenario {
   std::string file;                // where it was read from, for messages and manifests
   std::string name;
+  std::string title;               // the report's heading; empty: the name
   std::string description;
   int horizon = 1;                 // periods T
   int periods_per_year = 52;
@@ -186,10 +202,17 @@ struct Scenario {
   std::vector<Strategy> strategies;
   std::vector<Correlation> correlations;
   RiskReport risk;
+  ReportSpec report;
   SensitivitySpec sensitivity;
   OptimizeSpec optimize;
   // Problems that do not stop a run (a strategy that can never staff an activity).
   std::vector<Diagnostic> warnings;
 };
+
+// What a reader is shown for an activity, profile or strategy: its label, else its name.
+template <typename Item>
+const std::string& shown_name(const Item& item) {
+  return item.label.empty() ? item.name : item.label;
+}
 
 }  // namespace flowfolio

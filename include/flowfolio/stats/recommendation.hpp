@@ -19,8 +19,6 @@
 
 namespace flowfolio {
 
-enum class Preference { kTailRisk, kMeanNpv };
-
 enum class Verdict {
   kClear,                // the recommended strategy is the only one tied with the best
   kTied,                 // others are as good on average; the preference chose among them
