@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "flowfolio/output/verdict.hpp"
 #include "flowfolio/stats/comparison.hpp"
 #include "flowfolio/stats/statistics.hpp"
 
@@ -119,56 +120,11 @@ std::string report_html(const ReportInputs& in) {
   const RunResults& r = in.results;
   const std::string& cur = s.currency;
   const std::size_t S = r.strategies.size();
-  const std::string unit = cur.empty() ? "" : " (" + cur + ")";
 
-  // The numbers behind the verdict and the table.
-  struct Row {
-    Summary npv;
-    TailRisk tail;
-    Summary loss, catastrophes, proficiency, attrition, flow;
-  };
-  std::vector<Row> rows(S);
-  for (std::size_t k = 0; k < S; ++k) {
-    const StrategyResults& sr = r.strategies[k];
-    rows[k] = {summarize(sr.metric(Metric::kNpv)),
-               tail_risk(sr.metric(Metric::kNpv)),
-               summarize(sr.metric(Metric::kIncidentLoss)),
-               summarize(sr.metric(Metric::kCatastrophes)),
-               summarize(sr.metric(Metric::kProficiencyPeriod)),
-               summarize(sr.metric(Metric::kAttrition)),
-               summarize(sr.metric(Metric::kFlowShare))};
-  }
-  std::vector<std::size_t> by_mean(S);
-  for (std::size_t k = 0; k < S; ++k) by_mean[k] = k;
-  std::stable_sort(by_mean.begin(), by_mean.end(), [&](std::size_t a, std::size_t b) {
-    return rows[a].npv.mean > rows[b].npv.mean;
-  });
-  const std::size_t best = by_mean[0];
-  std::size_t safest = 0;
-  for (std::size_t k = 1; k < S; ++k)
-    if (rows[k].tail.cvar95 < rows[safest].tail.cvar95) safest = k;
-  const std::string best_name = escape_html(r.strategies[best].name);
-  const std::string safest_name = escape_html(r.strategies[safest].name);
-
-  std::string verdict;
-  if (best == safest) {
-    verdict = "<p class=\"lead\"><b>" + best_name + "</b> has both the best expected npv (" +
-              escape_html(money(rows[best].npv.mean, cur)) + ") and the least tail risk (CVaR95 " +
-              escape_html(money(rows[best].tail.cvar95, cur)) + ").</p>";
-  } else {
-    verdict = "<p class=\"lead\"><b>" + best_name + "</b> has the best expected npv (" +
-              escape_html(money(rows[best].npv.mean, cur)) + "); <b>" + safest_name +
-              "</b> has the least tail risk (CVaR95 " +
-              escape_html(money(rows[safest].tail.cvar95, cur)) + ", against " +
-              escape_html(money(rows[best].tail.cvar95, cur)) + " for " + best_name + ").</p>";
-  }
-  std::vector<std::string> sure;
-  if (S > 1) {
-    const Comparison c = compare(s, r, best, by_mean[1]);
-    sure.push_back("Against the runner-up: " + c.sentence);
-  }
-  for (std::size_t k = 0; k < S; ++k)
-    if (k != in.options.baseline) sure.push_back(compare(s, r, k, in.options.baseline).sentence);
+  const page::Headline headline{.recommendation = recommend(r, in.options.baseline, s.report.prefer),
+                                 .baseline = in.options.baseline,
+                                 .figures = page::strategy_figures(r)};
+  const std::vector<page::Figures>& rows = headline.figures;
 
   // Chart data.
   json data;
@@ -180,6 +136,9 @@ std::string report_html(const ReportInputs& in) {
     colors.push_back(kPalette[k % 8]);
   }
   data["strategies"] = names;
+  json labels = json::array();
+  for (const Strategy& st : s.strategies) labels.push_back(shown_name(st));
+  data["labels"] = labels;  // what the charts show; the names join the rows
   data["colors"] = colors;
   // The spread of npv per strategy: the middle 50% and 90% of futures, median and mean.
   // Quantiles rather than a histogram, so one strategy's long tail cannot squeeze the rest.
@@ -231,10 +190,10 @@ std::string report_html(const ReportInputs& in) {
   }
   data["paired"] = paired;
   data["risk"] = risk;
-  data["baseline"] = r.strategies[in.options.baseline].name;
+  data["baseline"] = shown_name(s.strategies[in.options.baseline]);
 
   std::ostringstream h;
-  const std::string title = escape_html(s.name);
+  const std::string title = escape_html(s.title.empty() ? s.name : s.title);
   h << kReportHead
     << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src "
        "'unsafe-inline' "
@@ -245,43 +204,11 @@ std::string report_html(const ReportInputs& in) {
     << "</style>\n</head><body><main>\n";
   h << "<h1>" << title << "</h1>\n<p class=\"sub\">"
     << (s.description.empty() ? "" : escape_html(s.description) + "<br>") << r.trials
-    << " simulated futures per strategy, " << s.horizon << " " << period_word(s.periods_per_year)
-    << "s, money in " << escape_html(cur.empty() ? "the scenario's currency" : cur) << "</p>\n";
+    << " simulated futures per strategy, " << escape_html(horizon_words(s)) << " in "
+    << period_word(s.periods_per_year) << "s, money in " << escape_html(cur.empty() ? "the scenario's currency" : cur) << "</p>\n";
 
-  h << "<section class=\"verdict\" id=\"verdict\">" << verdict << "<ul>";
-  for (const std::string& line : sure) h << "<li>" << escape_html(line) << "</li>";
-  h << "</ul></section>\n";
-
-  h << "<h2>Strategies</h2>\n<table id=\"strategies\"><tr><th class=\"l\">strategy</th><th>mean npv"
-    << escape_html(unit)
-    << "<br><span class=\"se\">&plusmn; standard error</span></th><th>P5 "
-       "npv</th><th>CVaR95</th><th>P(npv&lt;0)</th>"
-       "<th>incident loss</th><th>catastrophes</th><th>time to "
-       "proficiency</th><th>departures</th><th>flow share</th></tr>\n";
-  for (std::size_t k = 0; k < S; ++k) {
-    const Row& w = rows[k];
-    char cells[600];
-    std::snprintf(
-        cells, sizeof cells,
-        "<td>%s<br><span class=\"se\">&plusmn; %s</span></td><td>%s</td><td>%s</td><td>%s</td>"
-        "<td>%s<br><span class=\"se\">&plusmn; %s</span></td><td>%.3f</td><td>%.1f "
-        "%ss</td><td>%.2f</td><td>%s</td>",
-        escape_html(format_money(w.npv.mean)).c_str(), escape_html(format_money(w.npv.se)).c_str(),
-        escape_html(format_money(w.npv.p5)).c_str(),
-        escape_html(format_money(w.tail.cvar95)).c_str(), percent(w.tail.p_loss, 1).c_str(),
-        escape_html(format_money(w.loss.mean)).c_str(),
-        escape_html(format_money(w.loss.se)).c_str(), w.catastrophes.mean, w.proficiency.mean,
-        period_word(s.periods_per_year).c_str(), w.attrition.mean, percent(w.flow.mean, 1).c_str());
-    h << "<tr><td class=\"l\"><span class=\"swatch\" style=\"background:" << kPalette[k % 8]
-      << "\"></span>" << escape_html(r.strategies[k].name) << "</td>" << cells << "</tr>\n";
-  }
-  h << "</table>\n<p class=\"note\">npv: net present value over the horizon. P5: the npv that 95% "
-       "of futures exceed. "
-       "CVaR95: the average loss in the worst 5% of futures (a negative value means even those "
-       "futures gain). "
-       "Time to proficiency: the first "
-    << period_word(s.periods_per_year)
-    << " in which every activity has someone balanced for it (the horizon if never).</p>\n";
+  page::headline_section(h, in, headline, "");
+  page::strategies_section(h, in, headline);
 
   const auto chart = [&](const char* id, const char* heading, const char* note) {
     h << "<h2>" << heading << "</h2>\n<div class=\"chart\" id=\"" << id
@@ -310,71 +237,8 @@ std::string report_html(const ReportInputs& in) {
                   [&](std::ostringstream& part) { page::sensitivity_section(part, in.sensitivity, cur, data); });
   }
 
-  // Assumptions.
-  h << "<h2>Assumptions</h2>\n<h3>Activities (in priority order)</h3>\n<table><tr><th "
-       "class=\"l\">activity</th>"
-       "<th>challenge (online / domain)</th><th>hours per unit</th><th>units per "
-    << period_word(s.periods_per_year)
-    << "</th><th class=\"l\">value</th><th class=\"l\">cost</th><th>incident chance</th>"
-       "<th class=\"l\">incident loss</th><th>volatility</th></tr>\n";
-  for (const Activity& a : s.activities) {
-    char cells[200];
-    std::snprintf(cells, sizeof cells, "<td>%.2f / %.2f</td><td>%g</td><td>%g</td>",
-                  a.challenge.online, a.challenge.domain, a.hours_per_unit, a.units_per_period);
-    h << "<tr><td class=\"l\"><b>" << escape_html(a.name) << "</b>"
-      << (a.description.empty() ? "" : "<br>" + escape_html(a.description)) << "</td>" << cells
-      << "<td class=\"l\">" << escape_html(a.value.describe()) << "</td><td class=\"l\">"
-      << escape_html(a.cost.describe()) << "</td><td>" << percent(a.incident_probability, 3)
-      << "</td><td class=\"l\">" << escape_html(a.severity.describe()) << "</td><td>"
-      << a.volatility << "</td></tr>\n";
-  }
-  h << "</table>\n<h3>People</h3>\n<table><tr><th class=\"l\">profile</th><th class=\"l\">online "
-       "skill</th>"
-       "<th class=\"l\">domain skill</th><th>salary per "
-    << period_word(s.periods_per_year)
-    << "</th><th>hours</th>"
-       "<th>leaving chance</th><th>hire cost</th><th>in the organisation</th></tr>\n";
-  for (std::size_t p = 0; p < s.profiles.size(); ++p) {
-    const Profile& pr = s.profiles[p];
-    int staff = 0;
-    for (const Headcount& hc : s.staff)
-      if (hc.profile == static_cast<int>(p)) staff += hc.count;
-    h << "<tr><td class=\"l\"><b>" << escape_html(pr.name) << "</b>"
-      << (pr.description.empty() ? "" : "<br>" + escape_html(pr.description))
-      << "</td><td class=\"l\">" << escape_html(pr.online.describe()) << "</td><td class=\"l\">"
-      << escape_html(pr.domain.describe()) << "</td><td>"
-      << escape_html(format_money(pr.salary_per_period)) << "</td><td>" << pr.hours_per_period
-      << "</td><td>" << percent(pr.attrition_hazard, 2) << "</td><td>"
-      << escape_html(format_money(pr.hire_cost)) << "</td><td>" << staff << "</td></tr>\n";
-  }
-  h << "</table>\n<h3>Strategies</h3>\n<table><tr><th class=\"l\">strategy</th><th "
-       "class=\"l\">what it does</th></tr>\n";
-  for (const Strategy& st : s.strategies) {
-    std::string what;
-    for (const Headcount& hc : st.hire)
-      what +=
-          "hires " + std::to_string(hc.count) + " " + s.profiles[hc.profile].name +
-          (hc.at ? " at " + period_word(s.periods_per_year) + " " + std::to_string(hc.at) : "") +
-          "; ";
-    for (const Training& t : st.train) {
-      char buffer[160];
-      std::snprintf(buffer, sizeof buffer, "%g h of training a %s for %s, %ss %d to %d; ",
-                    t.hours_per_period, period_word(s.periods_per_year).c_str(),
-                    s.profiles[t.who].name.c_str(), period_word(s.periods_per_year).c_str(), t.from,
-                    t.to);
-      what += buffer;
-    }
-    if (st.mentor)
-      what += s.profiles[st.mentor->mentor].name + " mentors " +
-              s.profiles[st.mentor->mentee].name + "; ";
-    for (int p : st.release) what += s.profiles[p].name + " staff step back; ";
-    what += st.policy == AssignPolicy::kFlow ? "work goes to whoever is best balanced for it"
-                                             : "work goes to whoever has the most hours left";
-    h << "<tr><td class=\"l\"><b>" << escape_html(st.name) << "</b></td><td class=\"l\">"
-      << (st.description.empty() ? "" : escape_html(st.description) + "<br>")
-      << "<span class=\"se\">" << escape_html(what) << "</span></td></tr>\n";
-  }
-  h << "</table>\n";
+  page::assumptions_section(h, s);
+  page::glossary_section(h, s);
 
   h << "<h2>How the numbers were made</h2>\n<p class=\"note\">" << r.trials
     << " simulated futures for every strategy, all strategies on the same futures (common random "
@@ -386,6 +250,7 @@ std::string report_html(const ReportInputs& in) {
     << ". Standard errors (&plusmn;) are the Monte Carlo precision of the means. The model is "
        "described in "
        "flowfolio's docs/model.md.</p>\n";
+  page::appendix_section(h, s);
   h << "<footer>flowfolio report &middot; " << title << "</footer>\n</main>\n";
 
   const std::string assets = report_assets_folder();

@@ -7,6 +7,9 @@
 #include <string>
 
 #include "flowfolio/core/error.hpp"
+#include "flowfolio/output/report.hpp"
+#include "flowfolio/stats/recommendation.hpp"
+#include "flowfolio/stats/statistics.hpp"
 
 namespace flowfolio::page {
 
@@ -17,6 +20,41 @@ std::string period_word(int periods_per_year);
 
 // Money for people with the scenario's currency: "1.23M USD".
 std::string money(double x, const std::string& currency);
+
+// A signed amount: "+1.23M USD" for gains.
+std::string signed_money(double x, const std::string& currency);
+
+// A strategy's name as the page shows it: its label (else its name), escaped for HTML.
+std::string shown(const Scenario& scenario, std::size_t strategy);
+
+// One strategy's figures, as every section of the page reads them.
+struct Figures {
+  Summary npv, value, cost, loss, proficiency, attrition, flow;
+  TailRisk tail;
+};
+std::vector<Figures> strategy_figures(const RunResults& results);
+
+// What the page recommends and the figures behind it.
+struct Headline {
+  Recommendation recommendation;
+  std::size_t baseline = 0;
+  std::vector<Figures> figures;  // per strategy
+};
+
+// The verdict box: the recommendation sentence and the answers of the first screen
+// (report_headline.cpp). `what_would_change`: the sentence of decision.json, or empty.
+void headline_section(std::ostringstream& h, const ReportInputs& in, const Headline& headline,
+                      const std::string& what_would_change);
+
+// The strategies in two tables, money and risk, then people and work, every column
+// with its unit and time frame (report_tables.cpp).
+void strategies_section(std::ostringstream& h, const ReportInputs& in, const Headline& headline);
+
+// The assumptions in plain words, the glossary, and the formal appendix
+// (report_assumptions.cpp).
+void assumptions_section(std::ostringstream& h, const Scenario& scenario);
+void glossary_section(std::ostringstream& h, const Scenario& scenario);
+void appendix_section(std::ostringstream& h, const Scenario& scenario);
 
 // Runs `section` into `h`, turning a value of the wrong type in the study's JSON into an
 // InputError that names the file, not the JSON library's words.

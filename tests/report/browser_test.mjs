@@ -35,7 +35,7 @@ try {
     if (!box || box.width < 50 || box.height < 50) failures.push(id + ' has no visible chart: ' + JSON.stringify(box));
   }
   const verdict = await page.locator('#verdict').innerText();
-  if (!/best expected npv/.test(verdict)) failures.push('no verdict: ' + verdict.slice(0, 200));
+  if (!/^Recommended: /.test(verdict)) failures.push('no verdict: ' + verdict.slice(0, 200));
   if (mode === '--sensitivity') {
     const text = await page.locator('#sensitivity').evaluate((h) => h.nextElementSibling.innerText);
     if (!/the assumptions that move it most are/.test(text)) failures.push('no sensitivity sentence: ' + text.slice(0, 200));

@@ -30,11 +30,13 @@ cmp -s <(grep -v "run finished" "$work/default/report.html") <(grep -v "run fini
 
 # Every string from a scenario is text, never markup or script.
 sed -e 's/^name: seed-default/name: "<script>window.__injected = true; alert(1)<\/script>"/' \
+    -e 's/^title: .*/title: "<script>window.__injected = true; alert(2)<\/script>"/' \
+    -e 's/^    label: train the veterans/    label: "<b onmouseover=window.__injected=true>veterans<\/b>"/' \
     -e 's/^  - name: status_quo/  - name: "<img src=x onerror=window.__injected=true>"/' \
     -e "s/^description: >-/description: >-\n  <\/script><script>window.__injected = true<\/script>/" \
     "$src/scenarios/seed-default.yaml" > "$work/injection.yaml"
 "$bin" run "$work/injection.yaml" --trials 100 --out "$work/injection" --report -q
-if grep -q '<script>window.__injected' "$work/injection/report.html"; then
+if grep -q '<script>window.__injected\|<b onmouseover' "$work/injection/report.html"; then
   echo "FAIL: a scenario string reached the page unescaped"; exit 1
 fi
 node "$src/tests/report/browser_test.mjs" "$work/injection/report.html" "$build/report-injection.png" --injection
@@ -43,6 +45,7 @@ node "$src/tests/report/browser_test.mjs" "$work/injection/report.html" "$build/
 # draw every chart with every strategy.
 sed -e 's/\bstatus_quo\b/constructor/g; s/\bhire_interns\b/toString/g; s/\btrain_staff\b/__proto__/g' \
     -e 's/^  - name: mentored_mix/  - name: "line\\u2028separator"/; /strategies\.mentored_mix\./d' \
+    -e '/^    label: /d' \
     "$src/scenarios/seed-default.yaml" > "$work/names.yaml"
 "$bin" run "$work/names.yaml" --trials 100 --out "$work/names" --report -q
 node "$src/tests/report/browser_test.mjs" "$work/names/report.html" "$build/report-names.png" --names

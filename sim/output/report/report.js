@@ -4,10 +4,11 @@
   // its own, so a strategy named 'constructor' or '__proto__', or one holding U+2028,
   // would blank the charts. The charts see each name behind its own count of zero-width
   // spaces (unique, and never a property of Object.prototype), line separators as
-  // spaces: the reader sees the same text.
+  // spaces: the reader sees the same text. The charts show each strategy's label (its name
+  // when it has none); labels need not be unique, the zero-width prefix keeps them apart.
   const label = new Map();
   data.strategies.forEach(function (name, i) {
-    label.set(name, '\u200b'.repeat(i + 1) + name.replace(/[\u2028\u2029]/g, ' '));
+    label.set(name, '\u200b'.repeat(i + 1) + data.labels[i].replace(/[\u2028\u2029]/g, ' '));
   });
   const relabel = function (rows) {
     (rows || []).forEach(function (row) {
