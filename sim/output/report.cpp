@@ -2,6 +2,7 @@
 
 #include "core/digest.hpp"
 #include "output/report_assets.hpp"
+#include "output/report_charts.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,6 +13,7 @@
 #include <sstream>
 
 #include "flowfolio/stats/comparison.hpp"
+#include "flowfolio/stats/recommendation.hpp"
 #include "flowfolio/stats/statistics.hpp"
 
 namespace flowfolio {
@@ -463,6 +465,12 @@ std::string report_html(const ReportInputs& in) {
   data["paired"] = paired;
   data["risk"] = risk;
   data["baseline"] = r.strategies[in.options.baseline].name;
+  // The risk chart zooms on the strategies tied with the best (recommendation.hpp).
+  const Recommendation recommendation = recommend(r, in.options.baseline);
+  data["recommended"] = r.strategies[recommendation.strategy].name;
+  data["tied"] = json::array();
+  for (std::size_t k : recommendation.tied) data["tied"].push_back(r.strategies[k].name);
+  data["loss_exceedance"] = loss_exceedance_data(s, r);
 
   std::ostringstream h;
   const std::string title = escape_html(s.name);
@@ -533,6 +541,7 @@ std::string report_html(const ReportInputs& in) {
   chart("chart-risk", "Risk against return",
         "Mean npv against CVaR95 (the average loss in the worst 5% of futures). Up and to the left "
         "is better.");
+  h << loss_exceedance_html(data["loss_exceedance"]);
 
   if (!in.frontier.empty())
     study_section(h, "frontier.json", [&](std::ostringstream& part) { frontier_section(part, in.frontier, cur, data); });
