@@ -3,6 +3,7 @@
 #include "core/digest.hpp"
 #include "output/report_assets.hpp"
 #include "output/report_parts.hpp"
+#include "output/report_charts.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -14,6 +15,7 @@
 
 #include "flowfolio/output/verdict.hpp"
 #include "flowfolio/stats/comparison.hpp"
+#include "flowfolio/stats/recommendation.hpp"
 #include "flowfolio/stats/statistics.hpp"
 
 namespace flowfolio {
@@ -191,6 +193,11 @@ std::string report_html(const ReportInputs& in) {
   data["paired"] = paired;
   data["risk"] = risk;
   data["baseline"] = shown_name(s.strategies[in.options.baseline]);
+  // The risk chart zooms on the strategies tied with the best (recommendation.hpp).
+  data["recommended"] = r.strategies[headline.recommendation.strategy].name;
+  data["tied"] = json::array();
+  for (std::size_t k : headline.recommendation.tied) data["tied"].push_back(r.strategies[k].name);
+  data["loss_exceedance"] = loss_exceedance_data(s, r);
 
   std::ostringstream h;
   const std::string title = escape_html(s.title.empty() ? s.name : s.title);
@@ -229,6 +236,7 @@ std::string report_html(const ReportInputs& in) {
   chart("chart-risk", "Risk against return",
         "Mean npv against CVaR95 (the average loss in the worst 5% of futures). Up and to the left "
         "is better.");
+  h << loss_exceedance_html(data["loss_exceedance"]);
 
   if (!in.frontier.empty())
     page::study_section(h, "frontier.json", [&](std::ostringstream& part) { page::frontier_section(part, in.frontier, cur, data); });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes the default scenario's report and an injection scenario's report, and checks
-# both in headless Chromium (browser_test.mjs). The screenshots stay in the build folder:
-#   BUILD/report-default.png and BUILD/report-injection.png
+# both in headless Chromium (browser_test.mjs). The screenshots and the printed default
+# report stay in the build folder: BUILD/report-default.png, BUILD/report-injection.png,
+# BUILD/report-default.pdf
 set -euo pipefail
 bin=$1
 src=$2
@@ -11,7 +12,14 @@ trap 'rm -rf "$work"' EXIT
 export FLOWFOLIO_NODE_MODULES="$src/sim/output/report/node_modules"
 
 "$bin" run "$src/scenarios/seed-default.yaml" --trials 400 --out "$work/default" --report -q
-node "$src/tests/report/browser_test.mjs" "$work/default/report.html" "$build/report-default.png"
+# Printed as a reader would, with Chromium's own --print-to-pdf. The page draws its charts
+# after it loads; --virtual-time-budget lets Chromium run the page's tasks ahead in virtual
+# time until they are done (or 10 s of it have passed) before printing, and the PDF check
+# finds every chart's title in the PDF, so a print taken too early fails.
+chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --virtual-time-budget=10000 \
+  --print-to-pdf="$build/report-default.pdf" "file://$work/default/report.html" 2> /dev/null
+node "$src/tests/report/browser_test.mjs" "$work/default/report.html" "$build/report-default.png" \
+  --pdf "$build/report-default.pdf"
 # With a frontier search, the page adds the frontier chart and the recommendation.
 "$bin" frontier "$src/scenarios/seed-default.yaml" --trials 200 --evaluation-trials 40 --candidates 6 \
   --set optimize.refine=1 --out "$work/frontier" --report -q

@@ -1,7 +1,7 @@
 // The executive report: one self-contained HTML page (docs/report.md).
 //
 // It holds a verdict in plain words, the table of strategies with Monte Carlo standard
-// errors, five charts (Vega-Lite, inlined: the page loads nothing from outside), the
+// errors, six charts (Vega-Lite, inlined: the page loads nothing from outside), the
 // assumptions and how the numbers were made. Every string from a scenario is escaped.
 #pragma once
 
