@@ -26,7 +26,7 @@
   const color = {field: 'strategy', type: 'nominal', title: 'strategy',
                  scale: {domain: data.strategies, range: data.colors}};
   const config = {font: 'Helvetica, Arial, sans-serif', axis: {labelFontSize: 11, titleFontSize: 12},
-                  legend: {labelFontSize: 11, titleFontSize: 12}, view: {stroke: null},
+                  legend: {labelFontSize: 11, titleFontSize: 12, labelLimit: 320}, view: {stroke: null},
                   title: {anchor: 'start', fontSize: 12, fontWeight: 'normal', color: '#5b6472', offset: 10},
                   header: {labelFontSize: 12}};
   const opts = {renderer: 'svg', actions: false};
@@ -137,7 +137,7 @@
     return {title: title, data: {values: values}, spacing: 16,
       vconcat: rows.map(function (names) {
         return {transform: [{filter: {field: 'strategy', oneOf: names}}], columns: names.length, spacing: 12,
-          facet: {field: 'strategy', type: 'nominal', title: null, sort: names},
+          facet: {field: 'strategy', type: 'nominal', title: null, sort: names, header: {labelLimit: panelWidth}},
           spec: Object.assign({width: panelWidth}, panel)};
       }),
       resolve: {scale: {x: 'shared', y: 'shared', color: 'shared'}}};
