@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "engine/assignment.hpp"
+#include "engine/cash_path.hpp"
 #include "engine/extend_here.hpp"
 #include "flowfolio/engine/trial_runner.hpp"
 #include "flowfolio/core/portable_math.hpp"
@@ -459,6 +460,7 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
   double npv = 0, total_value = 0, total_cost = 0, total_loss = 0;
   long incidents = 0, catastrophes = 0, units_done = 0, units_skipped = 0, departures = 0;
   double zone_hours[3] = {0, 0, 0};  // flow, anxiety, boredom
+  CashPath cash(sc.periods_per_year);
   int proficiency = -1;
   const bool any_demand = std::any_of(cs.has_demand.begin(), cs.has_demand.end(),
                                       [](char d) { return d != 0; });
@@ -623,6 +625,7 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
     const double period_cost = sums.direct_cost + sums.unmet_cost + salaries + training_cost + hire_cost;
     const double cash_flow = sums.value - period_cost - sums.loss;
     npv += cash_flow * discount[t];
+    cash.add(t, cash_flow, t + 1 == T);
     total_value += sums.value;
     total_cost += period_cost;
     total_loss += sums.loss;
@@ -711,6 +714,9 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
   m[index(Metric::kOnlineFinal)] = remaining > 0 ? online / remaining : 0;
   m[index(Metric::kDomainFinal)] = remaining > 0 ? domain / remaining : 0;
   m[index(Metric::kProficiencyPeriod)] = !any_demand ? 0 : (proficiency < 0 ? T : proficiency);
+  m[index(Metric::kCashNeeded)] = cash.cash_needed();
+  m[index(Metric::kPaybackPeriod)] = cash.payback_period();
+  m[index(Metric::kWorstYear)] = cash.worst_year();
 }
 
 Engine::Engine(Scenario scenario) : impl_(std::make_unique<Impl>(std::move(scenario))) {}

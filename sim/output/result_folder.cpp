@@ -118,20 +118,24 @@ struct TrialRow {
   std::array<double, kMetricCount> metrics{};
 };
 
+// A trials.csv written before the metrics beyond MODEL.md 1.1 has only its metrics: those
+// read as 0 (`metrics` tells how many the file holds).
 std::vector<TrialRow> trial_rows(const std::string& text, const std::string& file, const Scenario& s,
-                                 std::uint64_t trials) {
+                                 std::uint64_t trials, std::size_t& metrics) {
   const std::vector<CsvRecord> records = read_csv(text, file);
+  const bool older = !records.empty() && records[0].fields.size() == 2 + kModelMetricCount;
+  metrics = older ? kModelMetricCount : kMetricCount;
   std::vector<TrialRow> rows;
   for (std::size_t i = 1; i < records.size(); ++i) {
     const CsvRecord& r = records[i];
     const std::string where = file + ":" + std::to_string(r.line);
-    if (r.fields.size() != 2 + kMetricCount)
+    if (r.fields.size() != 2 + metrics)
       throw InputError(where + ": a row has " + std::to_string(r.fields.size()) + " fields, expected " +
-                       std::to_string(2 + kMetricCount));
+                       std::to_string(2 + metrics));
     TrialRow row{.strategy = strategy_position(s, r.fields[0], where), .trial = whole(r.fields[1], where), .line = r.line};
     if (row.trial >= trials)
       throw InputError(where + ": trial " + r.fields[1] + " is beyond the manifest's " + std::to_string(trials) + " trials");
-    for (std::size_t x = 0; x < kMetricCount; ++x) row.metrics[x] = number(r.fields[2 + x], where);
+    for (std::size_t x = 0; x < metrics; ++x) row.metrics[x] = number(r.fields[2 + x], where);
     rows.push_back(row);
   }
   return rows;
@@ -157,10 +161,12 @@ void check_complete(std::vector<TrialRow>& rows, const std::string& file, const 
   }
 }
 
-RunResults read_trials(const fs::path& path, const Scenario& s, const Manifest& m) {
+RunResults read_trials(const fs::path& path, const Scenario& s, const Manifest& m, bool& cash_figures) {
   const std::string file = path.string();
   require_memory_to_read(path);
-  std::vector<TrialRow> rows = trial_rows(read_text(path), file, s, m.trials);
+  std::size_t metrics = 0;
+  std::vector<TrialRow> rows = trial_rows(read_text(path), file, s, m.trials, metrics);
+  cash_figures = metrics == kMetricCount;
   // Checked before allocating: the manifest's count is the rows', not a number to trust.
   check_complete(rows, file, s, m.trials);
   RunResults r = empty_results(s, m.seed, m.independent_streams);
@@ -229,7 +235,7 @@ ReportInputs read_result_folder(const std::string& folder) {
   in.scenario = read_scenario_file((dir / run_files::kScenario).string(), m.overrides);
   in.options = ReportOptions::from(in.scenario);
   in.options.stop_reason = m.stop_reason;
-  in.results = read_trials(dir / run_files::kTrials, in.scenario, m);
+  in.results = read_trials(dir / run_files::kTrials, in.scenario, m, in.cash_figures);
   check_summary(dir / run_files::kSummary, in.results);
   in.series = read_series(dir / run_files::kSeries, in.scenario);
   if (fs::exists(dir / run_files::kSensitivity)) in.sensitivity = read_text(dir / run_files::kSensitivity);

@@ -76,6 +76,43 @@ TEST_CASE("a result folder with a duplicated or a missing trial row is refused",
   CHECK_THAT(f.error(), Catch::Contains("trials.csv: strategy 'a' has no row for trial 1 (the manifest promises 3 trials)"));
 }
 
+namespace {
+// `csv` with the last `count` fields of every line cut off: a file as an older flowfolio
+// wrote it. Requires: no quoted commas.
+std::string without_last_fields(const std::string& csv, std::size_t count) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < csv.size()) {
+    const std::size_t end = csv.find('\n', start);
+    std::string line = csv.substr(start, end - start);
+    for (std::size_t k = 0; k < count; ++k) line.erase(line.rfind(','));
+    out += line + "\n";
+    start = end + 1;
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a folder written before the cash metrics is still read, without them", "[report][csv]") {
+  const FolderOnDisk f({"a", "b"}, 3);
+  const ReportInputs now = read_result_folder(f.dir.string());
+  CHECK(now.cash_figures);
+  CHECK(now.results.strategies[0].metric(Metric::kCashNeeded)[0] == 0);  // never below 0
+  CHECK(now.results.strategies[0].metric(Metric::kWorstYear)[0] == Approx(280));
+  f.write("trials.csv", without_last_fields(f.read("trials.csv"), kMetricCount - kModelMetricCount));
+  const ReportInputs old = read_result_folder(f.dir.string());
+  CHECK_FALSE(old.cash_figures);
+  for (std::size_t k = 0; k < 2; ++k) {
+    for (std::size_t m = 0; m < kModelMetricCount; ++m)
+      CHECK(old.results.strategies[k].per_trial[m] == now.results.strategies[k].per_trial[m]);
+    CHECK(old.results.strategies[k].metric(Metric::kWorstYear)[0] == 0);
+  }
+  // Every row as wide as the header says.
+  const std::string trials = f.read("trials.csv");
+  f.write("trials.csv", testing::replace(trials, "\nb,0,", "\nb,0,1,"));
+  CHECK_THAT(f.error(), Catch::Contains("trials.csv:5: a row has 18 fields, expected 17"));
+}
+
 TEST_CASE("a tampered manifest is refused before anything is allocated from it", "[report]") {
   const FolderOnDisk f({"a"}, 3);
   const std::string manifest = f.read("manifest.json");
