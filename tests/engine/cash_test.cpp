@@ -1,9 +1,12 @@
 // The cash metrics beyond MODEL.md 1.1 (docs/model.md): cash_needed, payback_period and
-// worst_year on hand-computed worlds with no randomness.
+// worst_year on hand-computed worlds with no randomness; and the per-period money means
+// behind a year-by-year table, by hand, against the trials and across threads.
 #include <catch2/catch.hpp>
 #include <cmath>
 
 #include "flowfolio/engine/engine.hpp"
+#include "flowfolio/output/output.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
 #include "test_support.hpp"
 
 using namespace flowfolio;
@@ -82,4 +85,97 @@ TEST_CASE("cash metrics: one period, one year", "[engine][cash]") {
   CHECK(metric(o, Metric::kCashNeeded) == Approx(170));
   CHECK(metric(o, Metric::kPaybackPeriod) == 2);
   CHECK(metric(o, Metric::kWorstYear) == Approx(-170));
+}
+
+TEST_CASE("per-period money: the hand-computed means of a fixed world", "[engine][cash]") {
+  // Every trial alike, so each mean is the period's own money. An incident of loss 5 on
+  // every unit: 15 a period, which cost does not count and cash flow does.
+  std::string y = replace(cash_world(), "cost: 10", "cost: 10\n    incident: {probability: 1, severity: 5}");
+  const Scenario s = parse(y);
+  const RunResults r = run(s, {.trials = 3, .seed = 1, .threads = 1});
+  const StrategyResults& dip = r.strategies[3];  // 1500 of training in period 2
+  REQUIRE(dip.mean_money.size() == 6);
+  for (std::size_t t = 0; t < 6; ++t) {
+    INFO("period " << t);
+    const double cost = 80 + (t == 2 ? 1500 : 0);
+    CHECK(dip.mean_money[t].value == Approx(360));
+    CHECK(dip.mean_money[t].cost == Approx(cost));
+    CHECK(dip.mean_money[t].incident_loss == Approx(15));
+    CHECK(dip.mean_money[t].cash_flow == Approx(360 - cost - 15));
+  }
+}
+
+TEST_CASE("per-period money: means over trials that add up to the totals", "[engine][cash]") {
+  // Random value and cost: each period's mean is the mean of the trials' own money, and
+  // the periods' means add up to the mean totals (the same sums in another order, so
+  // equal up to rounding: a relative 1e-9, far above the rounding of sums of 6 terms).
+  std::string y = replace(cash_world(), "value: 100", "value: {uniform: [50, 150]}");
+  y = replace(y, "cost: 10", "cost: {triangular: [0, 10, 40]}\n    incident: {probability: 0.2, severity: {lognormal: {median: 30, sigma: 1}}}");
+  const Scenario s = parse(y);
+  const std::uint64_t trials = 200;
+  const RunResults r = run(s, {.trials = trials, .seed = 9, .threads = 2});
+  const Engine engine(s);
+  std::vector<TrialOutcome> out(engine.strategy_count());
+  std::vector<std::vector<PeriodMoney>> sums(out.size(), std::vector<PeriodMoney>(6));
+  for (std::uint64_t n = 0; n < trials; ++n) {
+    engine.simulate_trial(9, n, out);
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      for (std::size_t t = 0; t < 6; ++t) {
+        sums[k][t].value += out[k].money[t].value;
+        sums[k][t].cost += out[k].money[t].cost;
+        sums[k][t].incident_loss += out[k].money[t].incident_loss;
+        sums[k][t].cash_flow += out[k].money[t].cash_flow;
+      }
+    }
+  }
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    const StrategyResults& sr = r.strategies[k];
+    double value = 0, cost = 0, loss = 0, cash_flow = 0;
+    for (std::size_t t = 0; t < 6; ++t) {
+      CHECK(sr.mean_money[t].value == Approx(sums[k][t].value / trials).epsilon(1e-12));
+      CHECK(sr.mean_money[t].cost == Approx(sums[k][t].cost / trials).epsilon(1e-12));
+      CHECK(sr.mean_money[t].incident_loss == Approx(sums[k][t].incident_loss / trials).epsilon(1e-12));
+      CHECK(sr.mean_money[t].cash_flow == Approx(sums[k][t].cash_flow / trials).epsilon(1e-12));
+      value += sr.mean_money[t].value;
+      cost += sr.mean_money[t].cost;
+      loss += sr.mean_money[t].incident_loss;
+      cash_flow += sr.mean_money[t].cash_flow;
+    }
+    const auto mean = [&](Metric m) {
+      double x = 0;
+      for (double v : sr.metric(m)) x += v;
+      return x / trials;
+    };
+    CHECK(value == Approx(mean(Metric::kValue)).epsilon(1e-9));
+    CHECK(cost == Approx(mean(Metric::kCost)).epsilon(1e-9));
+    CHECK(loss == Approx(mean(Metric::kIncidentLoss)).epsilon(1e-9));
+    CHECK(cash_flow == Approx(mean(Metric::kValue) - mean(Metric::kCost) - mean(Metric::kIncidentLoss)).epsilon(1e-9));
+    CHECK(loss > 0);  // the incidents happened: the check above is not 0 == 0
+  }
+}
+
+TEST_CASE("per-period money and cash metrics: the same bytes on 1, 2 and 7 threads", "[engine][cash][reproducible]") {
+  const Scenario s = read_scenario_file(testing::source_path("scenarios/seed-default.yaml"));
+  // 300 trials: blocks of 64 shared unevenly among 7 threads.
+  const RunResults one = run(s, {.trials = 300, .seed = 4, .threads = 1});
+  for (unsigned threads : {2u, 7u}) {
+    INFO(threads << " threads");
+    const RunResults many = run(s, {.trials = 300, .seed = 4, .threads = threads});
+    for (std::size_t k = 0; k < one.strategies.size(); ++k) {
+      const StrategyResults& a = one.strategies[k];
+      const StrategyResults& b = many.strategies[k];
+      CHECK(a.series_sum == b.series_sum);  // bitwise: every period's sums of money included
+      for (std::size_t t = 0; t < a.mean_money.size(); ++t) {
+        CHECK(a.mean_money[t].value == b.mean_money[t].value);
+        CHECK(a.mean_money[t].cost == b.mean_money[t].cost);
+        CHECK(a.mean_money[t].incident_loss == b.mean_money[t].incident_loss);
+        CHECK(a.mean_money[t].cash_flow == b.mean_money[t].cash_flow);
+      }
+      for (Metric m : {Metric::kCashNeeded, Metric::kPaybackPeriod, Metric::kWorstYear})
+        CHECK(std::vector<double>(a.metric(m).begin(), a.metric(m).end()) ==
+              std::vector<double>(b.metric(m).begin(), b.metric(m).end()));
+    }
+    CHECK(series_csv(one) == series_csv(many));
+    CHECK(summary_json(s, one) == summary_json(s, many));
+  }
 }
