@@ -163,7 +163,7 @@ grid:
   strategies.train_staff.train.0.hours_per_period: [2, 6]
 YAML
 expect sweep 0 "4 variants run, 0 already in the store" -- "$bin" sweep "$work/sweep.yaml" --out "$work/sweep"
-[[ $(wc -l < "$work/sweep/results.csv") -eq $((4 * 5 * 15 + 1)) ]] || { echo "FAIL sweep results.csv rows"; failures=$((failures + 1)); }
+[[ $(wc -l < "$work/sweep/results.csv") -eq $((4 * 5 * 18 + 1)) ]] || { echo "FAIL sweep results.csv rows"; failures=$((failures + 1)); }
 cp "$work/sweep/results.csv" "$work/sweep-full.csv"
 # Take the last two variants out of the store, as if the sweep had been killed after two.
 python3 "$src/tests/forget_variants.py" "$work/sweep/store.sqlite" 2

@@ -6,7 +6,8 @@ namespace {
 constexpr std::array<std::string_view, kMetricCount> kNames = {
     "npv",          "value",          "cost",          "incident_loss", "incidents",
     "catastrophes", "units_done",     "units_skipped", "attrition",     "flow_share",
-    "anxiety_share", "boredom_share", "online_final",  "domain_final",  "proficiency_period"};
+    "anxiety_share", "boredom_share", "online_final",  "domain_final",  "proficiency_period",
+    "cash_needed",  "payback_period", "worst_year"};
 }  // namespace
 
 std::string_view metric_name(Metric metric) { return kNames[index(metric)]; }

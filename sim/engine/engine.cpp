@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "engine/assignment.hpp"
+#include "engine/cash_path.hpp"
 #include "engine/extend_here.hpp"
 #include "flowfolio/engine/trial_runner.hpp"
 #include "flowfolio/core/portable_math.hpp"
@@ -459,12 +460,14 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
   double npv = 0, total_value = 0, total_cost = 0, total_loss = 0;
   long incidents = 0, catastrophes = 0, units_done = 0, units_skipped = 0, departures = 0;
   double zone_hours[3] = {0, 0, 0};  // flow, anxiety, boredom
+  CashPath cash(sc.periods_per_year);
   int proficiency = -1;
   const bool any_demand = std::any_of(cs.has_demand.begin(), cs.has_demand.end(),
                                       [](char d) { return d != 0; });
 
   out.cumulative_discounted.assign(T, 0.0);
   out.zone_share.assign(T, {0, 0, 0});
+  out.money.assign(T, {});
   out.trace.clear();
 
   // Section 4.1: a person joins and draws skills, eta and rho from PERSON(slot, generation).
@@ -623,6 +626,7 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
     const double period_cost = sums.direct_cost + sums.unmet_cost + salaries + training_cost + hire_cost;
     const double cash_flow = sums.value - period_cost - sums.loss;
     npv += cash_flow * discount[t];
+    cash.add(t, cash_flow, t + 1 == T);
     total_value += sums.value;
     total_cost += period_cost;
     total_loss += sums.loss;
@@ -631,6 +635,7 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
     units_done += sums.units_done;
     units_skipped += sums.units_skipped;
     out.cumulative_discounted[t] = npv;
+    out.money[t] = {.value = sums.value, .cost = period_cost, .incident_loss = sums.loss, .cash_flow = cash_flow};
     const double* period_zone_hours = sums.zone_hours;
     const double done_hours = period_zone_hours[0] + period_zone_hours[1] + period_zone_hours[2];
     for (int z = 0; z < 3; ++z) {
@@ -711,6 +716,9 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
   m[index(Metric::kOnlineFinal)] = remaining > 0 ? online / remaining : 0;
   m[index(Metric::kDomainFinal)] = remaining > 0 ? domain / remaining : 0;
   m[index(Metric::kProficiencyPeriod)] = !any_demand ? 0 : (proficiency < 0 ? T : proficiency);
+  m[index(Metric::kCashNeeded)] = cash.cash_needed();
+  m[index(Metric::kPaybackPeriod)] = cash.payback_period();
+  m[index(Metric::kWorstYear)] = cash.worst_year();
 }
 
 Engine::Engine(Scenario scenario) : impl_(std::make_unique<Impl>(std::move(scenario))) {}
@@ -768,7 +776,7 @@ BlockSums simulate_blocks(const Engine& engine, std::uint64_t seed, bool indepen
   // Trials run in fixed blocks of kTrialBlock; the per-period series are summed per
   // block and the blocks added in order, so no result depends on which thread ran what.
   const std::uint64_t blocks = (total - first + kTrialBlock - 1) / kTrialBlock;
-  const std::size_t width = T * 4;  // cumulative discounted, then three zone shares
+  const std::size_t width = T * kSeriesCount;
   BlockSums sums;
   sums.series.assign(blocks * S * width, 0.0);
 
@@ -797,6 +805,11 @@ BlockSums simulate_blocks(const Engine& engine, std::uint64_t seed, bool indepen
             for (std::size_t t = 0; t < T; ++t) {
               series[t] += o.cumulative_discounted[t];
               for (std::size_t z = 0; z < 3; ++z) series[T * (z + 1) + t] += o.zone_share[t][z];
+              const PeriodMoney& money = o.money[t];
+              series[T * 4 + t] += money.value;
+              series[T * 5 + t] += money.cost;
+              series[T * 6 + t] += money.incident_loss;
+              series[T * 7 + t] += money.cash_flow;
             }
             if (n < kSeriesQuantileTrials) {
               for (std::size_t t = 0; t < T; ++t)
@@ -833,10 +846,9 @@ void reserve_trials(RunResults& results, std::uint64_t total, std::size_t T) {
 void add_block_sums(RunResults& results, std::span<const double> block_series, std::uint64_t total,
                     std::size_t T) {
   const std::size_t S = results.strategies.size();
-  const std::size_t width = T * 4;
+  const std::size_t width = T * kSeriesCount;
   const std::uint64_t blocks = block_series.size() / (S * width);
   results.trials = total;
-  const auto n = static_cast<double>(total);
   for (std::size_t s = 0; s < S; ++s) {
     StrategyResults& r = results.strategies[s];
     r.series_sum.resize(width, 0.0);
@@ -844,16 +856,26 @@ void add_block_sums(RunResults& results, std::span<const double> block_series, s
       const double* series = &block_series[(b * S + s) * width];
       for (std::size_t i = 0; i < width; ++i) r.series_sum[i] += series[i];
     }
-    r.mean_cumulative_discounted.resize(T);
-    r.mean_zone_share.resize(T);
-    for (std::size_t t = 0; t < T; ++t) {
-      r.mean_cumulative_discounted[t] = r.series_sum[t] / n;
-      for (std::size_t z = 0; z < 3; ++z) r.mean_zone_share[t][z] = r.series_sum[T * (z + 1) + t] / n;
-    }
+    set_series_means(r, T, total);
   }
 }
 
 }  // namespace
+
+void set_series_means(StrategyResults& r, std::size_t horizon, std::uint64_t trials) {
+  assert(r.series_sum.size() == kSeriesCount * horizon && trials > 0);
+  const std::size_t T = horizon;
+  const auto n = static_cast<double>(trials);
+  const auto mean = [&](std::size_t series, std::size_t t) { return r.series_sum[T * series + t] / n; };
+  r.mean_cumulative_discounted.resize(T);
+  r.mean_zone_share.resize(T);
+  r.mean_money.resize(T);
+  for (std::size_t t = 0; t < T; ++t) {
+    r.mean_cumulative_discounted[t] = mean(0, t);
+    for (std::size_t z = 0; z < 3; ++z) r.mean_zone_share[t][z] = mean(z + 1, t);
+    r.mean_money[t] = {.value = mean(4, t), .cost = mean(5, t), .incident_loss = mean(6, t), .cash_flow = mean(7, t)};
+  }
+}
 
 void extend_here(const Engine& engine, RunResults& results, std::uint64_t more, unsigned threads,
                  const std::atomic<bool>* stop) {
@@ -905,7 +927,7 @@ void add_spans(RunResults& results, std::span<const TrialSpan> spans) {
   const std::size_t S = results.strategies.size();
   const TrialSpan& head = spans.front();
   const std::uint64_t head_blocks = (head.end - head.begin + kTrialBlock - 1) / kTrialBlock;
-  const std::size_t T = head.block_series.size() / (S * 4 * head_blocks);
+  const std::size_t T = head.block_series.size() / (S * kSeriesCount * head_blocks);
   const std::uint64_t total = spans.back().end;
   reserve_trials(results, total, T);
   std::vector<double> block_series;
@@ -964,7 +986,7 @@ RunEstimate estimate_run(const Scenario& scenario, std::uint64_t trials) {
   const double A = static_cast<double>(scenario.activities.size());
   e.bytes = n * S * kMetricCount * sizeof(double) +                                  // metrics
             static_cast<double>(std::min(trials, kSeriesQuantileTrials)) * S * T * sizeof(float) +
-            std::ceil(n / kTrialBlock) * S * T * 4 * sizeof(double) +               // block sums
+            std::ceil(n / kTrialBlock) * S * T * kSeriesCount * sizeof(double) +    // block sums
             S * T * (P * sizeof(TrainingLoad) + A * sizeof(int));                  // plans
   double most_units = 0;  // of one trial, over activities: the shared draws' table
   for (std::size_t a = 0; a < scenario.activities.size(); ++a) {
@@ -984,7 +1006,7 @@ RunEstimate estimate_run(const Scenario& scenario, std::uint64_t trials) {
     most_people = std::max(most_people, people);
   }
   e.bytes += A * A * sizeof(double) + T * A * sizeof(std::size_t);  // Cholesky factor, unit offsets
-  e.bytes_per_thread = most_units * sizeof(UnitLuck) + T * A * sizeof(double) + T * 64 * S +
+  e.bytes_per_thread = most_units * sizeof(UnitLuck) + T * A * sizeof(double) + T * (64 + sizeof(PeriodMoney)) * S +
                        most_people * (sizeof(Person) + A * (sizeof(double) + sizeof(Effect) + 1));
   return e;
 }

@@ -194,6 +194,14 @@ std::string summary_json(const Scenario& scenario, const RunResults& results,
       anxiety.push_back(share[1]);
       boredom.push_back(share[2]);
     }
+    ordered_json value = ordered_json::array(), cost = ordered_json::array(),
+                 incident_loss = ordered_json::array(), cash_flow = ordered_json::array();
+    for (const PeriodMoney& money : r.mean_money) {
+      value.push_back(money.value);
+      cost.push_back(money.cost);
+      incident_loss.push_back(money.incident_loss);
+      cash_flow.push_back(money.cash_flow);
+    }
     ordered_json entry = {{"name", r.name},
                           {"description", scenario.strategies[s].description},
                           {"metrics", metrics}};
@@ -201,7 +209,11 @@ std::string summary_json(const Scenario& scenario, const RunResults& results,
     entry["series"] = {{"cumulative_discounted_cash_flow", r.mean_cumulative_discounted},
                        {"flow_share", flow},
                        {"anxiety_share", anxiety},
-                       {"boredom_share", boredom}};
+                       {"boredom_share", boredom},
+                       {"value", value},
+                       {"cost", cost},
+                       {"incident_loss", incident_loss},
+                       {"cash_flow", cash_flow}};
     strategies.push_back(entry);
   }
   ordered_json paired = ordered_json::array();
@@ -287,6 +299,7 @@ std::vector<SeriesRow> series_rows(const RunResults& results) {
       for (std::size_t q = 0; q < 5; ++q)
         row.quantiles[q] = static_cast<float>(quantile_sorted(column, kQuantiles[q]));
       row.zone_share = r.mean_zone_share[t];
+      row.money = r.mean_money[t];
       rows.push_back(row);
     }
   }
@@ -297,12 +310,15 @@ std::string series_csv(const RunResults& results) {
   std::string out =
       "strategy,period,cumulative_discounted_mean,cumulative_discounted_p5,"
       "cumulative_discounted_p25,cumulative_discounted_p50,cumulative_discounted_p75,"
-      "cumulative_discounted_p95,flow_share,anxiety_share,boredom_share\n";
+      "cumulative_discounted_p95,flow_share,anxiety_share,boredom_share,"
+      "mean_value,mean_cost,mean_incident_loss,mean_cash_flow\n";
   for (const SeriesRow& row : series_rows(results)) {
     out += csv_text(results.strategies[row.strategy].name) + "," + std::to_string(row.period) + "," +
            format_number(row.mean);
     for (float q : row.quantiles) out += "," + format_number(q);
     for (double z : row.zone_share) out += "," + format_number(z);
+    for (double x : {row.money.value, row.money.cost, row.money.incident_loss, row.money.cash_flow})
+      out += "," + format_number(x);
     out += '\n';
   }
   return out;

@@ -118,20 +118,24 @@ struct TrialRow {
   std::array<double, kMetricCount> metrics{};
 };
 
+// A trials.csv written before the metrics beyond MODEL.md 1.1 has only its metrics: those
+// read as 0 (`metrics` tells how many the file holds).
 std::vector<TrialRow> trial_rows(const std::string& text, const std::string& file, const Scenario& s,
-                                 std::uint64_t trials) {
+                                 std::uint64_t trials, std::size_t& metrics) {
   const std::vector<CsvRecord> records = read_csv(text, file);
+  const bool older = !records.empty() && records[0].fields.size() == 2 + kModelMetricCount;
+  metrics = older ? kModelMetricCount : kMetricCount;
   std::vector<TrialRow> rows;
   for (std::size_t i = 1; i < records.size(); ++i) {
     const CsvRecord& r = records[i];
     const std::string where = file + ":" + std::to_string(r.line);
-    if (r.fields.size() != 2 + kMetricCount)
+    if (r.fields.size() != 2 + metrics)
       throw InputError(where + ": a row has " + std::to_string(r.fields.size()) + " fields, expected " +
-                       std::to_string(2 + kMetricCount));
+                       std::to_string(2 + metrics));
     TrialRow row{.strategy = strategy_position(s, r.fields[0], where), .trial = whole(r.fields[1], where), .line = r.line};
     if (row.trial >= trials)
       throw InputError(where + ": trial " + r.fields[1] + " is beyond the manifest's " + std::to_string(trials) + " trials");
-    for (std::size_t x = 0; x < kMetricCount; ++x) row.metrics[x] = number(r.fields[2 + x], where);
+    for (std::size_t x = 0; x < metrics; ++x) row.metrics[x] = number(r.fields[2 + x], where);
     rows.push_back(row);
   }
   return rows;
@@ -157,10 +161,12 @@ void check_complete(std::vector<TrialRow>& rows, const std::string& file, const 
   }
 }
 
-RunResults read_trials(const fs::path& path, const Scenario& s, const Manifest& m) {
+RunResults read_trials(const fs::path& path, const Scenario& s, const Manifest& m, bool& cash_figures) {
   const std::string file = path.string();
   require_memory_to_read(path);
-  std::vector<TrialRow> rows = trial_rows(read_text(path), file, s, m.trials);
+  std::size_t metrics = 0;
+  std::vector<TrialRow> rows = trial_rows(read_text(path), file, s, m.trials, metrics);
+  cash_figures = metrics == kMetricCount;
   // Checked before allocating: the manifest's count is the rows', not a number to trust.
   check_complete(rows, file, s, m.trials);
   RunResults r = empty_results(s, m.seed, m.independent_streams);
@@ -172,20 +178,29 @@ RunResults read_trials(const fs::path& path, const Scenario& s, const Manifest& 
   return r;
 }
 
-std::vector<SeriesRow> read_series(const fs::path& path, const Scenario& s) {
+// A series.csv written before the per-period money has 11 fields a row, not 15: its money
+// is absent and reads as 0 (`money` tells whether the file holds it).
+std::vector<SeriesRow> read_series(const fs::path& path, const Scenario& s, bool& money) {
   const std::string file = path.string();
   const std::vector<CsvRecord> records = read_csv(read_text(path), file);
+  money = records.empty() || records[0].fields.size() != 11;
+  const std::size_t width = money ? 15 : 11;
   std::vector<SeriesRow> series;
   for (std::size_t i = 1; i < records.size(); ++i) {
     const std::vector<std::string>& f = records[i].fields;
     const std::string where = file + ":" + std::to_string(records[i].line);
-    if (f.size() != 11) throw InputError(where + ": a row has " + std::to_string(f.size()) + " fields, expected 11");
+    if (f.size() != width)
+      throw InputError(where + ": a row has " + std::to_string(f.size()) + " fields, expected " + std::to_string(width));
     const std::uint64_t period = whole(f[1], where);
     if (period >= static_cast<std::uint64_t>(s.horizon))
       throw InputError(where + ": period " + f[1] + " is beyond the scenario's horizon");
     SeriesRow row{.strategy = strategy_position(s, f[0], where), .period = static_cast<int>(period), .mean = number(f[2], where)};
     for (std::size_t q = 0; q < 5; ++q) row.quantiles[q] = static_cast<float>(number(f[3 + q], where));
     for (std::size_t z = 0; z < 3; ++z) row.zone_share[z] = number(f[8 + z], where);
+    if (money) {
+      row.money = {.value = number(f[11], where), .cost = number(f[12], where),
+                   .incident_loss = number(f[13], where), .cash_flow = number(f[14], where)};
+    }
     series.push_back(row);
   }
   return series;
@@ -229,9 +244,11 @@ ReportInputs read_result_folder(const std::string& folder) {
   in.scenario = read_scenario_file((dir / run_files::kScenario).string(), m.overrides);
   in.options = ReportOptions::from(in.scenario);
   in.options.stop_reason = m.stop_reason;
-  in.results = read_trials(dir / run_files::kTrials, in.scenario, m);
+  in.results = read_trials(dir / run_files::kTrials, in.scenario, m, in.cash_figures);
   check_summary(dir / run_files::kSummary, in.results);
-  in.series = read_series(dir / run_files::kSeries, in.scenario);
+  bool money = true;
+  in.series = read_series(dir / run_files::kSeries, in.scenario, money);
+  in.cash_figures = in.cash_figures && money;
   if (fs::exists(dir / run_files::kSensitivity)) in.sensitivity = read_text(dir / run_files::kSensitivity);
   if (fs::exists(dir / run_files::kFrontier)) in.frontier = read_text(dir / run_files::kFrontier);
   return in;

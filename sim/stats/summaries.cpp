@@ -43,7 +43,7 @@ void fold(const TrialSpan& span, RunResults& results, RunSummaries& summaries, s
       }
     }
   }
-  const std::size_t width = 4 * T;
+  const std::size_t width = kSeriesCount * T;
   const std::uint64_t blocks = span.block_series.size() / (S * width);
   const std::uint64_t kept = span.cumulative_discounted.size() / (S * T);
   for (std::size_t s = 0; s < S; ++s) {
@@ -88,7 +88,7 @@ RunResults run_summarized(const Scenario& scenario, const RunOptions& options, s
     if (!known) summaries->pairs.push_back({.strategy = pair.first, .baseline = pair.second});
   }
   for (StrategyResults& r : results.strategies) {
-    r.series_sum.assign(4 * T, 0.0);
+    r.series_sum.assign(kSeriesCount * T, 0.0);
     r.cumulative_discounted.assign(std::min(options.trials, kSeriesQuantileTrials) * T, 0.0f);
   }
   for (std::uint64_t first = 0; first < options.trials; first += kSummaryBatch) {
@@ -98,15 +98,7 @@ RunResults run_summarized(const Scenario& scenario, const RunOptions& options, s
     for (const TrialSpan& span : batch) fold(span, results, *summaries, T);
   }
   results.trials = options.trials;
-  const auto n = static_cast<double>(options.trials);
-  for (StrategyResults& r : results.strategies) {
-    r.mean_cumulative_discounted.resize(T);
-    r.mean_zone_share.resize(T);
-    for (std::size_t t = 0; t < T; ++t) {
-      r.mean_cumulative_discounted[t] = r.series_sum[t] / n;
-      for (std::size_t z = 0; z < 3; ++z) r.mean_zone_share[t][z] = r.series_sum[T * (z + 1) + t] / n;
-    }
-  }
+  for (StrategyResults& r : results.strategies) set_series_means(r, T, options.trials);
   results.summaries = std::move(summaries);
   return results;
 }

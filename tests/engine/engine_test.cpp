@@ -185,7 +185,8 @@ TEST_CASE("a programme with zero gain changes nothing but cost and hours", "[eng
     engine.simulate_trial(twin.seed, n, out);
     for (std::size_t m = 0; m < kMetricCount; ++m) {
       const auto metric_id = static_cast<Metric>(m);
-      if (metric_id == Metric::kCost || metric_id == Metric::kNpv) continue;
+      // Cost moves npv and the cash metrics beyond MODEL.md's (docs/model.md) with it.
+      if (metric_id == Metric::kCost || metric_id == Metric::kNpv || m >= kModelMetricCount) continue;
       INFO(metric_name(metric_id));
       CHECK(out[0].metrics[m] == out[1].metrics[m]);
     }

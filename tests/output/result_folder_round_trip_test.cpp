@@ -70,6 +70,10 @@ void check_same_series(const std::vector<SeriesRow>& read, const std::vector<Ser
     CHECK(read[i].mean == written[i].mean);  // shortest round-trip text: the same double
     CHECK(read[i].quantiles == written[i].quantiles);
     CHECK(read[i].zone_share == written[i].zone_share);
+    CHECK(read[i].money.value == written[i].money.value);
+    CHECK(read[i].money.cost == written[i].money.cost);
+    CHECK(read[i].money.incident_loss == written[i].money.incident_loss);
+    CHECK(read[i].money.cash_flow == written[i].money.cash_flow);
   }
 }
 

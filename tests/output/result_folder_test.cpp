@@ -76,6 +76,65 @@ TEST_CASE("a result folder with a duplicated or a missing trial row is refused",
   CHECK_THAT(f.error(), Catch::Contains("trials.csv: strategy 'a' has no row for trial 1 (the manifest promises 3 trials)"));
 }
 
+namespace {
+// `csv` with the last `count` fields of every line cut off: a file as an older flowfolio
+// wrote it. Requires: no quoted commas.
+std::string without_last_fields(const std::string& csv, std::size_t count) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < csv.size()) {
+    const std::size_t end = csv.find('\n', start);
+    std::string line = csv.substr(start, end - start);
+    for (std::size_t k = 0; k < count; ++k) line.erase(line.rfind(','));
+    out += line + "\n";
+    start = end + 1;
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a folder written before the cash figures is still read, without them", "[report][csv]") {
+  // The tiny world: 360 earned, 80 spent, 280 a period, the same in every trial.
+  const FolderOnDisk f({"a", "b"}, 3);
+  const ReportInputs now = read_result_folder(f.dir.string());
+  CHECK(now.cash_figures);
+  CHECK(now.results.strategies[0].metric(Metric::kCashNeeded)[0] == 0);  // never below 0
+  CHECK(now.results.strategies[0].metric(Metric::kWorstYear)[0] == Approx(280));
+  REQUIRE(now.series.size() == 2 * 4);
+  CHECK(now.series[3].money.value == Approx(360));
+  CHECK(now.series[3].money.cost == Approx(80));
+  CHECK(now.series[3].money.cash_flow == Approx(280));
+
+  // trials.csv and series.csv as written before: MODEL.md's metrics, no money columns.
+  f.write("trials.csv", without_last_fields(f.read("trials.csv"), kMetricCount - kModelMetricCount));
+  const ReportInputs old_trials = read_result_folder(f.dir.string());
+  CHECK_FALSE(old_trials.cash_figures);
+  f.write("series.csv", without_last_fields(f.read("series.csv"), 4));
+  const ReportInputs old = read_result_folder(f.dir.string());
+  CHECK_FALSE(old.cash_figures);
+  for (std::size_t k = 0; k < 2; ++k) {
+    for (std::size_t m = 0; m < kModelMetricCount; ++m)
+      CHECK(old.results.strategies[k].per_trial[m] == now.results.strategies[k].per_trial[m]);
+    CHECK(old.results.strategies[k].metric(Metric::kWorstYear)[0] == 0);
+  }
+  REQUIRE(old.series.size() == now.series.size());
+  for (std::size_t i = 0; i < old.series.size(); ++i) {
+    CHECK(old.series[i].mean == now.series[i].mean);
+    CHECK(old.series[i].zone_share == now.series[i].zone_share);
+    CHECK(old.series[i].money.value == 0);
+    CHECK(old.series[i].money.cash_flow == 0);
+  }
+
+  // Every row as wide as the header says.
+  const std::string trials = f.read("trials.csv");
+  f.write("trials.csv", testing::replace(trials, "\nb,0,", "\nb,0,1,"));
+  CHECK_THAT(f.error(), Catch::Contains("trials.csv:5: a row has 18 fields, expected 17"));
+  f.write("trials.csv", trials);
+  const std::string series = f.read("series.csv");
+  f.write("series.csv", testing::replace(series, "\nb,0,", "\nb,0,1,"));
+  CHECK_THAT(f.error(), Catch::Contains("series.csv:6: a row has 12 fields, expected 11"));
+}
+
 TEST_CASE("a tampered manifest is refused before anything is allocated from it", "[report]") {
   const FolderOnDisk f({"a"}, 3);
   const std::string manifest = f.read("manifest.json");

@@ -1,4 +1,5 @@
-// What one trial reports (MODEL.md section 7), by name and position.
+// What one trial reports (MODEL.md section 7, then docs/model.md's metrics beyond it), by
+// name and position.
 #pragma once
 
 #include <array>
@@ -24,9 +25,17 @@ enum class Metric : std::size_t {
   kOnlineFinal,
   kDomainFinal,
   kProficiencyPeriod,
+  // Beyond MODEL.md 1.1 (docs/model.md), after its metrics so theirs keep their positions
+  // in every file: from the undiscounted cumulative cash flow C_t.
+  kCashNeeded,     // max(0, -min C_t)
+  kPaybackPeriod,  // periods until C_t >= 0 for good; horizon + 1 when C_T < 0
+  kWorstYear,      // the lowest net cash flow of one year (a last partial year as it is)
 };
 
-inline constexpr std::size_t kMetricCount = 15;
+inline constexpr std::size_t kMetricCount = 18;
+// The metrics of MODEL.md 1.1 section 7: the first ones, in its order. Files written
+// before the others existed hold just these.
+inline constexpr std::size_t kModelMetricCount = 15;
 
 // The metrics of one trial of one strategy, indexed by Metric.
 using MetricValues = std::array<double, kMetricCount>;

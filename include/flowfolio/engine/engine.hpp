@@ -62,12 +62,19 @@ struct PeriodTrace {
   std::vector<PersonTrace> people;  // everyone active during the period, by slot
 };
 
+// The money of one period, undiscounted (MODEL.md section 6): cost as metric `cost` counts
+// it (everything but incident losses); cash_flow = value - cost - incident_loss.
+struct PeriodMoney {
+  double value = 0, cost = 0, incident_loss = 0, cash_flow = 0;
+};
+
 // Everything one trial of one strategy reports.
 struct TrialOutcome {
   MetricValues metrics{};
   std::vector<double> cumulative_discounted;   // per period, at its end
   std::vector<std::array<double, 3>> zone_share;  // per period: flow, anxiety, boredom hours
                                                   // over done hours (0 when none)
+  std::vector<PeriodMoney> money;              // per period
   std::vector<PeriodTrace> trace;              // filled only when asked for
 };
 
@@ -129,6 +136,11 @@ RunEstimate estimate_run(const Scenario& scenario, std::uint64_t trials);
 // far below a chart's resolution. Means and every per-trial metric use all trials.
 inline constexpr std::uint64_t kSeriesQuantileTrials = 20000;
 
+// The per-period series summed over trials, each horizon long, in this order: cumulative
+// discounted cash flow; flow, anxiety and boredom shares; value, cost, incident loss and
+// cash flow (PeriodMoney's order).
+inline constexpr std::size_t kSeriesCount = 8;
+
 // The per-trial results of one strategy, and its per-period series.
 struct StrategyResults {
   std::string name;
@@ -138,10 +150,16 @@ struct StrategyResults {
   std::vector<float> cumulative_discounted;
   std::vector<double> mean_cumulative_discounted;            // [period], exact sums
   std::vector<std::array<double, 3>> mean_zone_share;        // [period]: flow, anxiety, boredom
-  std::vector<double> series_sum;  // [4 * horizon]: running sums behind the two means
+  std::vector<PeriodMoney> mean_money;                       // [period], exact sums
+  // [kSeriesCount * horizon]: running sums behind the means, series k at [k * horizon + t].
+  std::vector<double> series_sum;
 
   std::span<const double> metric(Metric m) const { return per_trial[index(m)]; }
 };
+
+// Sets r's per-period means from r.series_sum over `trials` trials.
+// Requires: r.series_sum.size() == kSeriesCount * horizon, trials > 0.
+void set_series_means(StrategyResults& r, std::size_t horizon, std::uint64_t trials);
 
 struct RunResults {
   std::uint64_t seed = 0;
@@ -178,7 +196,7 @@ void extend(const Engine& engine, RunResults& results, std::uint64_t more, unsig
 struct TrialSpan {
   std::uint64_t begin = 0, end = 0;   // trials [begin, end)
   std::vector<double> metrics;        // [(s * kMetricCount + m) * (end - begin) + n - begin]
-  std::vector<double> block_series;   // [(b * S + s) * 4 * horizon]: per-block sums, as extend()
+  std::vector<double> block_series;   // [(b * S + s) * kSeriesCount * horizon]: per-block sums, as extend()
                                       // keeps them, blocks of kTrialBlock counted from begin
   std::vector<float> cumulative_discounted;  // [(s * kept + n - begin) * horizon + t] for the
                                              // trials below kSeriesQuantileTrials

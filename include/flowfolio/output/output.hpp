@@ -49,13 +49,15 @@ void trials_csv(const RunResults& results, const TextSink& sink);
 std::string trials_csv(const RunResults& results);
 
 // One row of series.csv: a strategy's period, the mean and the 5, 25, 50, 75, 95
-// percentiles of the cumulative discounted cash flow, and the mean zone shares.
+// percentiles of the cumulative discounted cash flow, the mean zone shares, and the
+// period's mean money, undiscounted.
 struct SeriesRow {
   std::size_t strategy = 0;
   int period = 0;
   double mean = 0;
   std::array<float, 5> quantiles{};       // p5, p25, p50, p75, p95
   std::array<double, 3> zone_share{};     // flow, anxiety, boredom
+  PeriodMoney money;                      // means over trials
 };
 std::vector<SeriesRow> series_rows(const RunResults& results);
 
