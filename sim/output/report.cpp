@@ -216,6 +216,7 @@ std::string report_html(const ReportInputs& in) {
 
   page::headline_section(h, in, headline, "");
   page::strategies_section(h, in, headline);
+  if (in.cash_figures) page::money_section(h, in, headline);
 
   const auto chart = [&](const char* id, const char* heading, const char* note) {
     h << "<h2>" << heading << "</h2>\n<div class=\"chart\" id=\"" << id

@@ -1,5 +1,6 @@
 // The verdict box, the report's first screen: what to do, how much better than the
 // baseline and how sure, how bad a bad future gets, and what would change the answer.
+#include <cmath>
 #include <string>
 
 #include "flowfolio/core/format.hpp"
@@ -66,6 +67,34 @@ void bad_future_figure(std::ostringstream& h, const ReportInputs& in, const Head
              escape_html(signed_money(-f.tail.cvar95, s.currency)) + "; the chance of losing money is " +
              percent(f.tail.p_loss, 1) + ".");
 }
+// How bad a bad year gets: the worst single year's net cash flow that 1 future in 20
+// falls below.
+void bad_year_figure(std::ostringstream& h, const ReportInputs& in, const Headline& hl) {
+  const Scenario& s = in.scenario;
+  const double p5 = metric_summary(in.results, hl.recommendation.strategy, Metric::kWorstYear).p5;
+  figure(h, "figure-bad-year", "A bad year", escape_html(signed_money(p5, s.currency)),
+         p5 < 0 ? "In 1 future in 20 the worst year's cash flow is a loss of at least this much (P5, undiscounted)."
+                : "Even in 1 future in 20, the worst year still brings in this much cash (P5, undiscounted).");
+}
+
+// The cash the recommended strategy needs before it pays for itself, and when it does.
+void cash_figure(std::ostringstream& h, const ReportInputs& in, const Headline& hl) {
+  const Scenario& s = in.scenario;
+  const std::size_t R = hl.recommendation.strategy;
+  const Summary cash = metric_summary(in.results, R, Metric::kCashNeeded);
+  const Summary payback = metric_summary(in.results, R, Metric::kPaybackPeriod);
+  const double never = metric_share(in.results, R, Metric::kPaybackPeriod, s.horizon + 1, false);
+  const std::string unit = period_word(s.periods_per_year);
+  const std::string when = payback.p50 > s.horizon ? "It does not pay back within " + horizon_words(s) + " in most futures"
+                           : payback.p50 <= 0      ? "It pays its way from the start in most futures"
+                                                   : "It pays back by " + unit + " " +
+                                                         std::to_string(static_cast<int>(std::ceil(payback.p50))) +
+                                                         " in a typical future";
+  figure(h, "figure-cash", "Cash needed", escape_html(money(cash.p50, s.currency)),
+         "before it pays for itself, in a typical future; 1 future in 20 needs more than " +
+             escape_html(money(cash.p95, s.currency)) + ". " + escape_html(when) + "; never within " +
+             escape_html(horizon_words(s)) + " in " + percent(never, 1) + ".");
+}
 }  // namespace
 
 void headline_section(std::ostringstream& h, const ReportInputs& in, const Headline& hl,
@@ -74,6 +103,10 @@ void headline_section(std::ostringstream& h, const ReportInputs& in, const Headl
     << "</p>\n<div class=\"figures\">\n";
   better_figure(h, in, hl);
   bad_future_figure(h, in, hl);
+  if (in.cash_figures) {
+    bad_year_figure(h, in, hl);
+    cash_figure(h, in, hl);
+  }
   figure(h, "figure-change", "What would change the answer", "",
          what_would_change.empty() ? "Not measured for this page (report.what_if_trials is 0)."
                                    : escape_html(what_would_change));

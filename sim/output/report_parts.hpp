@@ -50,6 +50,10 @@ void headline_section(std::ostringstream& h, const ReportInputs& in, const Headl
 // with its unit and time frame (report_tables.cpp).
 void strategies_section(std::ostringstream& h, const ReportInputs& in, const Headline& headline);
 
+// What each strategy costs, the cash it needs, its payback and its cash year by year
+// (report_money.cpp). Only for folders that hold the cash figures (ReportInputs).
+void money_section(std::ostringstream& h, const ReportInputs& in, const Headline& headline);
+
 // The assumptions in plain words, the glossary, and the formal appendix
 // (report_assumptions.cpp).
 void assumptions_section(std::ostringstream& h, const Scenario& scenario);

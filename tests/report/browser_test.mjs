@@ -170,6 +170,21 @@ try {
   }
   const verdict = await page.locator('#verdict').innerText();
   if (!/^Recommended: /.test(verdict)) failures.push('no verdict: ' + verdict.slice(0, 200));
+  // The first screen (the 1100 x 900 viewport, unscrolled) answers what to do, how much
+  // better and how sure, how bad a bad future and a bad year get, the cash needed, and
+  // what would change the answer.
+  for (const id of ['figure-better', 'figure-bad', 'figure-bad-year', 'figure-cash', 'figure-change']) {
+    const box = await page.locator('#' + id).boundingBox().catch(() => null);
+    if (!box) failures.push('the first screen has no #' + id);
+    else if (box.y + box.height > 900) failures.push('#' + id + ' is below the first screen: ' + JSON.stringify(box));
+  }
+  if (!/simulation's precision only/.test(verdict)) failures.push('the verdict does not say what its intervals measure');
+  // Money as executives track it, and plain words.
+  for (const id of ['money', 'years', 'years-recommended', 'glossary', 'appendix-table', 'assumptions-activities']) {
+    if (await page.locator('#' + id).count() !== 1) failures.push('no #' + id + ' on the page');
+  }
+  const plain = await page.locator('#assumptions-activities').innerText().catch(() => '');
+  if (!/typically .*, 90% between .* and /.test(plain)) failures.push('the assumptions are not in plain words: ' + plain.slice(0, 200));
   if (mode === '--sensitivity') {
     const text = await page.locator('#sensitivity').evaluate((h) => h.nextElementSibling.innerText);
     if (!/the assumptions that move it most are/.test(text)) failures.push('no sensitivity sentence: ' + text.slice(0, 200));
