@@ -2,6 +2,7 @@
 
 #include "core/digest.hpp"
 #include "output/report_assets.hpp"
+#include "output/report_decision.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -482,6 +483,7 @@ std::string report_html(const ReportInputs& in) {
   h << "<section class=\"verdict\" id=\"verdict\">" << verdict << "<ul>";
   for (const std::string& line : sure) h << "<li>" << escape_html(line) << "</li>";
   h << "</ul></section>\n";
+  if (!in.decision.empty()) h << decision_section(in.decision, cur, data);
 
   h << "<h2>Strategies</h2>\n<table id=\"strategies\"><tr><th class=\"l\">strategy</th><th>mean npv"
     << escape_html(unit)

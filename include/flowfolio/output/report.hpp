@@ -24,6 +24,7 @@ struct ReportInputs {
   ReportOptions options;
   std::string sensitivity;  // sensitivity.json's text; empty when the folder has none
   std::string frontier;     // frontier.json's text; empty when the folder has none
+  std::string decision;     // decision.json's text; empty: the report has no such section
 };
 
 // Reads a result folder written by `flowfolio run`: scenario.yaml, trials.csv,
