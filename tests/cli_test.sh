@@ -207,6 +207,16 @@ expect report-over-user-file 2 "page.html: exists and flowfolio did not write it
 expect report-over-report 0 "wrote" -- "$bin" report "$work/set" -o "$work/set/report.html"
 expect report-default 0 "wrote" -- "$bin" report "$work/set"
 expect run-after-report 0 "" -- "$bin" run "$default" --trials 64 --out "$work/set" -q
+# What would change the answer: run --report writes decision.json and the section; run
+# alone does not; report DIR on a folder without the file still renders it, and leaves
+# the folder as it was.
+expect decision-run 0 "" -- "$bin" run "$default" --trials 64 --out "$work/decision" -q --report
+grep -q '"trials_per_evaluation": 64' "$work/decision/decision.json" && grep -q 'id="what-would-change"' "$work/decision/report.html" ||
+  { echo "FAIL run --report wrote no decision.json or no section"; failures=$((failures + 1)); }
+[[ ! -e "$work/set/decision.json" ]] || { echo "FAIL run without --report wrote decision.json"; failures=$((failures + 1)); }
+expect report-computes-decision 0 "wrote" -- "$bin" report "$work/set" -o "$work/set-report.html"
+grep -q 'id="what-would-change"' "$work/set-report.html" && grep -q 'id="chart-decision"' "$work/set-report.html" &&
+  [[ ! -e "$work/set/decision.json" ]] || { echo "FAIL report DIR without decision.json"; failures=$((failures + 1)); }
 # --store: only a store flowfolio created takes rows, refused before the run.
 echo "not a store" > "$work/notes.sqlite"
 expect store-not-ours 2 "--store .*notes.sqlite: is not a results store flowfolio created" -- "$bin" sensitivity "$default" "${sens[@]}" --out "$work/never" --store "$work/notes.sqlite"

@@ -26,6 +26,7 @@
 #include "flowfolio/output/result_folder.hpp"
 #include "flowfolio/output/run_folder.hpp"
 #include "flowfolio/output/verdict.hpp"
+#include "flowfolio/studies/decision.hpp"
 #include "flowfolio/studies/frontier.hpp"
 #include "flowfolio/studies/sensitivity.hpp"
 #include "flowfolio/studies/study_output.hpp"

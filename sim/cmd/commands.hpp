@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "cmd/options.hpp"
+#include "flowfolio/engine/engine.hpp"
 #include "flowfolio/engine/scenario.hpp"
+#include "flowfolio/studies/decision.hpp"
 
 namespace flowfolio::cmd {
 
@@ -25,5 +27,10 @@ int command_validate(const ValidateArguments& args);
 // stderr; and the folder a command writes, --out or out/<the input file's name>.
 Scenario read_scenario(const std::string& file, const std::vector<std::string>& overrides);
 std::string out_folder(const std::string& out, const std::string& file);
+
+// The report's "what would change the answer" (studies/decision.hpp) as decision.json's
+// text, with its progress on stderr unless `quiet`; empty for a scenario of one strategy.
+std::string decision_file(const Scenario& scenario, const std::string& text, const std::string& file,
+                          const RunResults& main_run, DecisionOptions options, bool quiet);
 
 }  // namespace flowfolio::cmd

@@ -4,6 +4,7 @@
 
 #include "cmd/commands.hpp"
 #include "cmd/stopping.hpp"
+#include "core/file_text.hpp"
 #include "flowfolio/core/error.hpp"
 #include "flowfolio/output/report.hpp"
 #include "flowfolio/output/result_folder.hpp"
@@ -38,7 +39,18 @@ int command_report(const ReportArguments& args) {
   const std::string file =
       args.output.empty() ? (fs::path(args.folder) / run_files::kReport).string() : args.output;
   phase("read");
-  const ReportInputs inputs = read_result_folder(args.folder);
+  ReportInputs inputs = read_result_folder(args.folder);
+  // A folder from before the report had "what would change the answer": computed for the
+  // page, on the run's seed, and not written into the folder.
+  if (inputs.decision.empty()) {
+    const std::string scenario_file = (fs::path(args.folder) / run_files::kScenario).string();
+    const std::optional<std::string> text = read_file_text(scenario_file);
+    if (!text) throw std::runtime_error("cannot read " + scenario_file);
+    inputs.decision = decision_file(inputs.scenario, *text, scenario_file, inputs.results,
+                                    {.seed = inputs.manifest.seed, .overrides = inputs.manifest.overrides,
+                                     .baseline = inputs.options.baseline, .stop = &g_stop},
+                                    false);
+  }
   phase("write");
   const std::string html = report_html(inputs);
   phase("commit");

@@ -24,6 +24,7 @@
 #include "flowfolio/stats/comparison.hpp"
 #include "flowfolio/stats/run_plan.hpp"
 #include "flowfolio/stats/summaries.hpp"
+#include "flowfolio/studies/decision.hpp"
 #include "flowfolio/studies/study_output.hpp"
 #include "flowfolio/studies/sweep.hpp"
 #include "flowfolio/yaml/scenario_reader.hpp"
@@ -231,7 +232,27 @@ void print_run(const RunArguments& args, const Scenario& scenario,
               << fs::absolute(fs::path(out_dir) / run_files::kReport).string() << "\n";
 }
 
+// What would change the answer, for the report: around the main run, on the same seed.
+std::string run_decision(const RunArguments& args, const Scenario& scenario, const RunResults& results,
+                         const ReportOptions& options, std::uint64_t seed) {
+  const std::optional<std::string> text = read_file_text(args.file);
+  if (!text) throw std::runtime_error("cannot read " + args.file);
+  return decision_file(scenario, *text, args.file, results,
+                       {.seed = seed, .threads = args.threads, .overrides = args.overrides,
+                        .baseline = options.baseline, .stop = &g_stop, .runner = &cluster_runner()},
+                       args.quiet);
+}
+
 }  // namespace
+
+std::string decision_file(const Scenario& scenario, const std::string& text, const std::string& file,
+                          const RunResults& main_run, DecisionOptions options, bool quiet) {
+  if (scenario.strategies.size() < 2 || scenario.report.what_if_trials == 0u) return "";
+  options.prefer = scenario.report.prefer;
+  options.trials = scenario.report.what_if_trials.value_or(0);
+  options.progress = progress_printer("what would change the answer", "evaluations", quiet);
+  return decision_json(scenario, analyse_decision(text, file, main_run, options));
+}
 
 int command_run(const RunArguments& args, const std::string& command_line) {
   phase("read");
@@ -262,6 +283,8 @@ int command_run(const RunArguments& args, const std::string& command_line) {
   const auto study_end = std::chrono::system_clock::now();
   RunResults results = run_trials(scenario, args, plan, seed, options);
   const auto end = std::chrono::system_clock::now();
+  // After the main run, on every process of a cluster: the report's quick study.
+  const std::string decision = args.report ? run_decision(args, scenario, results, options, seed) : "";
   if (!cluster_leader()) return 0;
   phase("write");
 
@@ -276,6 +299,7 @@ int command_run(const RunArguments& args, const std::string& command_line) {
                               start, end),
       .scenario_text = resolved_scenario,
       .study = study_files ? &*study_files : nullptr,
+      .decision = decision,
       .report = args.report,
       .stop = &g_stop,
       .before_commit = [] { phase("commit"); }};

@@ -198,6 +198,41 @@ Distribution Distribution::clipped(double lo, double hi) const {
   return d;
 }
 
+Distribution Distribution::scaled(double k) const {
+  assert(k > 0);
+  Distribution d = *this;
+  switch (family_) {
+    case Family::kFixed:
+      d.p_[0] *= k;
+      break;
+    case Family::kUniform:
+      d.p_[0] *= k;
+      d.p_[1] *= k;
+      break;
+    case Family::kTriangular:
+      for (int i = 0; i < 3; ++i) d.p_[i] *= k;
+      break;
+    case Family::kNormal:
+      d.p_[0] *= k;
+      d.p_[1] *= k;
+      break;
+    case Family::kLognormal:
+      d.p_[0] += portable_log(k);
+      break;
+    case Family::kPert:
+    case Family::kBeta:
+      d.p_[2] *= k;
+      d.p_[3] *= k;
+      break;
+    case Family::kDiscrete:
+      for (double& v : d.values_) v *= k;
+      break;
+  }
+  d.clip_lo_ *= k;
+  d.clip_hi_ *= k;
+  return d;
+}
+
 double Distribution::sample(Stream& stream) const {
   double x = 0;
   switch (family_) {

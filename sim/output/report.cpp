@@ -4,6 +4,7 @@
 #include "output/report_assets.hpp"
 #include "output/report_parts.hpp"
 #include "output/report_charts.hpp"
+#include "output/report_decision.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -214,9 +215,10 @@ std::string report_html(const ReportInputs& in) {
     << " simulated futures per strategy, " << escape_html(horizon_words(s)) << " in "
     << period_word(s.periods_per_year) << "s, money in " << escape_html(cur.empty() ? "the scenario's currency" : cur) << "</p>\n";
 
-  page::headline_section(h, in, headline, "");
+  page::headline_section(h, in, headline, in.decision.empty() ? "" : decision_headline(in.decision, s));
   page::strategies_section(h, in, headline);
   if (in.cash_figures) page::money_section(h, in, headline);
+  if (!in.decision.empty()) h << decision_section(in.decision, s, data);
 
   const auto chart = [&](const char* id, const char* heading, const char* note) {
     h << "<h2>" << heading << "</h2>\n<div class=\"chart\" id=\"" << id

@@ -251,6 +251,7 @@ ReportInputs read_result_folder(const std::string& folder) {
   in.cash_figures = in.cash_figures && money;
   if (fs::exists(dir / run_files::kSensitivity)) in.sensitivity = read_text(dir / run_files::kSensitivity);
   if (fs::exists(dir / run_files::kFrontier)) in.frontier = read_text(dir / run_files::kFrontier);
+  if (fs::exists(dir / run_files::kDecision)) in.decision = read_text(dir / run_files::kDecision);
   return in;
 }
 

@@ -26,6 +26,7 @@ void write_report(ResultFolder& folder, RunFolderContent& c) {
   ReportInputs inputs{.scenario = c.scenario, .results = std::move(c.results), .series = {},
                       .manifest = c.manifest, .options = c.options};
   if (c.study) (c.study->file == run_files::kSensitivity ? inputs.sensitivity : inputs.frontier) = c.study->json;
+  inputs.decision = c.decision;
   c.results = {};
   inputs.series = series_rows(inputs.results);
   folder.write(run_files::kReport, report_html(inputs));
@@ -43,6 +44,7 @@ void write_run_folder(ResultFolder& folder, RunFolderContent& c) {
     folder.write(c.study->file, c.study->json);
     c.study->record(folder.staged_path(run_files::kStore));
   }
+  if (!c.decision.empty()) folder.write(run_files::kDecision, c.decision);
   if (c.report) write_report(folder, c);
   c.manifest.files = folder.files();  // last: every file written beside it
   folder.write(run_files::kManifest, manifest_json(c.manifest));

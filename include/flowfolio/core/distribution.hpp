@@ -51,6 +51,12 @@ class Distribution {
   // The same distribution with every draw clamped to [lo, hi]. Requires: lo <= hi.
   Distribution clipped(double lo, double hi) const;
 
+  // The distribution of k X: every family is closed under x -> kx (a lognormal's mu
+  // moves by log k; a beta's or pert's shape stays, its range scales), and so is a clip.
+  // For "what if this were half as large": the scaled draw from the same stream is k
+  // times the original draw, up to rounding. Requires: k > 0.
+  Distribution scaled(double k) const;
+
   // One draw: by inversion of one word (invert) for every family but beta and pert,
   // which are a ratio of two standard_gamma draws. Thread-safe: the only state is the
   // stream's.

@@ -24,6 +24,7 @@ struct ReportInputs {
   ReportOptions options;
   std::string sensitivity;  // sensitivity.json's text; empty when the folder has none
   std::string frontier;     // frontier.json's text; empty when the folder has none
+  std::string decision;     // decision.json's text; empty: the report has no such section
   // False for a folder written before the cash metrics (docs/model.md, "Metrics beyond
   // MODEL.md 1.1") or the series' per-period money: they read as 0 and are not to be shown.
   bool cash_figures = true;

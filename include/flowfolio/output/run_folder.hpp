@@ -25,11 +25,12 @@ inline constexpr const char* kTrials = "trials.csv";        // not with --statis
 inline constexpr const char* kScenario = "scenario.yaml";   // the scenario as it was read
 inline constexpr const char* kSensitivity = "sensitivity.json";  // flowfolio sensitivity
 inline constexpr const char* kFrontier = "frontier.json";        // flowfolio frontier
+inline constexpr const char* kDecision = "decision.json";        // with --report
 inline constexpr const char* kStore = "store.sqlite";            // a study's rows
 inline constexpr const char* kReport = "report.html";            // with --report
 inline constexpr const char* kManifest = "manifest.json";        // last: lists the others
 inline constexpr std::array kAll = {kSummary, kPaired,   kSeries, kTrials,  kScenario,
-                                    kSensitivity, kFrontier, kStore, kReport, kManifest};
+                                    kSensitivity, kFrontier, kDecision, kStore, kReport, kManifest};
 }  // namespace run_files
 
 // What a study (sensitivity or frontier) adds to the run's folder.
@@ -47,6 +48,7 @@ struct RunFolderContent {
   Manifest manifest;          // its files are filled in here
   std::string scenario_text;  // scenario.yaml: the resolved scenario text
   const StudyFiles* study = nullptr;
+  std::string decision;  // decision.json's text, written (and given to the report) when not empty
   bool report = false;  // also write report.html
   // trials.csv, the one file that can be large, stops with Interrupted when this is set.
   const std::atomic<bool>* stop = nullptr;

@@ -344,6 +344,39 @@
           color: {field: 'index', type: 'nominal', title: null, scale: {range: ['#0072B2', '#CC79A7']}}}},
         {mark: {type: 'rule', color: '#1d2330'}, encoding: {x: {field: 'lo', type: 'quantitative'}, x2: {field: 'hi'}}}]};
   }
+  // What would change the answer: per assumption, the paired difference of the recommended
+  // strategy against the runner-up (and the baseline) from its low to its high end.
+  if (data.decision && data.decision.rows.length) {
+    const dec = data.decision;
+    // Inputs are named by the scenario: each behind a zero-width space, as strategies are.
+    const plain = function (text) { return text.replace(/[\u2028\u2029]/g, ' '); };
+    dec.rows.forEach(function (r) { r.input = '\u200b' + plain(r.input); r.comparison = plain(r.comparison); });
+    dec.comparisons = dec.comparisons.map(plain);
+    const order = [];
+    dec.rows.forEach(function (r) { if (order.indexOf(r.input) < 0) order.push(r.input); });
+    const rows = {y: {field: 'input', type: 'nominal', title: null, sort: order, axis: {labelLimit: 300}}};
+    const color = {field: 'comparison', type: 'nominal', title: null, scale: {domain: dec.comparisons, range: ['#0072B2', '#CC79A7']},
+      legend: null};
+    // One panel per comparison, each with its own x axis: the gap to the runner-up is often
+    // a hundredth of the gap to the baseline, and would vanish on a shared axis.
+    const panel = Math.floor((560 - 12 * (dec.comparisons.length - 1)) / dec.comparisons.length);
+    specs['chart-decision'] = {title: 'Paired npv difference as each assumption moves across its range',
+      data: {values: dec.rows}, spacing: 12,
+      facet: {column: {field: 'comparison', type: 'nominal', title: null, sort: dec.comparisons, header: {labelLimit: panel,
+        // "A minus B" on two lines, so both names fit over a narrow panel.
+        labelExpr: "indexof(datum.value, ' minus ') < 0 ? datum.value : [slice(datum.value, 0, indexof(datum.value, ' minus ')), slice(datum.value, indexof(datum.value, ' minus ') + 1)]"}}},
+      spec: {width: panel, height: Math.max(80, 22 * order.length), layer: [
+        {mark: {type: 'bar', size: 12}, encoding: Object.assign({
+          x: {field: 'low', type: 'quantitative', title: 'paired mean npv difference' + unit, axis: {format: '~s'}},
+          x2: {field: 'high'}, color: color,
+          tooltip: [{field: 'input'}, {field: 'comparison'}, {field: 'low', title: 'at the low end', format: '~s'},
+            {field: 'high', title: 'at the high end', format: '~s'}, {field: 'pick_low', title: 'picked at the low end'},
+            {field: 'pick_high', title: 'picked at the high end'}]}, rows)},
+        {mark: {type: 'tick', color: '#1d2330', thickness: 2, size: 14},
+          encoding: Object.assign({x: {field: 'base', type: 'quantitative'}}, rows)},
+        {mark: {type: 'rule', color: '#D55E00', strokeDash: [4, 3]}, encoding: {x: {datum: 0}}}]},
+      resolve: {scale: {x: 'independent'}}};
+  }
   const rendered = [];
   for (const id of Object.keys(specs)) {
     const spec = Object.assign({$schema: 'https://vega.github.io/schema/vega-lite/v5.json', config: config}, specs[id]);
