@@ -41,6 +41,15 @@ struct Headline {
   std::vector<Figures> figures;  // per strategy
 };
 
+// A strategy's colour in every chart and table (report_data.cpp).
+std::string colour(std::size_t strategy);
+
+// The page's chart data, for report.js (report_data.cpp).
+json chart_data(const ReportInputs& in, const Headline& headline);
+
+// The charts' places on the page, each with its heading and note (report_data.cpp).
+void charts_section(std::ostringstream& h, const json& data);
+
 // The verdict box: the recommendation sentence and the answers of the first screen
 // (report_headline.cpp). `what_would_change`: the sentence of decision.json, or empty.
 void headline_section(std::ostringstream& h, const ReportInputs& in, const Headline& headline,

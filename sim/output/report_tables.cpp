@@ -11,14 +11,9 @@
 namespace flowfolio::page {
 
 namespace {
-// Okabe and Ito's palette, as report.cpp gives the charts: a strategy's swatch matches its
-// colour in every chart.
-const char* const kPalette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
-                                "#56B4E9", "#D55E00", "#F0E442", "#000000"};
-
 std::string strategy_cell(const Scenario& s, std::size_t k, const Headline& hl) {
   std::string cell = "<td class=\"l\"><span class=\"swatch\" style=\"background:" +
-                     std::string(kPalette[k % 8]) + "\"></span>" + shown(s, k);
+                     colour(k) + "\"></span>" + shown(s, k);
   if (k == hl.recommendation.strategy) cell += " <span class=\"tag\">recommended</span>";
   if (k == hl.baseline) cell += " <span class=\"tag base\">baseline</span>";
   if (!s.strategies[k].label.empty()) cell += "<br><span class=\"se\">" + escape_html(s.strategies[k].name) + "</span>";
