@@ -1,8 +1,11 @@
 // The executive report: one self-contained HTML page (docs/report.md).
 //
-// It holds a verdict in plain words, the table of strategies with Monte Carlo standard
-// errors, six charts (Vega-Lite, inlined: the page loads nothing from outside), the
-// assumptions and how the numbers were made. Every string from a scenario is escaped.
+// Its first screen says what to do (one sentence, verdict.hpp), how much better than the
+// baseline and how sure, how bad a bad future and year get, the cash needed and what
+// would change the answer (decision.json). Then the strategies with units on every
+// column, cost, cash and payback, the charts (Vega-Lite, inlined: the page loads nothing
+// from outside), the assumptions in plain words, a glossary and the formal appendix.
+// Every string from a scenario is escaped.
 #pragma once
 
 #include <string>
