@@ -75,17 +75,6 @@ std::string horizon_words(const Scenario& s) {
   return count_words(s.horizon, period_unit(s.periods_per_year));
 }
 
-std::size_t runner_up(const RunResults& results, std::size_t recommended) {
-  std::size_t best = recommended;
-  double best_mean = -INFINITY;
-  for (std::size_t k = 0; k < results.strategies.size(); ++k) {
-    if (k == recommended) continue;
-    const double mean = metric_summary(results, k, Metric::kNpv).mean;
-    if (best == recommended || mean > best_mean) best = k, best_mean = mean;
-  }
-  return best;
-}
-
 std::string recommendation_sentence(const Scenario& s, const RunResults& r, const Recommendation& rec,
                                     std::size_t baseline, const StrategyNamer& namer) {
   const StrategyNamer name = namer ? namer : [&](std::size_t k) { return shown_name(s.strategies[k]); };

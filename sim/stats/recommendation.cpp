@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 
 #include "flowfolio/stats/summaries.hpp"
 
@@ -50,6 +51,17 @@ Recommendation recommend(const RunResults& results, std::size_t baseline, Prefer
   r.gain = metric_difference(results, r.strategy, baseline, Metric::kNpv);
   r.tail = metric_tail(results, r.strategy, Metric::kNpv);
   return r;
+}
+
+std::size_t runner_up(const RunResults& results, std::size_t recommended) {
+  std::size_t best = recommended;
+  double best_mean = -INFINITY;
+  for (std::size_t k = 0; k < results.strategies.size(); ++k) {
+    if (k == recommended) continue;
+    const double mean = metric_summary(results, k, Metric::kNpv).mean;
+    if (best == recommended || mean > best_mean) best = k, best_mean = mean;
+  }
+  return best;
 }
 
 }  // namespace flowfolio

@@ -3,6 +3,7 @@
 #include "flowfolio/studies/decision.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 
 #include "flowfolio/stats/summaries.hpp"
@@ -59,10 +60,7 @@ Roles roles_of(const RunResults& main_run, const DecisionOptions& options, Trial
     const Recommendation rec = recommend(main_run, options.baseline, options.prefer);
     roles.recommended = rec.strategy;
     roles.verdict = rec.verdict;
-    const auto mean = [&](std::size_t s) { return metric_summary(main_run, s, Metric::kNpv).mean; };
-    roles.runner_up = rec.strategy == 0 ? 1 : 0;
-    for (std::size_t s = 0; s < n; ++s)
-      if (s != rec.strategy && mean(s) > mean(roles.runner_up)) roles.runner_up = s;
+    roles.runner_up = runner_up(main_run, rec.strategy);
   }
   roles.recommended = leaders_index(runner, roles.recommended, n);
   roles.runner_up = leaders_index(runner, roles.runner_up, n);
@@ -152,6 +150,50 @@ std::vector<Search> searches_of(const std::vector<DecisionInputResult>& results,
 double relative_distance(const Search& s, const DecisionInput& input) {
   return std::abs(s.bracket.value() - s.origin) / (input.high - input.low);
 }
+
+// Each input's results from the tornado's evaluations (the base first, then each input's
+// low and high end), ranked by the larger swing of its two differences.
+std::vector<DecisionInputResult> ranked_inputs(const std::vector<DecisionInput>& inputs,
+                                               const std::vector<std::vector<double>>& tornado) {
+  std::vector<DecisionInputResult> ranked;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    DecisionInputResult r{.input = inputs[i], .at_low = point_of(tornado[1 + 2 * i]),
+                          .at_high = point_of(tornado[2 + 2 * i])};
+    r.swing = std::max(std::abs(r.at_high.versus_runner_up.mean - r.at_low.versus_runner_up.mean),
+                       std::abs(r.at_high.versus_baseline.mean - r.at_low.versus_baseline.mean));
+    ranked.push_back(std::move(r));
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const DecisionInputResult& x, const DecisionInputResult& y) { return x.swing > y.swing; });
+  return ranked;
+}
+
+using Counter = std::function<void(std::size_t)>;
+
+// The bisections, every input's step in one round so that a runner shares them out; then
+// each input's flip nearest its own value, and the headline, the nearest of all.
+// `planned` is told the evaluations the searches add, `progress` and `done` as they run.
+void find_flips(DecisionAnalysis& a, const std::function<std::vector<double>(const Search&)>& evaluate,
+                TrialRunner& runner, const Counter& planned, const Counter& progress, const Counter& done) {
+  std::vector<Search> searches = searches_of(a.inputs, a.base.pick);
+  planned(kFlipSteps * searches.size());
+  for (int step = 0; step < kFlipSteps && !searches.empty(); ++step) {
+    const std::vector<std::vector<double>> picks =
+        runner.each(searches.size(), [&](std::size_t k) { return evaluate(searches[k]); }, progress);
+    for (std::size_t k = 0; k < searches.size(); ++k)
+      searches[k].bracket.narrow(searches[k].bracket.next(), point_of(picks[k]).pick, a.base.pick);
+    done(searches.size());
+  }
+  std::vector<double> nearest(a.inputs.size(), INFINITY);
+  for (const Search& s : searches) {
+    const double d = relative_distance(s, a.inputs[s.input].input);
+    if (d >= nearest[s.input]) continue;
+    nearest[s.input] = d;
+    a.inputs[s.input].flip = DecisionFlip{.value = s.bracket.value(), .to = s.bracket.to};
+  }
+  for (std::size_t i = 0; i < a.inputs.size(); ++i)
+    if (a.inputs[i].flip && (!a.headline || nearest[i] < nearest[*a.headline])) a.headline = i;
+}
 }  // namespace
 
 DecisionAnalysis analyse_decision(const std::string& text, const std::string& file, const RunResults& main_run,
@@ -195,41 +237,11 @@ DecisionAnalysis analyse_decision(const std::string& text, const std::string& fi
                      .verdict = roles.verdict, .automatic = block.empty(), .seed = options.seed, .trials = trials};
   a.base = point_of(tornado[0]);
   a.base_pick_differs = a.base.pick != a.recommended;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    DecisionInputResult r{.input = inputs[i], .at_low = point_of(tornado[1 + 2 * i]),
-                          .at_high = point_of(tornado[2 + 2 * i])};
-    r.swing = std::max(std::abs(r.at_high.versus_runner_up.mean - r.at_low.versus_runner_up.mean),
-                       std::abs(r.at_high.versus_baseline.mean - r.at_low.versus_baseline.mean));
-    a.inputs.push_back(std::move(r));
-  }
-  std::stable_sort(a.inputs.begin(), a.inputs.end(),
-                   [](const DecisionInputResult& x, const DecisionInputResult& y) { return x.swing > y.swing; });
+  a.inputs = ranked_inputs(inputs, tornado);
 
-  // The bisections, every input's step in one round, so a runner shares them out.
-  std::vector<Search> searches = searches_of(a.inputs, a.base.pick);
-  total += kFlipSteps * searches.size();
-  for (int step = 0; step < kFlipSteps && !searches.empty(); ++step) {
-    const std::vector<std::vector<double>> picks = runner.each(
-        searches.size(),
-        [&](std::size_t k) {
-          const Search& s = searches[k];
-          return evaluate(variants.at(a.inputs[s.input].input, s.bracket.next()));
-        },
-        progress);
-    for (std::size_t k = 0; k < searches.size(); ++k)
-      searches[k].bracket.narrow(searches[k].bracket.next(), point_of(picks[k]).pick, a.base.pick);
-    done += searches.size();
-  }
-  // Each input's flip nearest its own value; the headline, the nearest of all.
-  std::vector<double> nearest(a.inputs.size(), INFINITY);
-  for (const Search& s : searches) {
-    const double d = relative_distance(s, a.inputs[s.input].input);
-    if (d >= nearest[s.input]) continue;
-    nearest[s.input] = d;
-    a.inputs[s.input].flip = DecisionFlip{.value = s.bracket.value(), .to = s.bracket.to};
-  }
-  for (std::size_t i = 0; i < a.inputs.size(); ++i)
-    if (a.inputs[i].flip && (!a.headline || nearest[i] < nearest[*a.headline])) a.headline = i;
+  const Counter count = [&](std::size_t searches) { total += searches; };
+  find_flips(a, [&](const Search& search) { return evaluate(variants.at(a.inputs[search.input].input, search.bracket.next())); },
+             runner, count, [&](std::size_t k) { progress(k); }, [&](std::size_t k) { done += k; });
   a.evaluations = total;
   return a;
 }

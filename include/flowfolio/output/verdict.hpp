@@ -21,10 +21,6 @@ using StrategyNamer = std::function<std::string(std::size_t strategy)>;
 // The horizon in words: "two years", "18 months", "30 weeks".
 std::string horizon_words(const Scenario& scenario);
 
-// The strategy with the best mean npv other than `recommended`; `recommended` when it is
-// the only strategy.
-std::size_t runner_up(const RunResults& results, std::size_t recommended);
-
 // The sentence, for example "Recommended: train the veterans. +4.06M USD over two years
 // against keep things as they are (95% interval 3.95M to 4.16M); in 95% of futures its
 // npv is at least +1.10M; train, and mentor one intern is as good on average but loses

@@ -40,4 +40,8 @@ struct Recommendation {
 Recommendation recommend(const RunResults& results, std::size_t baseline,
                          Preference prefer = Preference::kTailRisk);
 
+// The strategy with the best mean npv other than `recommended` (the earlier on equal
+// means); `recommended` when it is the only strategy.
+std::size_t runner_up(const RunResults& results, std::size_t recommended);
+
 }  // namespace flowfolio
