@@ -21,7 +21,6 @@ namespace flowfolio {
 namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
-using page::period_word;
 
 // JSON for a <script type="application/json"> block: no "<" can end the block early, and
 // the line separators U+2028 and U+2029, which older JavaScript parsers take for line

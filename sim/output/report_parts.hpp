@@ -8,15 +8,13 @@
 
 #include "flowfolio/core/error.hpp"
 #include "flowfolio/output/report.hpp"
+#include "flowfolio/output/verdict.hpp"
 #include "flowfolio/stats/recommendation.hpp"
 #include "flowfolio/stats/statistics.hpp"
 
 namespace flowfolio::page {
 
 using nlohmann::json;
-
-// "week" for 52 periods a year, "month" for 12, "quarter", "year", else "period".
-std::string period_word(int periods_per_year);
 
 // Money for people with the scenario's currency: "1.23M USD".
 std::string money(double x, const std::string& currency);

@@ -17,16 +17,6 @@ std::string count_words(int n, const std::string& unit) {
   return number + " " + unit + (n == 1 ? "" : "s");
 }
 
-std::string period_unit(int periods_per_year) {
-  switch (periods_per_year) {
-    case 52: return "week";
-    case 12: return "month";
-    case 4: return "quarter";
-    case 1: return "year";
-    default: return "period";
-  }
-}
-
 // Money with its currency; `sign`: a + before gains.
 std::string money(const Scenario& s, double x, bool sign = false) {
   return (sign && x > 0 ? "+" : "") + format_money(x) + (s.currency.empty() ? "" : " " + s.currency);
@@ -69,10 +59,20 @@ std::string keep_baseline(const Scenario& s, const RunResults& r, std::size_t ba
 }
 }  // namespace
 
+std::string period_word(int periods_per_year) {
+  switch (periods_per_year) {
+    case 52: return "week";
+    case 12: return "month";
+    case 4: return "quarter";
+    case 1: return "year";
+    default: return "period";
+  }
+}
+
 std::string horizon_words(const Scenario& s) {
   if (s.periods_per_year > 1 && s.horizon % s.periods_per_year == 0)
     return count_words(s.horizon / s.periods_per_year, "year");
-  return count_words(s.horizon, period_unit(s.periods_per_year));
+  return count_words(s.horizon, period_word(s.periods_per_year));
 }
 
 std::string recommendation_sentence(const Scenario& s, const RunResults& r, const Recommendation& rec,

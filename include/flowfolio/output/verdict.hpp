@@ -18,6 +18,10 @@ namespace flowfolio {
 // its name); the report passes one that escapes and emboldens it.
 using StrategyNamer = std::function<std::string(std::size_t strategy)>;
 
+// One period in words: "week" for 52 periods a year, "month" for 12, "quarter", "year",
+// else "period".
+std::string period_word(int periods_per_year);
+
 // The horizon in words: "two years", "18 months", "30 weeks".
 std::string horizon_words(const Scenario& scenario);
 
