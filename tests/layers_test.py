@@ -17,6 +17,7 @@ ALLOWED = {
     "studies": {"core", "engine", "stats", "yaml", "output", "studies"},
     "cluster": {"core", "engine", "stats", "cluster"},
     "cmd": {"core", "engine", "stats", "yaml", "output", "studies", "cluster", "cmd"},
+    "python": {"core", "engine", "stats", "yaml", "output", "studies", "python"},
 }
 INCLUDE = re.compile(r'^#include "(?:flowfolio/)?(\w+)/[\w/]+\.hpp"', re.M)
 

@@ -2,7 +2,6 @@
 // write the result folder, print.
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <iostream>
@@ -33,15 +32,6 @@ namespace flowfolio::cmd {
 
 namespace {
 namespace fs = std::filesystem;
-
-std::string iso_time(std::chrono::system_clock::time_point when) {
-  const std::time_t t = std::chrono::system_clock::to_time_t(when);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
 
 std::size_t strategy_index(const Scenario& scenario, const std::string& name,
                            const std::string& flag) {
@@ -247,11 +237,8 @@ std::string run_decision(const RunArguments& args, const Scenario& scenario, con
 
 std::string decision_file(const Scenario& scenario, const std::string& text, const std::string& file,
                           const RunResults& main_run, DecisionOptions options, bool quiet) {
-  if (scenario.strategies.size() < 2 || scenario.report.what_if_trials == 0u) return "";
-  options.prefer = scenario.report.prefer;
-  options.trials = scenario.report.what_if_trials.value_or(0);
   options.progress = progress_printer("what would change the answer", "evaluations", quiet);
-  return decision_json(scenario, analyse_decision(text, file, main_run, options));
+  return report_decision_json(scenario, text, file, main_run, std::move(options));
 }
 
 int command_run(const RunArguments& args, const std::string& command_line) {

@@ -1,5 +1,8 @@
-// Where the report's chart libraries are: found from the program's own path, so that a
-// prefix can be installed anywhere and moved (report.hpp, report_assets_folder).
+// Where the report's chart libraries are: found from the program's own path (or the Python
+// module's), so that a prefix can be installed anywhere and moved (report.hpp,
+// report_assets_folder).
+#include <dlfcn.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
@@ -17,6 +20,16 @@ fs::path program_folder() {
   const fs::path program = fs::read_symlink("/proc/self/exe", ec);
   return ec ? fs::path() : program.parent_path();
 }
+
+// The folder of the file holding this code when it is not the program: the Python
+// module's shared object, whose package keeps the assets beside it.
+fs::path module_folder() {
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<const void*>(&module_folder), &info) == 0 || !info.dli_fname) return {};
+  std::error_code ec;
+  const fs::path file = fs::canonical(info.dli_fname, ec);
+  return ec ? fs::path() : file.parent_path();
+}
 }  // namespace
 
 std::string report_assets_folder() {
@@ -29,6 +42,8 @@ std::string report_assets_folder() {
   std::error_code ec;
   if (fs::exists(installed / "vega.min.js", ec)) return installed.string();
   if (fs::exists(built / "vega.min.js", ec)) return built.string();
+  const fs::path beside_module = module_folder() / "report-assets";
+  if (fs::exists(beside_module / "vega.min.js", ec)) return beside_module.string();
   // Neither holds them: name the one this program's layout expects, for the message.
   return (folder.filename() == "bin" ? installed : built).string();
 }

@@ -92,4 +92,13 @@ std::string decision_json(const Scenario& s, const DecisionAnalysis& a) {
   return doc.dump(2) + "\n";
 }
 
+std::string report_decision_json(const Scenario& scenario, const std::string& text,
+                                 const std::string& file, const RunResults& main_run,
+                                 DecisionOptions options) {
+  if (scenario.strategies.size() < 2 || scenario.report.what_if_trials == 0u) return "";
+  options.prefer = scenario.report.prefer;
+  options.trials = scenario.report.what_if_trials.value_or(0);
+  return decision_json(scenario, analyse_decision(text, file, main_run, options));
+}
+
 }  // namespace flowfolio

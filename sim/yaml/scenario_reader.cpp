@@ -77,15 +77,26 @@ Scenario read_scenario_text(const std::string& text, const std::string& file,
 }
 
 std::string resolved_scenario_text(const std::string& path) {
-  const std::string text = read_yaml_text(path);
-  const YAML::Node root = load_document(text, path, kEmptyScenario);
+  return resolved_scenario_text(read_yaml_text(path), path, std::vector<std::string>{});
+}
+
+std::string resolved_scenario_text(const std::string& text, const std::string& file,
+                                   const std::vector<std::string>& overrides) {
+  if (!overrides.empty()) {
+    std::vector<Override> parsed;
+    for (const std::string& argument : overrides) parsed.push_back(parse_override(argument));
+    std::string resolved;
+    read_with_overrides(text, file, parsed, &resolved);
+    return resolved;
+  }
+  const YAML::Node root = load_document(text, file, kEmptyScenario);
   if (!root.IsMap() || !root["extends"]) return text;
   Origins origins;
   std::error_code ec;
-  std::vector<std::string> chain = {fs::weakly_canonical(path, ec).string()};
+  std::vector<std::string> chain = {fs::weakly_canonical(file, ec).string()};
   YAML::Emitter out;
-  out << resolve_extends(root, path, chain, origins);
-  return "# " + path + " with its extends: chain resolved by flowfolio\n" +
+  out << resolve_extends(root, file, chain, origins);
+  return "# " + file + " with its extends: chain resolved by flowfolio\n" +
          std::string(out.c_str()) + "\n";
 }
 

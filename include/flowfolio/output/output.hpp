@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -79,6 +80,9 @@ struct Manifest {
   std::vector<std::string> files;    // the files written beside it (ResultFolder::files())
 };
 std::string manifest_json(const Manifest& manifest);
+
+// A moment as manifest.json writes it: UTC, ISO 8601 ("2026-11-26T20:17:21Z").
+std::string iso_time(std::chrono::system_clock::time_point when);
 
 // A table a person can read: one row per strategy with mean npv, P5, CVaR95,
 // P(npv < 0), mean incident loss, flow share and the standard error of the mean npv.

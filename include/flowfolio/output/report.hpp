@@ -40,7 +40,8 @@ ReportInputs read_result_folder(const std::string& folder);
 // The folder holding vega.min.js, vega-lite.min.js and vega-embed.min.js: the
 // FLOWFOLIO_REPORT_ASSETS environment variable when set; else, found from the running
 // program's own path, share/flowfolio/report of the prefix it is installed in
-// (bin/../share/flowfolio/report), or report-assets beside it in a build folder. No
+// (bin/../share/flowfolio/report), or report-assets beside it in a build folder, or
+// report-assets beside the shared object holding this code (the Python module). No
 // path of the build is compiled in, so an installed or moved prefix writes reports.
 std::string report_assets_folder();
 

@@ -143,4 +143,11 @@ DecisionAnalysis analyse_decision(const std::string& text, const std::string& fi
 // decision.json (docs/output-format.md).
 std::string decision_json(const Scenario& scenario, const DecisionAnalysis& analysis);
 
+// decision.json's text for a report of `main_run`, as the scenario's `report:` block asks
+// (its preference and trials replace those of `options`): empty for a scenario of one
+// strategy or with `what_if_trials: 0`. Throws as analyse_decision() does.
+std::string report_decision_json(const Scenario& scenario, const std::string& text,
+                                 const std::string& file, const RunResults& main_run,
+                                 DecisionOptions options);
+
 }  // namespace flowfolio

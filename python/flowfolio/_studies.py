@@ -1,0 +1,198 @@
+"""flowfolio.sensitivity, frontier, sweep and trace: the command line's studies, each as
+DataFrames and plain dicts, and a sweep store read back into frames."""
+import json
+import os
+import shlex
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Mapping, Optional, Sequence
+
+from ._native import core
+from ._progress import Progress
+from ._scenario import Scenario, _yaml_lines
+
+
+def _study_command(kind: str, scenario: Scenario, seed: int, extra: Sequence[str]) -> str:
+    arguments = ["flowfolio", kind, scenario._source.file, "--seed", str(seed), *extra, *scenario._cli_settings()]
+    return " ".join(shlex.quote(a) for a in arguments)
+
+
+def _seed(scenario: Scenario, seed: Optional[int]) -> int:
+    return int(seed if seed is not None else scenario._source.facts["seed"])
+
+
+@dataclass
+class Sensitivity:
+    """What :func:`sensitivity` returns: ``tornado`` (one row per output and input, ranked by
+    swing), ``indices`` (Sobol first and total indices per output and input, with standard
+    errors and 95% intervals), ``inputs``, the whole ``document`` (sensitivity.json) and the
+    ``table`` the command line prints."""
+
+    tornado: Any
+    indices: Any
+    inputs: Any
+    document: Dict[str, Any]
+    table: str
+
+    def __repr__(self) -> str:
+        return self.table
+
+
+@dataclass
+class Frontier:
+    """What :func:`frontier` returns: ``points`` (every strategy at every candidate mix, its
+    decisions as columns), ``best`` and ``current`` (dicts; None when nothing is feasible),
+    the ``recommendation`` sentence, the whole ``document`` (frontier.json) and ``table``."""
+
+    points: Any
+    best: Optional[Dict[str, Any]]
+    current: Optional[Dict[str, Any]]
+    recommendation: str
+    document: Dict[str, Any]
+    table: str
+
+    def __repr__(self) -> str:
+        return self.table
+
+
+def sensitivity(scenario: Scenario, seed: Optional[int] = None, threads: Optional[int] = None,
+                method: str = "both", strategy: Optional[str] = None, store: Optional[str] = None,
+                progress: Optional[bool] = None) -> Sensitivity:
+    """The tornado and Sobol indices of ``flowfolio sensitivity`` (docs/sensitivity.md): how
+    much each uncertain input of the scenario's ``sensitivity:`` block (or the default set)
+    moves npv and the paired differences. ``method`` is ``"tornado"``, ``"sobol"`` or
+    ``"both"``; ``strategy`` limits it to one strategy; ``store`` also records its rows in a
+    SQLite results store. Returns a :class:`Sensitivity`. Interrupt with Ctrl-C."""
+    import pandas as pd
+    seed = _seed(scenario, seed)
+    extra = [] if method == "both" else ["--method", method]
+    with Progress(progress, "flowfolio sensitivity", "evaluations") as bar:
+        out = core.study(scenario._source, "sensitivity", seed, threads or 0, strategy, method,
+                         os.fspath(store) if store else "", _study_command("sensitivity", scenario, seed, extra), bar)
+    doc = json.loads(out["json"])
+    tornado, indices = [], []
+    for o in doc["outputs"]:
+        key = {"output": o["label"], "kind": o["kind"], "strategy": o["strategy"], "versus": o.get("versus")}
+        tornado += [{**key, "rank": r + 1, **bar} for r, bar in enumerate(o.get("tornado", []))]
+        for i in (o.get("sobol") or {}).get("indices", []):
+            lo_first, hi_first = i.pop("first_ci95")
+            lo_total, hi_total = i.pop("total_ci95")
+            indices.append({**key, **i, "first_lo": lo_first, "first_hi": hi_first,
+                            "total_lo": lo_total, "total_hi": hi_total})
+    inputs = pd.DataFrame([{**i, "paths": ";".join(i["paths"])} for i in doc["inputs"]])
+    return Sensitivity(pd.DataFrame(tornado), pd.DataFrame(indices), inputs, doc, out["table"])
+
+
+def frontier(scenario: Scenario, seed: Optional[int] = None, threads: Optional[int] = None,
+             strategy: Optional[str] = None, store: Optional[str] = None,
+             progress: Optional[bool] = None) -> Frontier:
+    """The risk/return frontier of ``flowfolio frontier`` (docs/frontier.md): the activity
+    mix of the scenario's ``optimize:`` block searched for the best mean npv under its risk
+    ceiling. Returns a :class:`Frontier`. Interrupt with Ctrl-C."""
+    import pandas as pd
+    seed = _seed(scenario, seed)
+    with Progress(progress, "flowfolio frontier", "candidates") as bar:
+        out = core.study(scenario._source, "frontier", seed, threads or 0, strategy, "both",
+                         os.fspath(store) if store else "", _study_command("frontier", scenario, seed, []), bar)
+    doc = json.loads(out["json"])
+    names = [d["name"] for d in doc["decisions"]]
+    rows = []
+    for p in doc["points"]:
+        decision = p.pop("decision") or [None] * len(names)
+        rows.append({**p, **dict(zip(names, decision))})
+    return Frontier(pd.DataFrame(rows), doc.get("best"), doc.get("current_of_best_strategy"),
+                    doc["recommendation"], doc, out["table"])
+
+
+def trace(scenario: Scenario, trial: int = 0, strategy: Optional[str] = None, seed: Optional[int] = None):
+    """Trial ``trial`` of every strategy (or of ``strategy``), period by period, exactly as
+    that trial runs inside a full run with the same seed (``flowfolio run --trial N
+    --trace``). Returns ``(periods, people)``: two DataFrames, one row per strategy and
+    period, and one per strategy, period and active person. The trial's metrics are in
+    ``periods.attrs["metrics"]``."""
+    import pandas as pd
+    out = core.trace(scenario._source, int(trial), _seed(scenario, seed), strategy)
+    periods, people = pd.DataFrame(out["periods"]), pd.DataFrame(out["people"])
+    for frame in (periods, people):
+        frame["strategy"] = frame["strategy"].astype("category")
+    periods.attrs["metrics"] = out["metrics"]
+    return periods, people
+
+
+def _base_file(scenario: Scenario, folder: str) -> str:
+    """A file the sweep can name as its base: the scenario's own when nothing is set, else
+    its resolved document written into the sweep's own temporary folder."""
+    if scenario.path and not scenario.settings:
+        return os.path.abspath(scenario.path)
+    path = os.path.join(folder, "base.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(scenario.to_yaml())
+    return path
+
+
+def sweep(scenario: Scenario, grid: Optional[Mapping[str, Sequence[Any]]] = None,
+          variants: Optional[Mapping[str, Mapping[str, Any]]] = None, trials: Optional[int] = None,
+          seed: Optional[int] = None, threads: Optional[int] = None, store: Optional[str] = None,
+          progress: Optional[bool] = None):
+    """Many variants of ``scenario`` on one seed (``flowfolio sweep``, docs/sweeps.md):
+    ``grid`` maps key paths to value lists (every combination), or ``variants`` maps names
+    to ``{key.path: value}`` settings. Every variant runs every strategy on common random
+    numbers. ``store`` keeps the results in a SQLite store (created when missing; a variant
+    already complete there is not run again); None: a temporary one.
+
+    Returns the tidy results: one row per variant, strategy and metric (mean, sd, se,
+    quantiles; npv's var95, cvar95 and p_loss), each parameter in its own typed column,
+    in the variants' order. ``read_store(store)`` gives the paired table too."""
+    if (grid is None) == (variants is None):
+        raise ValueError("sweep: give a grid or variants, not both or neither")
+    with tempfile.TemporaryDirectory(prefix="flowfolio-sweep-") as folder:
+        document: Dict[str, Any] = {"base": _base_file(scenario, folder)}
+        if trials is not None:
+            document["trials"] = int(trials)
+        if seed is not None:
+            document["seed"] = int(seed)
+        if grid is not None:
+            document["grid"] = {k: list(v) for k, v in grid.items()}
+        else:
+            document["variants"] = [{"name": n, "set": dict(s)} if s else {"name": n} for n, s in variants.items()]
+        sweep_file = os.path.join(folder, "sweep.yaml")
+        with open(sweep_file, "w", encoding="utf-8") as f:
+            f.write("\n".join(_yaml_lines(document, "")) + "\n")
+        target = os.fspath(store) if store else os.path.join(folder, "store.sqlite")
+        command = " ".join(shlex.quote(a) for a in ["flowfolio", "sweep", sweep_file, "--store", target])
+        with Progress(progress, "flowfolio sweep", "variants") as bar:
+            run_id, _, _ = core.sweep(sweep_file, target, threads or 0, command, bar)
+        return read_store(target, run_id)["results"]
+
+
+def _typed(text: str) -> Any:
+    """A parameter's value as the store keeps it (YAML text), as a number where it is one."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def read_store(store: str, run_id: Optional[str] = None) -> Dict[str, Any]:
+    """A sweep store's tables as DataFrames: ``results`` and ``paired`` (each with the
+    variant's parameters as typed columns, variants in their order) and ``runs``. With
+    ``run_id``, that sweep's rows only; else every sweep's (a ``run_id`` column tells them
+    apart)."""
+    import pandas as pd
+    with sqlite3.connect(f"file:{os.fspath(store)}?mode=ro", uri=True) as db:
+        where, arguments = ("WHERE run_id = ?", (run_id,)) if run_id else ("", ())
+        frames = {t: pd.read_sql_query(f"SELECT * FROM {t} {where}", db, params=arguments)
+                  for t in ("runs", "variants", "parameters", "results", "paired")}
+    parameters = frames["parameters"]
+    wide = (parameters.assign(value=parameters["value"].map(_typed))
+            .pivot(index=["run_id", "variant"], columns="key_path", values="value").reset_index()
+            if len(parameters) else frames["variants"][["run_id", "variant"]])
+    order = frames["variants"][["run_id", "variant", "position"]]
+    out = {"runs": frames["runs"]}
+    for table in ("results", "paired"):
+        merged = frames[table].merge(order, on=["run_id", "variant"], how="left")
+        merged = merged.merge(wide, on=["run_id", "variant"], how="left")
+        merged = merged.sort_values(["run_id", "position"], kind="stable").drop(columns="position")
+        out[table] = merged.reset_index(drop=True)
+    return out

@@ -1,0 +1,89 @@
+"""Sensitivity, frontier, sweep and trace from Python, on small designs of the default
+scenario, checked against the run they describe."""
+import sqlite3
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import flowfolio
+
+PROBABILITY = "activities.pharma_campaign.incident.probability"
+
+
+@pytest.fixture(scope="module")
+def small(scenario):
+    return scenario.set({"sensitivity.trials": 64, "sensitivity.samples": 16,
+                         "optimize.trials": 64, "optimize.candidates": 4})
+
+
+def test_a_traced_trial_is_that_trial_of_a_full_run(scenario):
+    periods, people = flowfolio.trace(scenario, trial=3, strategy="mentored_mix", seed=11)
+    assert len(periods) == scenario.facts["horizon"] and set(periods.strategy) == {"mentored_mix"}
+    assert set(people.profile) <= set(scenario.facts["profiles"])
+    full = flowfolio.run(scenario, trials=64, seed=11, progress=False).trials
+    row = full[(full.strategy == "mentored_mix") & (full.trial == 3)].iloc[0]
+    metrics = periods.attrs["metrics"]["mentored_mix"]
+    assert metrics["npv"] == row.npv and metrics["incidents"] == row.incidents
+    assert periods.incidents.sum() == row.incidents
+    assert periods.cumulative_discounted.iloc[-1] == pytest.approx(row.npv, rel=1e-9)
+
+
+def test_trace_of_every_strategy(scenario):
+    periods, _ = flowfolio.trace(scenario, trial=0)
+    assert list(periods.strategy.unique()) == scenario.strategies
+
+
+def test_sensitivity_tornado_and_indices(small):
+    tornado = flowfolio.sensitivity(small, method="tornado", progress=False)
+    assert len(tornado.inputs) == len(tornado.document["inputs"]) > 0
+    assert tornado.indices.empty and not tornado.tornado.empty
+    for _, bars in tornado.tornado.groupby("output"):  # ranked by |swing| within an output
+        assert bars["rank"].tolist() == list(range(1, len(bars) + 1))
+        assert (bars.swing.abs().diff().dropna() <= 0).all()
+    both = flowfolio.sensitivity(small, progress=False)
+    assert {"first", "total", "first_lo", "total_hi"} <= set(both.indices.columns)
+    assert both.table.strip()
+
+
+def test_frontier_points_and_best(small):
+    result = flowfolio.frontier(small, progress=False)
+    decisions = [d["name"] for d in result.document["decisions"]]
+    assert set(decisions) <= set(result.points.columns)
+    assert result.points.feasible.dtype == bool
+    if result.best is not None:
+        best = result.points[(result.points.strategy == result.best["strategy"])
+                             & (result.points.candidate == result.best["candidate"])].iloc[0]
+        assert best.mean_npv == result.best["mean_npv"] and best.feasible
+        assert result.points[result.points.feasible].mean_npv.max() == result.best["mean_npv"]
+    assert result.recommendation
+
+
+def test_a_grid_sweep_gives_typed_parameters_in_the_grids_order(scenario, tmp_path):
+    store = tmp_path / "store.sqlite"
+    frame = flowfolio.sweep(scenario, grid={PROBABILITY: [0.002, 0.0005]}, trials=128, seed=4,
+                            store=store, progress=False)
+    assert frame[PROBABILITY].dtype == np.float64
+    assert frame[PROBABILITY].drop_duplicates().tolist() == [0.002, 0.0005]
+    npv = frame[frame.metric == "npv"].set_index([PROBABILITY, "strategy"])["mean"]
+    # A variant is the run of the scenario with its setting, on the sweep's seed.
+    alone = flowfolio.run(scenario.set(PROBABILITY, 0.0005), trials=128, seed=4, progress=False)
+    assert npv[(0.0005, "train_staff")] == pytest.approx(
+        alone.summary["strategies"][2]["metrics"]["npv"]["mean"], rel=1e-12)
+    tables = flowfolio.read_store(store)
+    assert len(tables["runs"]) == 1 and not tables["paired"].empty
+    with sqlite3.connect(store) as db:
+        assert db.execute("SELECT count(*) FROM variants").fetchone()[0] == 2
+
+
+def test_named_variants_and_a_store_that_is_not_ours(scenario, tmp_path):
+    frame = flowfolio.sweep(scenario, variants={"as_written": {}, "riskier": {PROBABILITY: 0.004}},
+                            trials=64, progress=False)
+    assert frame.variant.drop_duplicates().tolist() == ["as_written", "riskier"]
+    mine = tmp_path / "mine.sqlite"
+    mine.write_bytes(b"not a store")
+    with pytest.raises(flowfolio.InputError):
+        flowfolio.sweep(scenario, grid={PROBABILITY: [0.001]}, trials=64, store=mine, progress=False)
+    assert mine.read_bytes() == b"not a store"
+    with pytest.raises(ValueError):
+        flowfolio.sweep(scenario, trials=64)
