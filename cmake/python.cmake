@@ -30,13 +30,12 @@ set_target_properties(flowfolio_python PROPERTIES OUTPUT_NAME _flowfolio LIBRARY
 target_include_directories(flowfolio_python PRIVATE sim)
 target_link_libraries(flowfolio_python PRIVATE flowfolio flowfolio_warnings)
 target_compile_definitions(flowfolio_python PRIVATE FLOWFOLIO_VERSION="${PROJECT_VERSION}")
-file(GLOB package_files CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/python/flowfolio/*)
+set(sources ${CMAKE_CURRENT_SOURCE_DIR}/python/flowfolio)
+file(GLOB package_files CONFIGURE_DEPENDS ${sources}/*.py ${sources}/*.pyi ${sources}/py.typed)
 file(MAKE_DIRECTORY ${package})
 foreach(file ${package_files})
   get_filename_component(name ${file} NAME)
-  if(NOT name STREQUAL "__pycache__")
-    file(CREATE_LINK ${file} ${package}/${name} SYMBOLIC)
-  endif()
+  file(CREATE_LINK ${file} ${package}/${name} SYMBOLIC)
 endforeach()
 file(CREATE_LINK ${FLOWFOLIO_REPORT_ASSETS} ${package}/report-assets SYMBOLIC)
 # The interpreter the module was built for, so the package can find Debian's numpy and
@@ -58,3 +57,41 @@ set(destination ${FLOWFOLIO_PYTHON_INSTALL_DIR}/flowfolio)
 install(TARGETS flowfolio_python LIBRARY DESTINATION ${destination})
 install(FILES ${package_files} ${package}/_build_info.py DESTINATION ${destination})
 install(DIRECTORY ${FLOWFOLIO_REPORT_ASSETS}/ DESTINATION ${destination}/report-assets)
+
+# When `python3` on PATH is another interpreter of the same version and ABI (a pyenv one,
+# say), a system install (prefix /usr/local, no DESTDIR) also links the package into that
+# interpreter's site folder, so that `python3 -c "import flowfolio"` works there too; the
+# package then finds Debian's numpy and pandas itself (_native.py). Only a link of ours is
+# ever replaced.
+find_program(FLOWFOLIO_PATH_PYTHON python3 NO_CACHE)
+if(FLOWFOLIO_PATH_PYTHON)
+  execute_process(COMMAND ${FLOWFOLIO_PATH_PYTHON} -c
+    "import sys, sysconfig; print(sys.executable); print(sysconfig.get_config_var('SOABI')); print(sysconfig.get_path('platlib'))"
+    OUTPUT_VARIABLE path_python ERROR_QUIET OUTPUT_STRIP_TRAILING_WHITESPACE)
+  string(REPLACE "\n" ";" path_python "${path_python}")
+  list(LENGTH path_python facts)
+  if(facts EQUAL 3)
+    list(GET path_python 0 path_python_executable)
+    list(GET path_python 1 path_python_suffix)
+    list(GET path_python 2 path_python_site)
+    get_filename_component(ours ${Python_EXECUTABLE} REALPATH)
+    get_filename_component(theirs ${path_python_executable} REALPATH)
+    if(NOT ours STREQUAL theirs AND path_python_suffix STREQUAL Python_SOABI)
+      install(CODE "
+        if(CMAKE_INSTALL_PREFIX STREQUAL \"/usr/local\" AND \"\$ENV{DESTDIR}\" STREQUAL \"\")
+          set(link \"${path_python_site}/flowfolio\")
+          set(target \"\${CMAKE_INSTALL_PREFIX}/${destination}\")
+          set(existing \"\")
+          if(IS_SYMLINK \"\${link}\")
+            file(READ_SYMLINK \"\${link}\" existing)
+          endif()
+          if(existing STREQUAL target OR (NOT EXISTS \"\${link}\" AND NOT IS_SYMLINK \"\${link}\"))
+            file(CREATE_LINK \"\${target}\" \"\${link}\" SYMBOLIC)
+            message(STATUS \"Linked: \${link} -> \${target} (for ${path_python_executable})\")
+          else()
+            message(STATUS \"Not linked: \${link} exists and is not flowfolio's\")
+          endif()
+        endif()")
+    endif()
+  endif()
+endif()

@@ -201,6 +201,15 @@ void bind_run(py::module_& m) {
       .def("save", &save, py::arg("path"))
       .def("report", &report, py::arg("path"), py::arg("progress"));
   m.attr("metric_names") = metric_names();
+  // For bench/python_overhead.py: the same run as run() from C++ alone (one call of
+  // flowfolio::run, no progress, no results kept), its seconds measured here.
+  m.def("_cpp_run_seconds", [](const ScenarioSource& source, std::uint64_t trials, std::uint64_t seed,
+                               unsigned threads) {
+    py::gil_scoped_release release;
+    const auto start = std::chrono::steady_clock::now();
+    const RunResults results = flowfolio::run(*source.scenario, {.trials = trials, .seed = seed, .threads = threads});
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  });
   m.def(
       "run",
       [](std::shared_ptr<ScenarioSource> source, std::uint64_t trials, std::optional<std::uint64_t> seed,

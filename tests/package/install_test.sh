@@ -31,4 +31,22 @@ for html in run/report.html again.html; do
     fi
   done
 done
+# The Python module, when built: installed into the prefix's site folder, moved with it,
+# it imports from there alone and writes a report with the chart libraries it carries.
+if [[ -f "$build_dir/python/flowfolio/_build_info.py" ]]; then
+  package=$(find "$work/moved/lib" -path '*-packages/flowfolio/__init__.py' | head -1)
+  [[ -n "$package" ]] || { echo "install: no Python package under $work/moved/lib" >&2; exit 1; }
+  site=$(dirname "$(dirname "$package")")
+  python=$(sed -n 's/^PYTHON = "\(.*\)"$/\1/p' "$build_dir/python/flowfolio/_build_info.py")
+  PYTHONPATH=$site PYTHONDONTWRITEBYTECODE=1 "$python" - "$source_dir/scenarios/seed-default.yaml" "$site" <<'PY'
+import sys
+import flowfolio
+assert flowfolio.__file__.startswith(sys.argv[2]), flowfolio.__file__
+results = flowfolio.run(flowfolio.Scenario.from_yaml(open(sys.argv[1]).read() + "report: {what_if_trials: 0}\n"),
+                        trials=128, progress=False)
+results.report("python.html", progress=False)
+PY
+  grep -q -F "$(head -c 200 "$build_dir/report-assets/vega.min.js")" python.html ||
+    { echo "install: the Python module's report does not inline vega.min.js" >&2; exit 1; }
+fi
 echo "install: ok"
