@@ -33,16 +33,6 @@ namespace flowfolio::cmd {
 namespace {
 namespace fs = std::filesystem;
 
-std::size_t strategy_index(const Scenario& scenario, const std::string& name,
-                           const std::string& flag) {
-  std::string known;
-  for (std::size_t s = 0; s < scenario.strategies.size(); ++s) {
-    if (scenario.strategies[s].name == name) return s;
-    known += (known.empty() ? "" : ", ") + scenario.strategies[s].name;
-  }
-  throw InputError(flag + ": unknown strategy '" + name + "'; known: " + known);
-}
-
 ReportOptions report_options(const Scenario& scenario, const RunArguments& args) {
   ReportOptions options = ReportOptions::from(scenario);
   if (!args.levels.empty()) options.levels = args.levels;

@@ -5,9 +5,7 @@
 
 #include <pybind11/pybind11.h>
 
-#include <atomic>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -41,31 +39,6 @@ struct ResultsHandle {
   ReportOptions options;
   Manifest manifest;
   std::vector<double> table;  // the trial table, metric-major; made when first asked for
-};
-
-// The strategy named `name` (InputError naming `what` and the known names otherwise).
-std::size_t strategy_index(const Scenario& scenario, const std::string& name, const std::string& what);
-
-// Progress counted by a worker thread and shown by the thread holding the GIL: a Python
-// callable taking (done, total), called only when the count moved.
-class ProgressRelay {
- public:
-  explicit ProgressRelay(pybind11::object callback) : callback_(std::move(callback)) {}
-  // For the worker: thread-safe, no GIL.
-  void count(std::size_t done, std::size_t total) {
-    total_ = total;
-    done_ = done;
-  }
-  std::function<void(std::size_t, std::size_t)> counter() {
-    return [this](std::size_t done, std::size_t total) { count(done, total); };
-  }
-  // For run_interruptibly's tick: calls the callback with the GIL held.
-  void show();
-
- private:
-  pybind11::object callback_;
-  std::atomic<std::size_t> done_{0}, total_{0};
-  std::size_t shown_ = static_cast<std::size_t>(-1);
 };
 
 void bind_scenario(pybind11::module_& m);

@@ -73,4 +73,11 @@ void run_interruptibly(const std::function<void(const std::atomic<bool>& stop)>&
   if (worker.failure) std::rethrow_exception(worker.failure);
 }
 
+void ProgressRelay::show() {
+  const std::size_t done = done_, total = total_;
+  if (callback_.is_none() || total == 0 || done == shown_) return;
+  shown_ = done;
+  callback_(done, total);
+}
+
 }  // namespace flowfolio::python

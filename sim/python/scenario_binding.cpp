@@ -90,22 +90,6 @@ std::shared_ptr<const ScenarioSource> load_source(const std::string& file, bool 
   return source;
 }
 
-std::size_t strategy_index(const Scenario& scenario, const std::string& name, const std::string& what) {
-  std::string known;
-  for (std::size_t s = 0; s < scenario.strategies.size(); ++s) {
-    if (scenario.strategies[s].name == name) return s;
-    known += (known.empty() ? "" : ", ") + scenario.strategies[s].name;
-  }
-  throw InputError(what + ": unknown strategy '" + name + "'; known: " + known);
-}
-
-void ProgressRelay::show() {
-  const std::size_t done = done_, total = total_;
-  if (callback_.is_none() || total == 0 || done == shown_) return;
-  shown_ = done;
-  callback_(done, total);
-}
-
 void bind_scenario(py::module_& m) {
   m.def("_set_input_error", [](py::object type) { input_error_type() = std::move(type); });
   py::register_exception_translator(translate_input_error);

@@ -215,4 +215,8 @@ const std::string& shown_name(const Item& item) {
   return item.label.empty() ? item.name : item.label;
 }
 
+// The position of the strategy named `name`. Throws InputError "WHAT: unknown strategy
+// 'name'; known: ..." otherwise (`what` names the option or argument that gave it).
+std::size_t strategy_index(const Scenario& scenario, const std::string& name, const std::string& what);
+
 }  // namespace flowfolio
