@@ -33,7 +33,9 @@ for notebook in "$src"/notebooks/*.ipynb; do
     *) execute "$name" ;;
   esac
 done
-[[ $count -ge 4 ]] || { echo "FAIL: only $count notebooks"; exit 1; }
+[[ $count -ge 5 ]] || { echo "FAIL: only $count notebooks"; exit 1; }
+[[ -s "$work/quickstart/pharma-risk-doubled/summary.json" && -s "$work/quickstart/pharma-risk-doubled.html" ]] ||
+  { echo "FAIL quickstart: no result folder or report in $work/quickstart"; exit 1; }
 
 "$bin" run "$src/scenarios/seed-default.yaml" --trials 300 --out "$work/default" -q
 execute compare-strategies FLOWFOLIO_RESULTS="$work/default"
