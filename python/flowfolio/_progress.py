@@ -1,14 +1,22 @@
 """Progress bars for long runs: tqdm when it is installed (in Jupyter its notebook bar),
 shown once a run has taken a second; by default only in a notebook or on a terminal,
 always with progress=True, never with progress=False or without tqdm."""
+import sys
 import warnings
 
 
+def _in_notebook() -> bool:
+    return "ipykernel" in sys.modules
+
+
 def _tqdm_class():
-    try:
-        from tqdm.auto import tqdm
-    except ImportError:
-        return None
+    """tqdm's notebook bar in Jupyter when ipywidgets is there, else its text bar."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # tqdm.auto warns when a notebook has no ipywidgets
+        try:
+            from tqdm.auto import tqdm
+        except ImportError:
+            return None
     return tqdm
 
 
@@ -17,7 +25,8 @@ class Progress:
 
     def __init__(self, enabled, description: str, unit: str):
         self._cls = _tqdm_class() if enabled is not False else None
-        self._disable = None if enabled is None else False  # None: tqdm hides it off a terminal; a notebook shows it
+        # By default a bar is for people: on a terminal or in a notebook, not in a log file.
+        self._disable = enabled is None and not (_in_notebook() or sys.stderr.isatty())
         self._description, self._unit, self._bar = description, unit, None
 
     def __call__(self, done: int, total: int) -> None:

@@ -80,7 +80,19 @@ class Results:
 
     @property
     def seed(self) -> int:
+        """The seed the trials were drawn with."""
         return self._handle.seed
+
+    @property
+    def baseline(self) -> str:
+        """The strategy the others are compared with in ``paired`` and ``summary``."""
+        return self.summary["comparisons"][0]["baseline"] if self.summary.get("comparisons") else self.strategies[0]
+
+    @property
+    def exact(self) -> bool:
+        """True when every trial was kept (statistics "exact", or "auto" when they fit);
+        False for mergeable summaries, which have no ``trials`` frame and no report."""
+        return not self._handle.summarized
 
     @cached_property
     def summary(self) -> Dict[str, Any]:
@@ -132,8 +144,15 @@ class Results:
     def series(self):
         """series.csv as a DataFrame: per strategy and period, the cumulative discounted
         cash flow's mean and 5-95 percentiles, the zone shares and the mean money."""
+        import numpy as np
         import pandas as pd
-        return pd.read_csv(io.StringIO(self._handle.series_csv()), dtype={"strategy": "category"})
+        frame = pd.read_csv(io.StringIO(self._handle.series_csv()), dtype={"strategy": str})
+        # The names as the scenario has them (the file guards some against spreadsheets),
+        # in the scenario's order: the rows run strategy by strategy, period by period.
+        periods = len(frame) // len(self.strategies)
+        frame["strategy"] = pd.Categorical.from_codes(
+            np.repeat(np.arange(len(self.strategies)), periods), categories=self.strategies)
+        return frame
 
     @cached_property
     def manifest(self) -> Dict[str, Any]:

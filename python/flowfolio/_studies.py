@@ -73,13 +73,14 @@ def sensitivity(scenario: Scenario, seed: Optional[int] = None, threads: Optiona
     doc = json.loads(out["json"])
     tornado, indices = [], []
     for o in doc["outputs"]:
-        key = {"output": o["label"], "kind": o["kind"], "strategy": o["strategy"], "versus": o.get("versus")}
+        key = {"output": o["label"], "kind": o["kind"], "strategy": o["strategy"], "versus": o.get("versus"),
+               "base": o["base"], "base_se": o["base_se"]}
         tornado += [{**key, "rank": r + 1, **bar} for r, bar in enumerate(o.get("tornado", []))]
         for i in (o.get("sobol") or {}).get("indices", []):
-            lo_first, hi_first = i.pop("first_ci95")
-            lo_total, hi_total = i.pop("total_ci95")
-            indices.append({**key, **i, "first_lo": lo_first, "first_hi": hi_first,
-                            "total_lo": lo_total, "total_hi": hi_total})
+            row = {**key, **{k: v for k, v in i.items() if not k.endswith("_ci95")}}
+            row["first_lo"], row["first_hi"] = i["first_ci95"]
+            row["total_lo"], row["total_hi"] = i["total_ci95"]
+            indices.append(row)
     inputs = pd.DataFrame([{**i, "paths": ";".join(i["paths"])} for i in doc["inputs"]])
     return Sensitivity(pd.DataFrame(tornado), pd.DataFrame(indices), inputs, doc, out["table"])
 
@@ -99,8 +100,8 @@ def frontier(scenario: Scenario, seed: Optional[int] = None, threads: Optional[i
     names = [d["name"] for d in doc["decisions"]]
     rows = []
     for p in doc["points"]:
-        decision = p.pop("decision") or [None] * len(names)
-        rows.append({**p, **dict(zip(names, decision))})
+        decision = p["decision"] or [None] * len(names)
+        rows.append({**{k: v for k, v in p.items() if k != "decision"}, **dict(zip(names, decision))})
     return Frontier(pd.DataFrame(rows), doc.get("best"), doc.get("current_of_best_strategy"),
                     doc["recommendation"], doc, out["table"])
 
@@ -176,7 +177,8 @@ def _typed(text: str) -> Any:
 
 def read_store(store: str, run_id: Optional[str] = None) -> Dict[str, Any]:
     """A sweep store's tables as DataFrames: ``results`` and ``paired`` (each with the
-    variant's parameters as typed columns, variants in their order) and ``runs``. With
+    variant's parameters as typed columns in the sweep's order, named in the frame's
+    ``attrs["parameters"]``, and the variants in their order) and ``runs``. With
     ``run_id``, that sweep's rows only; else every sweep's (a ``run_id`` column tells them
     apart)."""
     import pandas as pd
@@ -185,8 +187,11 @@ def read_store(store: str, run_id: Optional[str] = None) -> Dict[str, Any]:
         frames = {t: pd.read_sql_query(f"SELECT * FROM {t} {where}", db, params=arguments)
                   for t in ("runs", "variants", "parameters", "results", "paired")}
     parameters = frames["parameters"]
-    wide = (parameters.assign(value=parameters["value"].map(_typed))
-            .pivot(index=["run_id", "variant"], columns="key_path", values="value").reset_index()
+    names = list(dict.fromkeys(parameters["key_path"]))  # in the sweep's order, not the alphabet's
+    typed = pd.Series([_typed(v) for v in parameters["value"]], index=parameters.index, dtype=object)
+    wide = (parameters.assign(value=typed)  # object until pivoted: each column finds its own type
+            .pivot(index=["run_id", "variant"], columns="key_path", values="value")
+            .reindex(columns=names).infer_objects().reset_index()
             if len(parameters) else frames["variants"][["run_id", "variant"]])
     order = frames["variants"][["run_id", "variant", "position"]]
     out = {"runs": frames["runs"]}
@@ -195,4 +200,5 @@ def read_store(store: str, run_id: Optional[str] = None) -> Dict[str, Any]:
         merged = merged.merge(wide, on=["run_id", "variant"], how="left")
         merged = merged.sort_values(["run_id", "position"], kind="stable").drop(columns="position")
         out[table] = merged.reset_index(drop=True)
+        out[table].attrs["parameters"] = names
     return out

@@ -141,6 +141,8 @@ void save(ResultsHandle& handle, const std::string& path) {
 
 // The one-page report, with its "what would change the answer" study on the run's seed.
 void report(ResultsHandle& handle, const std::string& path, py::object progress) {
+  if (handle.results.summaries)
+    throw InputError("report: the report needs every trial; run with statistics=\"exact\"");
   const ScenarioSource& source = *handle.source;
   ProgressRelay relay(std::move(progress));
   std::string html;

@@ -123,11 +123,18 @@ def test_the_report_is_written_and_replaced_only_when_ours(scenario, tmp_path):
     assert other.read_text() == "<html>mine</html>"
 
 
-def test_sketch_statistics_keep_summaries_not_trials(scenario):
+def test_sketch_statistics_keep_summaries_not_trials(scenario, tmp_path):
     r = flowfolio.run(scenario, trials=512, seed=1, statistics="sketch", progress=False)
-    assert r.summary["strategies"][0]["metrics"]["npv"]["mean"] != 0
+    exact = flowfolio.run(scenario, trials=512, seed=1, progress=False)
+    assert not r.exact and exact.exact
+    # Moments are exact up to rounding in the summaries (summaries.hpp).
+    assert r.summary["strategies"][0]["metrics"]["npv"]["mean"] == pytest.approx(
+        exact.summary["strategies"][0]["metrics"]["npv"]["mean"], rel=1e-9)
     with pytest.raises(flowfolio.InputError, match="summaries"):
         r.trials
+    with pytest.raises(flowfolio.InputError, match="every trial"):
+        r.report(tmp_path / "never.html")
+    assert not (tmp_path / "never.html").exists()
     with pytest.raises(flowfolio.InputError):
         flowfolio.run(scenario, trials=64, statistics="approximate", progress=False)
 
@@ -153,3 +160,16 @@ def test_the_progress_callback_sees_the_run_through(scenario, monkeypatch):
     flowfolio.run(scenario, trials=9000, seed=1)
     assert seen and seen[-1] == (9000, 9000)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_series_names_strategies_as_the_scenario_does(scenario):
+    # A name the CSV guards against spreadsheets ('=...' is written "'=...") comes back as
+    # the scenario has it, and the strategies keep the scenario's order.
+    text = (scenario.to_yaml().replace("- name: hire_interns", '- name: "=hire"')
+            .replace("[train_staff, hire_interns]", '[train_staff, "=hire"]')
+            .replace("strategies.hire_interns.", "strategies.=hire."))
+    r = flowfolio.run(flowfolio.Scenario.from_yaml(text), trials=64, progress=False)
+    assert "=hire" in r.strategies
+    assert list(r.series.strategy.cat.categories) == r.strategies
+    assert list(r.series.strategy.unique()) == r.strategies
+    assert r.baseline == "status_quo" and set(r.paired.strategy) == set(r.strategies) - {"status_quo"}

@@ -43,6 +43,9 @@ def test_sensitivity_tornado_and_indices(small):
         assert (bars.swing.abs().diff().dropna() <= 0).all()
     both = flowfolio.sensitivity(small, progress=False)
     assert {"first", "total", "first_lo", "total_hi"} <= set(both.indices.columns)
+    # The frames leave the document whole: it is sensitivity.json as the program writes it.
+    first = both.document["outputs"][0]["sobol"]["indices"][0]
+    assert "first_ci95" in first and "total_ci95" in first
     assert both.table.strip()
 
 
@@ -57,6 +60,7 @@ def test_frontier_points_and_best(small):
         assert best.mean_npv == result.best["mean_npv"] and best.feasible
         assert result.points[result.points.feasible].mean_npv.max() == result.best["mean_npv"]
     assert result.recommendation
+    assert all("decision" in p for p in result.document["points"])
 
 
 def test_a_grid_sweep_gives_typed_parameters_in_the_grids_order(scenario, tmp_path):
@@ -74,6 +78,14 @@ def test_a_grid_sweep_gives_typed_parameters_in_the_grids_order(scenario, tmp_pa
     assert len(tables["runs"]) == 1 and not tables["paired"].empty
     with sqlite3.connect(store) as db:
         assert db.execute("SELECT count(*) FROM variants").fetchone()[0] == 2
+
+
+def test_parameters_keep_the_sweeps_order_and_their_types(scenario):
+    hours = "strategies.train_staff.train.0.hours_per_period"
+    frame = flowfolio.sweep(scenario, grid={PROBABILITY: [0.001], hours: [1, 3]}, trials=64, progress=False)
+    assert frame.attrs["parameters"] == [PROBABILITY, hours]
+    assert list(frame.columns[-2:]) == [PROBABILITY, hours]  # not the alphabet's order
+    assert frame[hours].dtype == np.int64 and frame[PROBABILITY].dtype == np.float64
 
 
 def test_named_variants_and_a_store_that_is_not_ours(scenario, tmp_path):
