@@ -30,6 +30,8 @@ class CMakeBuild(build_ext):
                         "-DFLOWFOLIO_BUILD_TESTS=OFF", "-DFLOWFOLIO_BUILD_BENCH=OFF"], check=True)
         subprocess.run(["cmake", "--build", str(build), "--target", "flowfolio_python", "-j2"], check=True)
         built = build / "python" / "flowfolio"
+        if not (built / "report-assets" / "vega.min.js").is_file():
+            sys.exit("setup.py: the report's chart libraries are missing: run `bash .ci/install-deps` first")
         target = pathlib.Path(self.get_ext_fullpath(ext.name)).parent
         target.mkdir(parents=True, exist_ok=True)
         shutil.copy2(built / pathlib.Path(self.get_ext_filename(ext.name)).name, target)

@@ -8,6 +8,7 @@ import shlex
 from functools import cached_property
 from typing import Any, Dict, Iterable, List, Optional
 
+from ._errors import InputError, Problem
 from ._native import core
 from ._progress import Progress
 from ._scenario import Scenario, _strategy_pairs
@@ -51,6 +52,10 @@ def run(scenario: Scenario, trials: Optional[int] = None, seed: Optional[int] = 
     facts = scenario._source.facts
     trials = int(trials if trials is not None else facts["trials"])
     seed = int(seed if seed is not None else facts["seed"])
+    for name, value in (("trials", trials), ("seed", seed), ("threads", threads or 0)):
+        if value < (1 if name == "trials" else 0):
+            message = f"must be at least {1 if name == 'trials' else 0}, got {value}"
+            raise InputError(f"{name}: {message}", [Problem("", 0, 0, name, message)])
     pairs = _strategy_pairs(pairs)
     command = _command_line(scenario, trials, seed, statistics, baseline, pairs)
     with Progress(progress, "flowfolio run", "trials") as bar:

@@ -44,7 +44,7 @@ std::string report_assets_folder() {
   if (fs::exists(built / "vega.min.js", ec)) return built.string();
   const fs::path beside_module = module_folder() / "report-assets";
   if (fs::exists(beside_module / "vega.min.js", ec)) return beside_module.string();
-  // Neither holds them: name the one this program's layout expects, for the message.
+  // None holds them: name the one this program's layout expects, for the message.
   return (folder.filename() == "bin" ? installed : built).string();
 }
 

@@ -28,7 +28,7 @@ namespace flowfolio::python {
 namespace {
 
 struct RunCall {
-  std::uint64_t trials = 0;
+  std::uint64_t trials = 0;  // the Python side has put the scenario's in for None
   std::optional<std::uint64_t> seed;
   unsigned threads = 0;
   std::string statistics;
@@ -72,7 +72,8 @@ std::shared_ptr<ResultsHandle> run_from_python(std::shared_ptr<const ScenarioSou
   handle->source = source;
   handle->options = report_options(scenario, call.baseline, call.pairs);
   const std::uint64_t seed = call.seed.value_or(scenario.seed);
-  const std::uint64_t trials = call.trials ? call.trials : scenario.trials;
+  if (call.trials == 0) throw InputError("trials: must be at least 1");
+  const std::uint64_t trials = call.trials;
   const RunPlan plan = plan_run(scenario, {.trials = trials,
                                            .threads = call.threads,
                                            .statistics = statistics_choice(call.statistics)});

@@ -100,6 +100,12 @@ def test_input_error_is_a_value_error():
         flowfolio.Scenario.from_yaml("activities: 3\n")
 
 
-def test_an_unknown_strategy_is_an_input_error(scenario):
+def test_bad_run_arguments_are_input_errors(scenario):
     with pytest.raises(flowfolio.InputError, match="unknown strategy 'nobody'"):
         flowfolio.run(scenario, trials=64, baseline="nobody", progress=False)
+    with pytest.raises(flowfolio.InputError, match="compared with itself"):
+        flowfolio.run(scenario, trials=64, pairs=["train_staff:train_staff"], progress=False)
+    for bad in (dict(trials=0), dict(trials=-5), dict(seed=-1), dict(threads=-2)):
+        with pytest.raises(flowfolio.InputError) as caught:
+            flowfolio.run(scenario, progress=False, **bad)
+        assert caught.value.problems[0].path == next(iter(bad))

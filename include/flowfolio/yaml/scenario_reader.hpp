@@ -59,16 +59,16 @@ std::string resolved_scenario_text(const std::string& path, const std::vector<Se
 // file itself when it extends nothing): what a result folder keeps as scenario.yaml.
 std::string resolved_scenario_text(const std::string& path);
 
-// The same for YAML text already in memory (`file` names it and anchors its `extends:`),
-// with `overrides` applied as read_scenario_text applies them: with overrides, the document
-// the scenario is read from as one YAML text, checked as read_scenario_text checks it
-// (InputError).
-std::string resolved_scenario_text(const std::string& text, const std::string& file,
-                                   const std::vector<std::string>& overrides);
-
 // The same for YAML text already in memory; `file` names it in messages.
 Scenario read_scenario_text(const std::string& text, const std::string& file);
 Scenario read_scenario_text(const std::string& text, const std::string& file,
                             const std::vector<std::string>& overrides);
+
+// resolved_scenario_text() for YAML text in memory (`file` names it and anchors its
+// `extends:`), with `overrides` applied as read_scenario_text applies them. With
+// overrides it is the document the scenario is read from, as one YAML text, and the
+// scenario is checked on the way (InputError).
+std::string resolved_scenario_text(const std::string& text, const std::string& file,
+                                   const std::vector<std::string>& overrides);
 
 }  // namespace flowfolio
