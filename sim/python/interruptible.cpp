@@ -6,8 +6,10 @@
 #include <chrono>
 #include <condition_variable>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace py = pybind11;
 
@@ -15,62 +17,124 @@ namespace flowfolio::python {
 
 namespace {
 
-// The worker's state, shared with the thread that waits for it.
-struct Worker {
-  std::atomic<bool> stop{false};
-  std::mutex mutex;
-  std::condition_variable finished;
-  bool done = false;
-  std::exception_ptr failure;
-
-  // Waits up to `period` for the work to end; true when it has.
-  bool wait_for(std::chrono::milliseconds period) {
-    std::unique_lock lock(mutex);
-    return finished.wait_for(lock, period, [this] { return done; });
+// A thread that runs one job at a time and waits for the next, kept between calls: the
+// engine's per-thread workspace (thread_local) stays warm from one run to the next, as it
+// does for a C++ caller's own thread, instead of being made again for every run.
+class Worker {
+ public:
+  Worker() : thread_([this] { serve(); }) {}
+  ~Worker() {
+    {
+      std::lock_guard lock(mutex_);
+      quit_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
   }
+
+  // Starts `job`. Requires: the worker is idle.
+  void start(std::function<void()> job) {
+    {
+      std::lock_guard lock(mutex_);
+      job_ = std::move(job);
+      done_ = false;
+    }
+    wake_.notify_all();
+  }
+
+  // Waits up to `period` for the job to end; true when it has.
+  bool wait_for(std::chrono::milliseconds period) {
+    std::unique_lock lock(mutex_);
+    return finished_.wait_for(lock, period, [this] { return done_; });
+  }
+
+ private:
+  void serve() {
+    for (;;) {
+      std::function<void()> job;
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [this] { return quit_ || job_; });
+        if (quit_) return;
+        job = std::move(job_);
+        job_ = nullptr;
+      }
+      job();  // catches its own exceptions
+      std::lock_guard lock(mutex_);
+      done_ = true;
+      finished_.notify_all();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_, finished_;
+  std::function<void()> job_;
+  bool done_ = false, quit_ = false;
+  std::thread thread_;  // last: it starts once everything above exists
 };
+
+// Idle workers, lent to one call at a time (several Python threads may run at once).
+class Workers {
+ public:
+  std::unique_ptr<Worker> take() {
+    std::lock_guard lock(mutex_);
+    if (idle_.empty()) return std::make_unique<Worker>();
+    std::unique_ptr<Worker> worker = std::move(idle_.back());
+    idle_.pop_back();
+    return worker;
+  }
+  void give_back(std::unique_ptr<Worker> worker) {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(worker));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Worker>> idle_;
+};
+
+Workers& workers() {
+  static Workers* pool = new Workers();  // never destroyed: idle threads end with the process
+  return *pool;
+}
 
 }  // namespace
 
 void run_interruptibly(const std::function<void(const std::atomic<bool>& stop)>& work,
                        const std::function<void()>& tick) {
-  Worker worker;
-  std::thread thread([&] {
+  std::atomic<bool> stop{false};
+  std::exception_ptr failure;
+  std::unique_ptr<Worker> worker = workers().take();
+  worker->start([&] {
     try {
-      work(worker.stop);
+      work(stop);
     } catch (...) {
-      worker.failure = std::current_exception();
+      failure = std::current_exception();
     }
-    std::lock_guard lock(worker.mutex);
-    worker.done = true;
-    worker.finished.notify_all();
   });
-  // Stops the work and waits for it, without the GIL, whatever ends the wait.
-  auto stop_and_join = [&] {
-    worker.stop = true;
-    py::gil_scoped_release release;
-    thread.join();
-  };
+  // Waits for the job without the GIL, every tenth of a second answering signals and
+  // showing progress; whatever ends the wait stops the job first.
   try {
-    for (;;) {
-      bool done = false;
+    for (bool done = false; !done;) {
       {
         py::gil_scoped_release release;
-        done = worker.wait_for(std::chrono::milliseconds(100));
+        done = worker->wait_for(std::chrono::milliseconds(100));
       }
       if (PyErr_CheckSignals() != 0) throw py::error_already_set();
       if (tick) tick();
-      if (done) break;
     }
   } catch (...) {
-    stop_and_join();
+    stop = true;
+    {
+      py::gil_scoped_release release;
+      while (!worker->wait_for(std::chrono::milliseconds(100))) {
+      }
+    }
+    workers().give_back(std::move(worker));
     throw;
   }
-  {
-    py::gil_scoped_release release;
-    thread.join();
-  }
-  if (worker.failure) std::rethrow_exception(worker.failure);
+  workers().give_back(std::move(worker));
+  if (failure) std::rethrow_exception(failure);
 }
 
 void ProgressRelay::show() {
