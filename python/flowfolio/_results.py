@@ -28,6 +28,12 @@ def _command_line(scenario: Scenario, trials: int, seed: int, statistics: str,
     return " ".join(shlex.quote(a) for a in arguments)
 
 
+def _at_least(name: str, value: int, lowest: int) -> None:
+    if value < lowest:
+        message = f"must be at least {lowest}, got {value}"
+        raise InputError(f"{name}: {message}", [Problem("", 0, 0, name, message)])
+
+
 def run(scenario: Scenario, trials: Optional[int] = None, seed: Optional[int] = None,
         threads: Optional[int] = None, statistics: str = "exact", baseline: Optional[str] = None,
         pairs: Optional[Iterable] = None, progress: Optional[bool] = None) -> "Results":
@@ -43,7 +49,8 @@ def run(scenario: Scenario, trials: Optional[int] = None, seed: Optional[int] = 
             mergeable summaries of bounded memory; ``"auto"`` is exact when it fits.
         baseline: the strategy the others are compared with; None: the first.
         pairs: more comparisons, as ``("strategy", "baseline")`` tuples or ``"a:b"`` texts.
-        progress: a progress bar (tqdm, shown after a second); None: when tqdm is installed.
+        progress: a progress bar (tqdm, shown once the run has taken a second); None: on a
+            terminal or in a notebook, when tqdm is installed; False: never.
 
     Returns a :class:`Results`. Raises InputError for a bad argument or a run that would
     not fit in memory; KeyboardInterrupt (Ctrl-C, the notebook's stop button) within a
@@ -52,10 +59,9 @@ def run(scenario: Scenario, trials: Optional[int] = None, seed: Optional[int] = 
     facts = scenario._source.facts
     trials = int(trials if trials is not None else facts["trials"])
     seed = int(seed if seed is not None else facts["seed"])
-    for name, value in (("trials", trials), ("seed", seed), ("threads", threads or 0)):
-        if value < (1 if name == "trials" else 0):
-            message = f"must be at least {1 if name == 'trials' else 0}, got {value}"
-            raise InputError(f"{name}: {message}", [Problem("", 0, 0, name, message)])
+    _at_least("trials", trials, 1)
+    _at_least("seed", seed, 0)
+    _at_least("threads", threads or 0, 0)
     pairs = _strategy_pairs(pairs)
     command = _command_line(scenario, trials, seed, statistics, baseline, pairs)
     with Progress(progress, "flowfolio run", "trials") as bar:
@@ -134,8 +140,9 @@ class Results:
         return frame
 
     def trial_array(self):
-        """The trials' metrics as one read-only numpy array of shape (metrics, strategies *
-        trials), the memory the ``trials`` frame's metric columns view."""
+        """The trials' metrics as one numpy array of shape (metrics, strategies * trials): the
+        memory the ``trials`` frame's metric columns view. Writing into it changes the frame,
+        not the results: the summary, ``save`` and ``report`` come from the engine's own."""
         return self._handle.trial_table()
 
     @cached_property

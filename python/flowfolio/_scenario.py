@@ -8,15 +8,20 @@ from ._errors import Problem
 from ._native import core
 
 
+def _plain(value: Any) -> Any:
+    """What json cannot write by itself: numpy's numbers and arrays, mappings, ranges."""
+    if type(value).__module__ == "numpy" and hasattr(value, "tolist"):
+        return value.tolist()
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, range):
+        return list(value)
+    raise TypeError(f"a setting's value cannot be a {type(value).__name__}")
+
+
 def _yaml_value(value: Any) -> str:
     """A Python value as YAML text for an override: JSON, which YAML reads as written."""
-    if hasattr(value, "item") and callable(value.item):  # numpy scalars
-        value = value.item()
-    if isinstance(value, Mapping):
-        value = dict(value)
-    elif isinstance(value, (tuple, range)):
-        value = list(value)
-    return json.dumps(value, allow_nan=False)
+    return json.dumps(value, allow_nan=False, default=_plain)
 
 
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")

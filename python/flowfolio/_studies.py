@@ -75,7 +75,7 @@ def sensitivity(scenario: Scenario, seed: Optional[int] = None, threads: Optiona
     for o in doc["outputs"]:
         key = {"output": o["label"], "kind": o["kind"], "strategy": o["strategy"], "versus": o.get("versus"),
                "base": o["base"], "base_se": o["base_se"]}
-        tornado += [{**key, "rank": r + 1, **bar} for r, bar in enumerate(o.get("tornado", []))]
+        tornado += [{**key, "rank": r + 1, **entry} for r, entry in enumerate(o.get("tornado", []))]
         for i in (o.get("sobol") or {}).get("indices", []):
             row = {**key, **{k: v for k, v in i.items() if not k.endswith("_ci95")}}
             row["first_lo"], row["first_hi"] = i["first_ci95"]

@@ -40,6 +40,9 @@ def test_load_with_set_equals_set_after_load(scenario):
 def test_a_whole_distribution_can_be_set(scenario):
     changed = scenario.set("activities.tweet.value", {"uniform": [1, 9]})
     assert "uniform" in changed.to_yaml()
+    # numpy's numbers and arrays are values too, as a sweep over np.linspace gives them.
+    with_numpy = scenario.set({PROBABILITY: np.float64(0.002), "activities.tweet.value": {"uniform": np.array([1, 9])}})
+    assert with_numpy.settings == [f"{PROBABILITY}=0.002", 'activities.tweet.value={"uniform": [1, 9]}']
 
 
 def test_to_yaml_without_settings_is_the_file_itself(scenario):
