@@ -18,6 +18,7 @@ ALLOWED = {
     "cluster": {"core", "engine", "stats", "cluster"},
     "cmd": {"core", "engine", "stats", "yaml", "output", "studies", "cluster", "cmd"},
     "python": {"core", "engine", "stats", "yaml", "output", "studies", "python"},
+    "server": {"core", "engine", "stats", "yaml", "output", "studies", "server"},
 }
 INCLUDE = re.compile(r'^#include "(?:flowfolio/)?(\w+)/[\w/]+\.hpp"', re.M)
 
