@@ -80,6 +80,21 @@ struct WhatIfServer::Impl {
     }
   }
 
+  // The scenario as the page set it, as a YAML file to save (WhatIf::download_yaml).
+  void download(const httplib::Request& req, httplib::Response& res) {
+    if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
+      return send_error(res, 415, "the request must be JSON (Content-Type: application/json)");
+    try {
+      const WhatIfRequest request = session.parse_request(req.body);
+      session.scenario_with(request);  // an invalid setting is refused here, not in the file
+      res.set_content(session.download_yaml(request), "application/yaml; charset=utf-8");
+    } catch (const RequestError& e) {
+      send_error(res, 400, e.what());
+    } catch (const InputError& e) {
+      send_error(res, 400, e.what());
+    }
+  }
+
   void routes() {
     http.set_payload_max_length(kMaxRequestBytes);
     http.set_default_headers({{"Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'"},
@@ -100,6 +115,9 @@ struct WhatIfServer::Impl {
       res.set_content(session.inputs_json(), "application/json");
     });
     http.Post("/api/run", [this](const httplib::Request& req, httplib::Response& res) { run(req, res); });
+    http.Post("/api/scenario", [this](const httplib::Request& req, httplib::Response& res) { download(req, res); });
+    // Browsers ask for an icon whatever the page says; "no content" keeps their console quiet.
+    http.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
     // Statuses the routes did not set a body for (404, 413, 400 for a bad request line).
     http.set_error_handler(httplib::Server::HandlerWithResponse(
         [](const httplib::Request&, httplib::Response& res) {

@@ -17,9 +17,9 @@ namespace flowfolio::server {
 namespace {
 using nlohmann::json;
 
-WhatIfInput keyed(DecisionInput input, double step, bool automatic) {
+WhatIfInput keyed(DecisionInput input, double step) {
   std::string key = input.paths.front();
-  return {.key = std::move(key), .input = std::move(input), .step = step, .automatic = automatic};
+  return {.key = std::move(key), .input = std::move(input), .step = step};
 }
 
 // The optimize block's decisions as the report reads sensitivity inputs: decision_inputs()
@@ -66,18 +66,21 @@ std::uint64_t whole(const json& value, const std::string& what, std::uint64_t lo
 }
 }  // namespace
 
-std::vector<WhatIfInput> what_if_inputs(const Scenario& scenario) {
+std::vector<WhatIfInput> what_if_inputs(const Scenario& scenario, const std::string& resolved_yaml) {
   std::vector<WhatIfInput> inputs;
-  const bool automatic = scenario.sensitivity.inputs.empty();
-  for (DecisionInput& in : decision_inputs(scenario)) inputs.push_back(keyed(std::move(in), 0, automatic));
+  if (scenario.sensitivity.inputs.empty()) {
+    inputs = default_inputs(resolved_yaml);
+  } else {
+    for (DecisionInput& in : decision_inputs(scenario)) inputs.push_back(keyed(std::move(in), 0));
+  }
   const std::vector<ScenarioInput>& decisions = scenario.optimize.decisions;
   std::vector<DecisionInput> as_inputs = decisions_as_inputs(scenario);
   for (std::size_t d = 0; d < as_inputs.size(); ++d) {
     const std::string& key = as_inputs[d].paths.front();
     const auto same = std::find_if(inputs.begin(), inputs.end(), [&](const WhatIfInput& in) { return in.key == key; });
     if (same == inputs.end()) {
-      inputs.push_back(keyed(std::move(as_inputs[d]), decisions[d].step, false));
-    } else if (!same->automatic) {
+      inputs.push_back(keyed(std::move(as_inputs[d]), decisions[d].step));
+    } else if (same->factors.empty()) {
       // One slider per key path, over both blocks' ranges together.
       same->input.low = std::min(same->input.low, as_inputs[d].low);
       same->input.high = std::max(same->input.high, as_inputs[d].high);
@@ -87,8 +90,8 @@ std::vector<WhatIfInput> what_if_inputs(const Scenario& scenario) {
 }
 
 WhatIf::WhatIf(std::string text, std::string file)
-    : text_(std::move(text)), file_(std::move(file)), base_(read_scenario_text(text_, file_)),
-      inputs_(what_if_inputs(base_)) {}
+    : text_(std::move(text)), file_(std::move(file)), resolved_(resolved_scenario_text(text_, file_, {})),
+      base_(read_scenario_text(text_, file_)), inputs_(what_if_inputs(base_, resolved_)) {}
 
 WhatIfRequest WhatIf::parse_request(const std::string& body) const {
   const json request = json::parse(body, nullptr, false);
@@ -114,15 +117,19 @@ WhatIfRequest WhatIf::parse_request(const std::string& body) const {
   return parsed;
 }
 
+std::vector<std::string> WhatIf::overrides(const WhatIfRequest& request) const {
+  std::vector<std::string> out;
+  for (const auto& [i, x] : request.settings) {
+    const WhatIfInput& in = inputs_[i];
+    for (std::size_t p = 0; p < in.input.paths.size(); ++p)
+      out.push_back(in.input.paths[p] + "=" + study::number_text(in.factors.empty() ? x : x * in.factors[p]));
+  }
+  return out;
+}
+
 Scenario WhatIf::scenario_with(const WhatIfRequest& request) const {
-  std::vector<std::string> overrides;
-  for (const auto& [i, x] : request.settings)
-    if (!inputs_[i].automatic)
-      for (const std::string& path : inputs_[i].input.paths) overrides.push_back(path + "=" + study::number_text(x));
-  Scenario scenario = overrides.empty() ? base_ : read_scenario_text(text_, file_, overrides);
-  for (const auto& [i, x] : request.settings)
-    if (inputs_[i].automatic) scenario = with_decision_input(std::move(scenario), inputs_[i].input, x);
-  return scenario;
+  const std::vector<std::string> settings = overrides(request);
+  return settings.empty() ? base_ : read_scenario_text(text_, file_, settings);
 }
 
 std::string WhatIf::answer(const WhatIfRequest& request) {

@@ -23,13 +23,15 @@ namespace flowfolio::server {
 
 // One input the page offers a slider for. `key` names it in requests: its first key path.
 // The scenario's `sensitivity:` inputs, then its `optimize:` decisions not already among
-// them; with no sensitivity block, the report's automatic inputs (decision_inputs()) come
-// first instead, and theirs set a factor when `unit` is kMultiplier.
+// them; with no sensitivity block, default_inputs() come first instead. Every input is a
+// plain number set at key paths, as `--set` sets it.
 struct WhatIfInput {
   std::string key;
   DecisionInput input;   // name, key paths, unit, the scenario's value, range
   double step = 0;       // an optimize decision's step; 0: any value in the range
-  bool automatic = false;  // set on the scenario (with_decision_input), not at its key paths
+  // Per key path, the factor its number is of the slider's (a lognormal's median moves
+  // its p5 and p95 alike). Empty: each path takes the slider's value.
+  std::vector<double> factors;
 };
 
 // A request the page should not have sent (malformed JSON, an unknown input, a value out of
@@ -66,6 +68,16 @@ class WhatIf {
   const Scenario& scenario() const { return base_; }
   const std::vector<WhatIfInput>& inputs() const { return inputs_; }
 
+  // The request's settings as `--set` arguments, "key.path=number", one per key path.
+  std::vector<std::string> overrides(const WhatIfRequest& request) const;
+
+  // POST /api/scenario (scenario_download.cpp): a YAML scenario that `extends:` the
+  // original by its absolute path and sets exactly the request's key paths, for the
+  // command line. A key path through a list of unnamed items (a strategy's `train`)
+  // carries that list whole, as the scenario resolves it, since `extends:` replaces such
+  // lists rather than merging them.
+  std::string download_yaml(const WhatIfRequest& request) const;
+
   // GET /api/inputs: the scenario's name and title, its strategies, the baseline, the seed,
   // and every input (key, name, paths, unit, base, low, high, step). docs/what-if.md.
   std::string inputs_json() const;
@@ -90,6 +102,7 @@ class WhatIf {
 
  private:
   std::string text_, file_;
+  std::string resolved_;  // the scenario's extends chain resolved, one YAML document
   Scenario base_;
   std::vector<WhatIfInput> inputs_;
   std::size_t baseline_ = 0;
@@ -100,8 +113,16 @@ class WhatIf {
   std::mutex run_;                          // one simulation at a time
 };
 
-// The inputs of the page for `scenario`, as WhatIf offers them.
-std::vector<WhatIfInput> what_if_inputs(const Scenario& scenario);
+// The inputs of the page for `scenario`, whose resolved YAML text is `resolved_yaml`.
+std::vector<WhatIfInput> what_if_inputs(const Scenario& scenario, const std::string& resolved_yaml);
+
+// The inputs for a scenario without a `sensitivity:` block (default_inputs.cpp): each
+// activity's demand (x0.5 to x2), incident probability (x0.25 to x4, at most 1) and
+// incident severity median (x0.5 to x2; a plain amount, or a lognormal's `median`, or its
+// p5 and p95 moved together), each training course's hours and gains (x0.5 to x2; a
+// course written alike in several strategies is one input), each hire's count (1 to
+// 2n + 1, whole). Numbers the YAML gives as distributions are left out.
+std::vector<WhatIfInput> default_inputs(const std::string& resolved_yaml);
 
 // The answer to a rerun (what_if_json.cpp): per strategy mean npv with its standard
 // error, P5, CVaR95 and P(loss); every strategy's paired npv difference against the

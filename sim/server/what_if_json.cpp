@@ -45,7 +45,7 @@ ordered_json strategy_json(const Scenario& scenario, const RunResults& results, 
   const Summary npv = metric_summary(results, s, Metric::kNpv);
   const TailRisk tail = metric_tail(results, s, Metric::kNpv);
   return {{"name", scenario.strategies[s].name}, {"label", shown_name(scenario.strategies[s])},
-          {"mean_npv", npv.mean}, {"se", npv.se}, {"p5", npv.p5}, {"cvar95", tail.cvar95},
+          {"mean_npv", npv.mean}, {"se", npv.se}, {"p5", npv.p5}, {"p50", npv.p50}, {"p95", npv.p95}, {"cvar95", tail.cvar95},
           {"p_loss", tail.p_loss}};
 }
 

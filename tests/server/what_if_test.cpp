@@ -65,11 +65,60 @@ TEST_CASE("what-if inputs: the sensitivity block's, then the optimize block's, o
   CHECK(page["inputs"][4]["paths"].size() == 3);  // the training gain, in three strategies
 }
 
-TEST_CASE("what-if inputs: without a sensitivity block, the report's automatic ones") {
-  const WhatIf session(testing::tiny_scenario(), "tiny.yaml");
-  REQUIRE(!session.inputs().empty());
-  CHECK(session.inputs()[0].automatic);
-  CHECK(session.inputs()[0].key == "activities.work.value");
+TEST_CASE("what-if inputs: without a sensitivity block, demand, incidents, training and hires at key paths") {
+  const WhatIf tiny(testing::tiny_scenario(), "tiny.yaml");
+  REQUIRE(tiny.inputs().size() == 1);  // no incident, no training, no hire
+  CHECK(tiny.inputs()[0].key == "activities.work.units_per_period");
+  CHECK(tiny.inputs()[0].input.low == 1.5);
+  CHECK(tiny.inputs()[0].input.high == 6);
+
+  const std::string file = testing::source_path("scenarios/hospital-system.yaml");
+  WhatIf session(read_input_file(file, 1 << 20, "scenario file"), file);
+  const auto find = [&](const std::string& key) {
+    for (const auto& in : session.inputs())
+      if (in.key == key) return in;
+    FAIL("no input " << key);
+    return session.inputs().front();
+  };
+  // The four courses of train_for_safety are four courses: hours and gain for each.
+  CHECK(find("strategies.train_for_safety.train.3.hours_per_period").input.base == 1);
+  CHECK(find("strategies.train_for_safety.train.2.gain.online").input.base == 0.006);
+  CHECK(find("strategies.mentored_growth.hire.2.count").step == 1);
+  // A severity given by p5 and p95 moves as its median: both percentiles by one factor.
+  for (const auto& in : session.inputs()) {
+    CHECK(in.input.unit != InputUnit::kMultiplier);
+    CHECK(in.input.low < in.input.high);
+    if (in.factors.empty()) continue;
+    REQUIRE(in.input.paths.size() == 2);
+    CHECK(in.input.paths[1].ends_with(".lognormal.p95"));
+    CHECK(in.factors[0] * in.factors[1] == Approx(1));  // p5 * p95 = median squared
+  }
+  // Every input's ends give a valid scenario that runs.
+  for (std::size_t i = 0; i < session.inputs().size(); ++i)
+    for (const double x : {session.inputs()[i].input.low, session.inputs()[i].input.high}) {
+      server::WhatIfRequest request{.trials = 5, .seed = 1};
+      request.settings = {{i, x}};
+      CHECK_NOTHROW(session.scenario_with(request));
+    }
+}
+
+TEST_CASE("what-if: the downloaded scenario extends the original and reruns to the same answer") {
+  WhatIf session = default_session();
+  const std::string hours = "strategies.train_staff.train.0.hours_per_period";
+  const std::string settings = R"({"settings": {")" + kPharma + R"(": 0.004, ")" + hours + R"(": 6}, "trials": 300})";
+  const std::string yaml = session.download_yaml(session.parse_request(settings));
+  CHECK(yaml.find("extends: " + testing::source_path(kDefault)) != std::string::npos);
+  CHECK(yaml.find("probability: 0.004") != std::string::npos);
+  // The train list is replaced whole by extends, so it comes whole: the course's cost too.
+  CHECK(yaml.find("cost_per_person_per_period: 25") != std::string::npos);
+  CHECK(yaml.find("hours_per_period: 6") != std::string::npos);
+  CHECK(yaml.find("status_quo") == std::string::npos);  // only what changed
+  // The download, read as a scenario of its own, answers as the session with the settings.
+  WhatIf downloaded(yaml, "/tmp/downloaded.yaml");
+  json a = json::parse(session.answer(settings));
+  json b = json::parse(downloaded.answer(std::string(R"({"trials": 300})")));
+  CHECK(a["strategies"] == b["strategies"]);
+  CHECK(a["differences"] == b["differences"]);
 }
 
 TEST_CASE("what-if: a fourfold pharma incident probability widens training's lead over interns") {
