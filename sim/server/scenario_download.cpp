@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <stdexcept>
 #include <filesystem>
@@ -16,6 +17,13 @@ namespace flowfolio::server {
 namespace {
 bool is_index(const std::string& segment) {
   return !segment.empty() && std::all_of(segment.begin(), segment.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+// The shortest text that reads back as `x` (0.004, not --set's 0.0040000000000000001).
+std::string shortest(double x) {
+  char text[32];
+  const auto end = std::to_chars(text, text + sizeof text, x).ptr;
+  return std::string(text, end);
 }
 
 // A name on one comment line.
@@ -76,9 +84,10 @@ std::string WhatIf::download_yaml(const WhatIfRequest& request) const {
   const YAML::Node resolved = YAML::Load(resolved_);
   YAML::Node doc(YAML::NodeType::Map);
   doc["extends"] = std::filesystem::absolute(file_).lexically_normal().string();
-  for (const std::string& setting : overrides(request)) {
-    const std::size_t eq = setting.find('=');
-    set_at(doc, resolved, segments(setting.substr(0, eq)), 0, setting.substr(eq + 1));
+  for (const auto& [i, x] : request.settings) {
+    const WhatIfInput& in = inputs_[i];
+    for (std::size_t p = 0; p < in.input.paths.size(); ++p)
+      set_at(doc, resolved, segments(in.input.paths[p]), 0, shortest(in.factors.empty() ? x : x * in.factors[p]));
   }
   YAML::Emitter emitter;
   emitter << doc;

@@ -6,6 +6,9 @@
 const kQuickTrials = 500;
 let page = null;          // GET /api/inputs
 let base = null;          // the answer at the scenario's own values (refined)
+let baseQuick = null;     // the same at kQuickTrials, what a first answer is compared with
+let lastMoved = null;     // the key of the input moved last, where a flip is marked
+const flips = {};         // key -> values where a refined answer's recommendation flipped
 let settings = {};        // key -> value, only the changed inputs
 let inFlight = null;      // the AbortController of the rerun under way
 
@@ -58,9 +61,12 @@ function inputControl(input) {
   const range = el("input", {type: "range", min: input.low, max: input.high, step, value: valueOf(input)});
   const number = el("input", {type: "number", min: input.low, max: input.high, step: "any", value: valueOf(input)});
   const unit = input.unit === "multiplier" ? " (× as written)" : input.unit === "money" ? " (" + page.currency + ")" : "";
+  const marks = el("div", {className: "flips"});
+  marks.dataset.key = input.key;
   const box = el("div", {className: "input"}, el("label", {textContent: input.name + unit}),
-                 el("div", {className: "row"}, range, number));
+                 el("div", {className: "row"}, range, number), marks);
   box.classList.toggle("changed", input.key in settings);
+  drawFlips(input, marks);
   const set = (v) => {
     if (!isFinite(v) || v < input.low || v > input.high) return;
     range.value = v;
@@ -68,6 +74,7 @@ function inputControl(input) {
     if (input.base !== null && v === input.base) delete settings[input.key];
     else settings[input.key] = v;
     box.classList.toggle("changed", input.key in settings);
+    lastMoved = input.key;
     writeAddress();
   };
   range.addEventListener("input", () => set(Number(range.value)));
@@ -75,6 +82,27 @@ function inputControl(input) {
   number.addEventListener("change", () => { set(Number(number.value)); rerun(); });
   return box;
 }
+
+// The values of an input where the recommendation flipped, as marks under its slider.
+function drawFlips(input, marks) {
+  marks.replaceChildren(...(flips[input.key] || []).map(({value, to}) => {
+    const mark = el("span", {className: "flip", title: "the recommendation flips to " + to + " at " + value});
+    mark.dataset.value = String(value);
+    mark.style.left = (100 * (value - input.low) / (input.high - input.low)) + "%";
+    return mark;
+  }));
+}
+
+function markFlip(answer) {
+  const input = page.inputs.find((i) => i.key === lastMoved);
+  if (!input || !(input.key in answer.settings)) return;
+  const value = answer.settings[input.key];
+  const list = (flips[input.key] = flips[input.key] || []);
+  if (!list.some((f) => f.value === value)) list.push({value, to: labelOf(answer.recommended)});
+  drawFlips(input, document.querySelector('.flips[data-key="' + CSS.escape(input.key) + '"]'));
+}
+
+const labelOf = (name) => (page.strategies.find((s) => s.name === name) || {label: name}).label;
 
 function drawInputs() {
   const box = document.getElementById("inputs");
@@ -89,6 +117,16 @@ function cell(now, was, format) {
 
 function drawAnswer(answer, refined) {
   document.getElementById("sentence").textContent = answer.sentence;
+  // A first answer is compared with the base at the same trials: the same futures, so a
+  // flip is the setting's, not the noise of fewer trials.
+  const was = refined ? base : baseQuick;
+  const flipped = was !== null && answer.recommended !== was.recommended;
+  const flip = document.getElementById("flip");
+  flip.textContent = flipped ? "The recommendation flips: " + labelOf(answer.recommended) + " instead of " +
+    labelOf(was.recommended) + (refined ? "." : " (first answer; refining).") : "";
+  flip.hidden = !flipped;
+  if (flipped && refined) markFlip(answer);
+  drawSpread(answer);
   document.getElementById("status").textContent =
     (refined ? "Refined: " : "First answer: ") + answer.trials + " trials, seed " + answer.seed + ".";
   const rows = answer.strategies.map((s, i) => {
@@ -106,6 +144,59 @@ function drawAnswer(answer, refined) {
     return tr;
   });
   document.querySelector("#strategies tbody").replaceChildren(...rows);
+}
+
+// The npv spread per strategy: P5 to P95 as a bar, P50 as a dot, the mean as a tick; the
+// scenario's own answer as a faint bar beneath. Plain SVG, drawn in the page.
+function drawSpread(answer) {
+  const svgNS = "http://www.w3.org/2000/svg";
+  const make = (tag, attrs) => {
+    const node = document.createElementNS(svgNS, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    return node;
+  };
+  const rows = answer.strategies.map((s, i) => ({now: s, was: base ? base.strategies[i] : null}));
+  const values = rows.flatMap((r) => [r.now.p5, r.now.p95].concat(r.was ? [r.was.p5, r.was.p95] : []));
+  const lo = Math.min(0, ...values), hi = Math.max(0, ...values);
+  const width = 560, left = 170, right = 20, rowH = 30, top = 10;
+  const x = (v) => left + (width - left - right) * (v - lo) / (hi - lo || 1);
+  const svg = make("svg", {viewBox: "0 0 " + width + " " + (top + rows.length * rowH + 24), role: "img",
+                           "aria-label": "npv spread per strategy, P5 to P95"});
+  svg.append(make("line", {x1: x(0), x2: x(0), y1: top - 4, y2: top + rows.length * rowH, class: "zero"}));
+  rows.forEach(({now, was}, i) => {
+    const y = top + i * rowH + 10;
+    const name = make("text", {x: left - 8, y: y + 4, "text-anchor": "end"});
+    name.textContent = now.label;
+    svg.append(name);
+    if (was) svg.append(make("line", {x1: x(was.p5), x2: x(was.p95), y1: y + 9, y2: y + 9, class: "ghost-bar"}),
+                        make("circle", {cx: x(was.p50), cy: y + 9, r: 2.5, class: "ghost-dot"}));
+    svg.append(make("line", {x1: x(now.p5), x2: x(now.p95), y1: y, y2: y, class: "bar"}),
+               make("circle", {cx: x(now.p50), cy: y, r: 4, class: "dot"}),
+               make("line", {x1: x(now.mean_npv), x2: x(now.mean_npv), y1: y - 7, y2: y + 7, class: "mean"}));
+  });
+  const axisY = top + rows.length * rowH + 16;
+  for (const v of [lo, 0, hi]) {
+    const t = make("text", {x: x(v), y: axisY, "text-anchor": v === lo ? "start" : v === hi ? "end" : "middle"});
+    t.textContent = money(v);
+    svg.append(t);
+  }
+  document.getElementById("spread").replaceChildren(svg);
+}
+
+// "Download this scenario": the server writes the YAML (POST /api/scenario); the page saves it.
+async function download() {
+  const res = await fetch("/api/scenario", {method: "POST", headers: {"Content-Type": "application/json"},
+                                            body: JSON.stringify({settings})});
+  if (!res.ok) {
+    document.getElementById("error").textContent = (await res.json()).error;
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([await res.text()], {type: "application/yaml"}));
+  const a = el("a", {href: url, download: page.scenario.replace(/[^A-Za-z0-9_-]/g, "_") + "-what-if.yaml"});
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 async function rerun() {
@@ -131,6 +222,7 @@ async function start() {
     page = await api("/api/inputs");
     document.getElementById("title").textContent = "What if? " + page.title;
     base = await api("/api/run", {trials: page.default_trials});
+    baseQuick = await api("/api/run", {trials: kQuickTrials});
     readAddress();
     drawInputs();
     drawAnswer(base, true);
@@ -138,6 +230,7 @@ async function start() {
   } catch (e) {
     document.getElementById("error").textContent = e.message;
   }
+  document.getElementById("download").addEventListener("click", download);
   document.getElementById("reset").addEventListener("click", () => {
     settings = {};
     writeAddress();
