@@ -175,7 +175,9 @@ function drawSpread(answer) {
                make("line", {x1: x(now.mean_npv), x2: x(now.mean_npv), y1: y - 7, y2: y + 7, class: "mean"}));
   });
   const axisY = top + rows.length * rowH + 16;
-  for (const v of [lo, 0, hi]) {
+  // The zero line's label only where it clears the ends' labels.
+  const ticks = [lo, hi].concat(x(0) - x(lo) > 60 && x(hi) - x(0) > 60 ? [0] : []);
+  for (const v of ticks) {
     const t = make("text", {x: x(v), y: axisY, "text-anchor": v === lo ? "start" : v === hi ? "end" : "middle"});
     t.textContent = money(v);
     svg.append(t);
