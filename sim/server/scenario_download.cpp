@@ -4,13 +4,14 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
 #include <stdexcept>
 #include <filesystem>
 
+#include "flowfolio/core/format.hpp"
 #include "server/what_if.hpp"
 #include "studies/study.hpp"
+#include "yaml/key_path.hpp"
 
 namespace flowfolio::server {
 
@@ -19,26 +20,10 @@ bool is_index(const std::string& segment) {
   return !segment.empty() && std::all_of(segment.begin(), segment.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
-// The shortest text that reads back as `x` (0.004, not --set's 0.0040000000000000001).
-std::string shortest(double x) {
-  char text[32];
-  const auto end = std::to_chars(text, text + sizeof text, x).ptr;
-  return std::string(text, end);
-}
-
 // A name on one comment line.
 std::string one_line(std::string text) {
   std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
   return text;
-}
-
-std::vector<std::string> segments(const std::string& path) {
-  std::vector<std::string> out;
-  std::size_t from = 0;
-  for (std::size_t dot = path.find('.'); dot != std::string::npos; dot = path.find('.', from = dot + 1))
-    out.push_back(path.substr(from, dot - from));
-  out.push_back(path.substr(from));
-  return out;
 }
 
 // The item of a list of named items (activities, profiles, strategies) called `name`;
@@ -87,7 +72,7 @@ std::string WhatIf::download_yaml(const WhatIfRequest& request) const {
   for (const auto& [i, x] : request.settings) {
     const WhatIfInput& in = inputs_[i];
     for (std::size_t p = 0; p < in.input.paths.size(); ++p)
-      set_at(doc, resolved, segments(in.input.paths[p]), 0, shortest(in.factors.empty() ? x : x * in.factors[p]));
+      set_at(doc, resolved, split_key_path(in.input.paths[p]), 0, format_number(in.factors.empty() ? x : x * in.factors[p]));
   }
   YAML::Emitter emitter;
   emitter << doc;

@@ -15,32 +15,6 @@ using nlohmann::ordered_json;
 // A number, or null where there is none (a key path's value that is not a plain number).
 ordered_json number(double x) { return std::isfinite(x) ? ordered_json(x) : ordered_json(); }
 
-const char* unit_name(InputUnit unit) {
-  switch (unit) {
-    case InputUnit::kShare:
-      return "share";
-    case InputUnit::kMoney:
-      return "money";
-    case InputUnit::kMultiplier:
-      return "multiplier";
-    case InputUnit::kNumber:
-      break;
-  }
-  return "number";
-}
-
-const char* verdict_name(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::kTied:
-      return "tied";
-    case Verdict::kNothingBeatsBaseline:
-      return "nothing_beats_baseline";
-    case Verdict::kClear:
-      break;
-  }
-  return "clear";
-}
-
 ordered_json strategy_json(const Scenario& scenario, const RunResults& results, std::size_t s) {
   const Summary npv = metric_summary(results, s, Metric::kNpv);
   const TailRisk tail = metric_tail(results, s, Metric::kNpv);
@@ -63,7 +37,7 @@ std::string WhatIf::inputs_json() const {
   ordered_json inputs = ordered_json::array();
   for (const WhatIfInput& in : inputs_) {
     const DecisionInput& d = in.input;
-    inputs.push_back({{"key", in.key}, {"name", d.name}, {"paths", d.paths}, {"unit", unit_name(d.unit)},
+    inputs.push_back({{"key", in.key}, {"name", d.name}, {"paths", d.paths}, {"unit", input_unit_name(d.unit)},
                       {"base", number(d.base)}, {"low", d.low}, {"high", d.high}, {"step", in.step}});
   }
   const ordered_json page = {{"scenario", base_.name},
