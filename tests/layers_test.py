@@ -16,8 +16,9 @@ ALLOWED = {
     "output": {"core", "engine", "stats", "yaml", "output"},
     "studies": {"core", "engine", "stats", "yaml", "output", "studies"},
     "cluster": {"core", "engine", "stats", "cluster"},
-    "cmd": {"core", "engine", "stats", "yaml", "output", "studies", "cluster", "cmd"},
+    "cmd": {"core", "engine", "stats", "yaml", "output", "studies", "cluster", "server", "cmd"},
     "python": {"core", "engine", "stats", "yaml", "output", "studies", "python"},
+    "server": {"core", "engine", "stats", "yaml", "output", "studies", "server"},
 }
 INCLUDE = re.compile(r'^#include "(?:flowfolio/)?(\w+)/[\w/]+\.hpp"', re.M)
 

@@ -22,6 +22,8 @@ int command_sweep(const SweepArguments& args, const std::string& command_line);
 int command_report(const ReportArguments& args);
 // validate: a scenario's problems, all of them, or a one-line description.
 int command_validate(const ValidateArguments& args);
+// serve: the what-if page until Ctrl-C (serve_command.cpp).
+int command_serve(const ServeArguments& args);
 
 // Shared by the commands: a scenario with its --set overrides, its warnings printed on
 // stderr; and the folder a command writes, --out or out/<the input file's name>.

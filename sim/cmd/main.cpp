@@ -1,4 +1,4 @@
-// The flowfolio program: run, compare, sensitivity, frontier, report, sweep and validate.
+// The flowfolio program: run, compare, sensitivity, frontier, report, sweep, validate and serve.
 // It reads the command line (options.cpp), runs one command (commands.hpp) and turns what
 // stopped it into an exit status (stopping.hpp); every rule lives in the library.
 #include <variant>
@@ -26,6 +26,7 @@ int run_program(int argc, char** argv) {
           if constexpr (std::is_same_v<Args, SweepArguments>) return command_sweep(args, command_line);
           if constexpr (std::is_same_v<Args, ReportArguments>) return command_report(args);
           if constexpr (std::is_same_v<Args, ValidateArguments>) return command_validate(args);
+          if constexpr (std::is_same_v<Args, ServeArguments>) return command_serve(args);
         },
         command);
     phase("end");  // a signal during the last phase is answered too

@@ -175,6 +175,16 @@ CLI::App* add_validate(CLI::App& app, ValidateArguments& args) {
   return validate;
 }
 
+CLI::App* add_serve(CLI::App& app, ServeArguments& args) {
+  CLI::App* serve = app.add_subcommand("serve", "Serve the scenario's what-if page on this machine (Ctrl-C stops it)");
+  serve->add_option("file", args.file, "Scenario YAML file")->required();
+  serve->add_option("--port", args.port, "Port (default 8050; 0: any free port)")->check(CLI::Range(0, 65535));
+  serve->add_option("--host", args.host,
+                    "Address to listen on (default 127.0.0.1: this machine only; another lets the network in)");
+  serve->add_flag("--open", args.open, "Open the page in the default browser");
+  return serve;
+}
+
 }  // namespace
 
 std::variant<Command, int> parse_command_line(int argc, char** argv) {
@@ -187,6 +197,7 @@ std::variant<Command, int> parse_command_line(int argc, char** argv) {
   SweepArguments sweep_args;
   ReportArguments report_args;
   ValidateArguments validate_args;
+  ServeArguments serve_args;
   std::vector<std::string> block_settings;
   const std::pair<CLI::App*, std::function<Command()>> commands[] = {
       {add_run(app, run_args), [&] { return run_args; }},
@@ -196,6 +207,7 @@ std::variant<Command, int> parse_command_line(int argc, char** argv) {
       {add_report(app, report_args), [&] { return report_args; }},
       {add_sweep(app, sweep_args), [&] { return sweep_args; }},
       {add_validate(app, validate_args), [&] { return validate_args; }},
+      {add_serve(app, serve_args), [&] { return serve_args; }},
   };
   try {
     app.parse(argc, argv);

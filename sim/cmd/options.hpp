@@ -54,7 +54,15 @@ struct ValidateArguments {
   std::vector<std::string> overrides;
 };
 
-using Command = std::variant<RunArguments, SweepArguments, ReportArguments, ValidateArguments>;
+// serve: the what-if page (docs/what-if.md).
+struct ServeArguments {
+  std::string file;
+  std::string host = "127.0.0.1";
+  int port = 8050;
+  bool open = false;
+};
+
+using Command = std::variant<RunArguments, SweepArguments, ReportArguments, ValidateArguments, ServeArguments>;
 
 // The command the arguments ask for, or, when they ask for none to run (help, --version)
 // or are wrong, the exit status after CLI11 has printed what it prints.

@@ -64,4 +64,16 @@ std::size_t runner_up(const RunResults& results, std::size_t recommended) {
   return best;
 }
 
+const char* verdict_name(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kTied:
+      return "tied";
+    case Verdict::kNothingBeatsBaseline:
+      return "nothing_beats_baseline";
+    case Verdict::kClear:
+      break;
+  }
+  return "clear";
+}
+
 }  // namespace flowfolio

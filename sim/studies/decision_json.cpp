@@ -9,32 +9,6 @@ namespace flowfolio {
 namespace {
 using nlohmann::ordered_json;
 
-const char* unit_name(InputUnit unit) {
-  switch (unit) {
-    case InputUnit::kShare:
-      return "share";
-    case InputUnit::kMoney:
-      return "money";
-    case InputUnit::kMultiplier:
-      return "multiplier";
-    case InputUnit::kNumber:
-      break;
-  }
-  return "number";
-}
-
-const char* verdict_name(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::kTied:
-      return "tied";
-    case Verdict::kNothingBeatsBaseline:
-      return "nothing_beats_baseline";
-    case Verdict::kClear:
-      break;
-  }
-  return "clear";
-}
-
 // A number, or null where it is not one (a key path's value that is not a plain number).
 ordered_json number(double x) { return std::isfinite(x) ? ordered_json(x) : ordered_json(); }
 
@@ -56,7 +30,7 @@ std::string decision_json(const Scenario& s, const DecisionAnalysis& a) {
     if (r.flip) flip = {{"value", r.flip->value}, {"to", name(r.flip->to)}};
     inputs.push_back({{"name", in.name},
                       {"paths", in.paths},
-                      {"unit", unit_name(in.unit)},
+                      {"unit", input_unit_name(in.unit)},
                       {"base", number(in.base)},
                       {"low", in.low},
                       {"high", in.high},
@@ -69,7 +43,7 @@ std::string decision_json(const Scenario& s, const DecisionAnalysis& a) {
   if (a.headline) {
     const DecisionInputResult& r = a.inputs[*a.headline];
     headline = {{"input", r.input.name},
-                {"unit", unit_name(r.input.unit)},
+                {"unit", input_unit_name(r.input.unit)},
                 {"base", number(r.input.base)},
                 {"value", r.flip->value},
                 {"to", name(r.flip->to)}};
@@ -99,6 +73,20 @@ std::string report_decision_json(const Scenario& scenario, const std::string& te
   options.prefer = scenario.report.prefer;
   options.trials = scenario.report.what_if_trials.value_or(0);
   return decision_json(scenario, analyse_decision(text, file, main_run, options));
+}
+
+const char* input_unit_name(InputUnit unit) {
+  switch (unit) {
+    case InputUnit::kShare:
+      return "share";
+    case InputUnit::kMoney:
+      return "money";
+    case InputUnit::kMultiplier:
+      return "multiplier";
+    case InputUnit::kNumber:
+      break;
+  }
+  return "number";
 }
 
 }  // namespace flowfolio

@@ -25,6 +25,9 @@ enum class Verdict {
   kNothingBeatsBaseline  // the baseline is tied with the best: keep it
 };
 
+// "clear", "tied" or "nothing_beats_baseline", as decision.json and the what-if page write it.
+const char* verdict_name(Verdict verdict);
+
 struct Recommendation {
   Verdict verdict = Verdict::kClear;
   std::size_t strategy = 0;        // the one recommended (the baseline when nothing beats it)

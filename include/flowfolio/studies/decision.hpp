@@ -29,6 +29,9 @@ namespace flowfolio {
 // a factor on the scenario's distribution (1: as written).
 enum class InputUnit { kShare, kMoney, kNumber, kMultiplier };
 
+// "share", "money", "number" or "multiplier", as decision.json and the what-if page write it.
+const char* input_unit_name(InputUnit unit);
+
 // One assumption the analysis moves, and how.
 struct DecisionInput {
   // kKeyPaths: the scenario's `sensitivity:` input `item`, set at its key paths.
