@@ -64,6 +64,17 @@ std::uint64_t whole(const json& value, const std::string& what, std::uint64_t lo
                        std::to_string(high) + "; the command line runs any number)");
   return n;
 }
+
+// A strategy's name, as the page's "measured against" choice sends it.
+std::size_t baseline_position(const Scenario& scenario, const json& value) {
+  std::string names;
+  for (std::size_t s = 0; s < scenario.strategies.size(); ++s) {
+    if (value.is_string() && value.get<std::string>() == scenario.strategies[s].name) return s;
+    names += (s == 0 ? "" : ", ") + scenario.strategies[s].name;
+  }
+  throw RequestError("baseline: " + value.dump() + " is not a strategy of the scenario; the strategies are " +
+                     names);
+}
 }  // namespace
 
 std::vector<WhatIfInput> what_if_inputs(const Scenario& scenario, const std::string& resolved_yaml) {
@@ -103,6 +114,8 @@ WhatIfRequest WhatIf::parse_request(const std::string& body) const {
       parsed.trials = whole(value, "trials", 1, kMaxTrials);
     } else if (field == "seed") {
       parsed.seed = whole(value, "seed", 0, std::numeric_limits<std::uint64_t>::max());
+    } else if (field == "baseline") {
+      parsed.baseline = baseline_position(base_, value);
     } else if (field == "settings") {
       if (!value.is_object()) throw RequestError("settings must be an object of input keys and numbers");
       for (const auto& [key, x] : value.items()) {
@@ -110,7 +123,7 @@ WhatIfRequest WhatIf::parse_request(const std::string& body) const {
         parsed.settings.emplace_back(i, setting_value(inputs_[i], x));
       }
     } else {
-      throw RequestError("unknown field '" + field + "'; a request has settings, trials and seed");
+      throw RequestError("unknown field '" + field + "'; a request has settings, trials, seed and baseline");
     }
   }
   std::sort(parsed.settings.begin(), parsed.settings.end());
@@ -162,7 +175,7 @@ std::string WhatIf::answer(const WhatIfRequest& request) {
   } catch (const Interrupted&) {
     throw Superseded();
   }
-  return what_if_answer_json(scenario, results, baseline_, inputs_, request);
+  return what_if_answer_json(scenario, results, inputs_, request);
 }
 
 void WhatIf::cancel() {

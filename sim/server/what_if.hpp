@@ -54,6 +54,7 @@ struct WhatIfRequest {
   std::vector<std::pair<std::size_t, double>> settings;  // (input position, value), by position
   std::uint64_t trials = kDefaultTrials;
   std::uint64_t seed = 0;
+  std::size_t baseline = 0;  // the strategy the others are measured against, by position
 };
 
 // One page's session: the base scenario, its inputs, and the one simulation it runs at a
@@ -82,8 +83,10 @@ class WhatIf {
   // and every input (key, name, paths, unit, base, low, high, step). docs/what-if.md.
   std::string inputs_json() const;
 
-  // The request's JSON, {"settings": {"key": number, ...}, "trials": N, "seed": S}, checked.
-  // Every key and field is optional. Throws RequestError naming the first problem.
+  // The request's JSON, {"settings": {"key": number, ...}, "trials": N, "seed": S,
+  // "baseline": "strategy"}, checked. Every key and field is optional; the baseline is the
+  // scenario's first strategy unless named, as on the command line. Throws RequestError
+  // naming the first problem.
   WhatIfRequest parse_request(const std::string& body) const;
 
   // The scenario with the request's settings. Throws InputError when a setting makes the
@@ -105,7 +108,6 @@ class WhatIf {
   std::string resolved_;  // the scenario's extends chain resolved, one YAML document
   Scenario base_;
   std::vector<WhatIfInput> inputs_;
-  std::size_t baseline_ = 0;
 
   std::mutex state_;                        // guards generation_ and running_
   std::uint64_t generation_ = 0;            // the newest request's number
@@ -126,9 +128,10 @@ std::vector<WhatIfInput> default_inputs(const std::string& resolved_yaml);
 
 // The answer to a rerun (what_if_json.cpp): per strategy mean npv with its standard
 // error, P5, CVaR95 and P(loss); every strategy's paired npv difference against the
-// baseline with its 95% interval; the recommendation and its sentence, by the report's rule.
-// Requires: every trial of `results` kept, baseline valid.
-std::string what_if_answer_json(const Scenario& scenario, const RunResults& results, std::size_t baseline,
+// request's baseline with its 95% interval; the recommendation and its sentence, by the
+// report's rule with that baseline. Requires: every trial of `results` kept, the request's
+// baseline valid.
+std::string what_if_answer_json(const Scenario& scenario, const RunResults& results,
                                 const std::vector<WhatIfInput>& inputs, const WhatIfRequest& request);
 
 }  // namespace flowfolio::server

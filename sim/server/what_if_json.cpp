@@ -44,7 +44,7 @@ std::string WhatIf::inputs_json() const {
                              {"title", base_.title.empty() ? base_.name : base_.title},
                              {"currency", base_.currency},
                              {"seed", base_.seed},
-                             {"baseline", base_.strategies[baseline_].name},
+                             {"baseline", base_.strategies.front().name},
                              {"default_trials", kDefaultTrials},
                              {"max_trials", kMaxTrials},
                              {"strategies", strategies},
@@ -52,8 +52,9 @@ std::string WhatIf::inputs_json() const {
   return page.dump(2);
 }
 
-std::string what_if_answer_json(const Scenario& scenario, const RunResults& results, std::size_t baseline,
+std::string what_if_answer_json(const Scenario& scenario, const RunResults& results,
                                 const std::vector<WhatIfInput>& inputs, const WhatIfRequest& request) {
+  const std::size_t baseline = request.baseline;
   ordered_json settings = ordered_json::object();
   for (const auto& [i, x] : request.settings) settings[inputs[i].key] = x;
   ordered_json strategies = ordered_json::array();
@@ -67,6 +68,7 @@ std::string what_if_answer_json(const Scenario& scenario, const RunResults& resu
       {"settings", settings},
       {"trials", results.trials},
       {"seed", results.seed},
+      {"baseline", scenario.strategies[baseline].name},
       {"strategies", strategies},
       {"differences", differences},
       {"recommended", scenario.strategies[rec.strategy].name},

@@ -148,6 +148,32 @@ TEST_CASE("what-if: a fourfold pharma incident probability widens training's lea
   CHECK(risky["sentence"].get<std::string>().rfind("Recommended: train the veterans.", 0) == 0);
 }
 
+TEST_CASE("what-if: a named baseline measures every strategy against it, on the same futures") {
+  WhatIf session = default_session();
+  const std::string settings = R"("settings": {")" + kPharma + R"(": 0.004}, "trials": 1000)";
+  const json first = json::parse(session.answer("{" + settings + "}"));
+  const json interns = json::parse(session.answer("{" + settings + R"(, "baseline": "hire_interns"})"));
+  CHECK(first["baseline"] == "status_quo");
+  CHECK(interns["baseline"] == "hire_interns");
+  CHECK(interns["strategies"] == first["strategies"]);  // the same run; only the pairing differs
+  REQUIRE(interns["differences"].size() == 4);
+  const auto against = [&](const std::string& name) {
+    for (const json& d : interns["differences"])
+      if (d["strategy"] == name) return d;
+    FAIL("no difference for " << name);
+    return json();
+  };
+  for (const json& d : interns["differences"]) CHECK(d["baseline"] == "hire_interns");
+  CHECK(against("status_quo")["mean"].get<double>() > 0);  // the scenario's baseline is one of the others now
+  // Training against interns, paired: the difference of the means, exactly (one sum each).
+  const json train = against("train_staff");
+  const double means = strategy(first, "train_staff")["mean_npv"].get<double>() -
+                       strategy(first, "hire_interns")["mean_npv"].get<double>();
+  CHECK(train["mean"].get<double>() == Approx(means).epsilon(1e-12));
+  CHECK(train["lo95"].get<double>() > 0);  // at 0.004, training is ahead of interns beyond the noise
+  CHECK(interns["sentence"].get<std::string>().find("against hire two interns") != std::string::npos);
+}
+
 TEST_CASE("what-if: the same request gives the same bytes") {
   WhatIf session = default_session();
   const std::string body = R"({"trials": 200, "settings": {")" + kPharma + R"(": 0.002}})";
@@ -159,7 +185,11 @@ TEST_CASE("what-if: bad requests get a message naming the input or field") {
   CHECK(request_error(session, "{") == "the request is not valid JSON");
   CHECK(request_error(session, "[1]") == "the request must be a JSON object");
   CHECK(request_error(session, R"({"trails": 10})") ==
-        "unknown field 'trails'; a request has settings, trials and seed");
+        "unknown field 'trails'; a request has settings, trials, seed and baseline");
+  CHECK(request_error(session, R"({"baseline": "hire_intern"})") ==
+        "baseline: \"hire_intern\" is not a strategy of the scenario; the strategies are status_quo, hire_interns, "
+        "train_staff, jump_in, mentored_mix");
+  CHECK_THAT(request_error(session, R"({"baseline": 1})"), Catch::StartsWith("baseline: 1 is not a strategy"));
   CHECK_THAT(request_error(session, R"({"settings": {"activities.pharma_campaign.incident.probabilty": 0.002}})"),
              Catch::StartsWith("settings: unknown input 'activities.pharma_campaign.incident.probabilty'; "
                                "the inputs are activities.pharma_campaign.incident.probability, "));

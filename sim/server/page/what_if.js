@@ -5,7 +5,9 @@
 
 const kQuickTrials = 500;
 let page = null;          // GET /api/inputs
-let base = null;          // the answer at the scenario's own values (refined)
+let against = null;       // the strategy the others are measured against; null: the scenario's first
+const bases = {};         // per baseline, the answers at the scenario's own values: {refined, quick}
+let base = null;          // the answer at the scenario's own values (refined), for this baseline
 let baseQuick = null;     // the same at kQuickTrials, what a first answer is compared with
 let lastMoved = null;     // the key of the input moved last, where a flip is marked
 const flips = {};         // key -> values where a refined answer's recommendation flipped
@@ -42,10 +44,13 @@ function readAddress() {
     const v = params.get(input.key);
     if (v !== null && v !== "" && isFinite(Number(v))) settings[input.key] = Number(v);
   }
+  const named = params.get("baseline");
+  against = page.strategies.some((s) => s.name === named) && named !== page.baseline ? named : null;
 }
 
 function writeAddress() {
   const params = new URLSearchParams();
+  if (against !== null) params.set("baseline", against);
   for (const [k, v] of Object.entries(settings)) params.set(k, String(v));
   const query = params.toString();
   history.replaceState(null, "", query ? "?" + query : location.pathname);
@@ -104,6 +109,36 @@ function markFlip(answer) {
 
 const labelOf = (name) => (page.strategies.find((s) => s.name === name) || {label: name}).label;
 
+// A rerun's request: the changed inputs, the trials, and the baseline when it is not the scenario's.
+const request = (trials, changed = settings) =>
+  Object.assign({settings: changed, trials}, against === null ? {} : {baseline: against});
+
+// The scenario's own answers for the chosen baseline, asked once per baseline.
+async function loadBase(signal) {
+  const name = against === null ? page.baseline : against;
+  if (!bases[name]) {
+    const refined = await api("/api/run", request(page.default_trials, {}), signal);
+    const quick = await api("/api/run", request(kQuickTrials, {}), signal);
+    bases[name] = {refined, quick};
+  }
+  ({refined: base, quick: baseQuick} = bases[name]);
+}
+
+// "Measured against": which strategy the differences column and the sentence pair with.
+function drawBaselineChoice() {
+  const select = document.getElementById("baseline");
+  select.replaceChildren(...page.strategies.map((s) =>
+    el("option", {value: s.name, textContent: s.label, selected: s.name === (against || page.baseline)})));
+  select.onchange = () => {
+    against = select.value === page.baseline ? null : select.value;
+    // A flip is relative to the baseline's own answer: marks made against another are dropped.
+    for (const key of Object.keys(flips)) delete flips[key];
+    writeAddress();
+    drawInputs();
+    rerun();
+  };
+}
+
 function drawInputs() {
   const box = document.getElementById("inputs");
   box.replaceChildren(...page.inputs.map(inputControl));
@@ -129,6 +164,7 @@ function drawAnswer(answer, refined) {
   drawSpread(answer);
   document.getElementById("status").textContent =
     (refined ? "Refined: " : "First answer: ") + answer.trials + " trials, seed " + answer.seed + ".";
+  document.getElementById("against").textContent = "against " + labelOf(answer.baseline) + " (95% interval)";
   const rows = answer.strategies.map((s, i) => {
     const was = base ? base.strategies[i] : undefined;
     const d = answer.differences.find((x) => x.strategy === s.name);
@@ -206,9 +242,14 @@ async function rerun() {
   const controller = new AbortController();
   inFlight = controller;
   document.getElementById("error").textContent = "";
+  document.getElementById("status").textContent = "Rerunning…";
   try {
+    await loadBase(controller.signal);
+    if (controller.signal.aborted) return;
+    // The scenario as written: its answer is already here.
+    if (Object.keys(settings).length === 0) return drawAnswer(base, true);
     for (const trials of [kQuickTrials, page.default_trials]) {
-      const answer = await api("/api/run", {settings, trials}, controller.signal);
+      const answer = await api("/api/run", request(trials), controller.signal);
       if (controller.signal.aborted) return;
       drawAnswer(answer, trials === page.default_trials);
     }
@@ -223,10 +264,10 @@ async function start() {
   try {
     page = await api("/api/inputs");
     document.getElementById("title").textContent = "What if? " + page.title;
-    base = await api("/api/run", {trials: page.default_trials});
-    baseQuick = await api("/api/run", {trials: kQuickTrials});
     readAddress();
+    await loadBase();
     drawInputs();
+    drawBaselineChoice();
     drawAnswer(base, true);
     if (Object.keys(settings).length > 0) rerun();
   } catch (e) {
@@ -235,8 +276,10 @@ async function start() {
   document.getElementById("download").addEventListener("click", download);
   document.getElementById("reset").addEventListener("click", () => {
     settings = {};
+    against = null;
     writeAddress();
     drawInputs();
+    drawBaselineChoice();
     rerun();
   });
 }
