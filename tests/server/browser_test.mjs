@@ -175,9 +175,11 @@ try {
   await page.selectOption('#baseline', 'hire_interns');
   await page.waitForFunction(() => document.getElementById('against').textContent.includes('hire two interns') &&
                                    document.getElementById('status').textContent.startsWith('Refined'));
-  const chosen = answers.slice(beforeChoice).filter((a) => a.baseline === 'hire_interns' && a.trials === base.trials &&
-                                                          Object.keys(a.settings).length === 2);
-  const lead = chosen.length ? chosen.at(-1).differences.find((d) => d.strategy === 'train_staff') : undefined;
+  // The page draws an answer before this side has read the response's body: wait for it too.
+  const chosen = () => answers.slice(beforeChoice).filter((a) => a.baseline === 'hire_interns' &&
+                                                                a.trials === base.trials && Object.keys(a.settings).length === 2);
+  await until(() => chosen().length > 0, 'the refined answer against hire_interns');
+  const lead = chosen().at(-1).differences.find((d) => d.strategy === 'train_staff');
   check(lead && lead.baseline === 'hire_interns' && lead.lo95 > 0, 'no lead of training over interns: ' + JSON.stringify(lead));
   check(new URL(page.url()).searchParams.get('baseline') === 'hire_interns', 'the address without the baseline: ' + page.url());
   check((await row('hire two interns')).includes('baseline'), 'the interns row is not marked as the baseline');
