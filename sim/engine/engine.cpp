@@ -135,6 +135,9 @@ struct Workspace {
   // ATTRITION(t, slot)'s uniform, drawn once per trial for every strategy that needs it
   // (common random numbers: the same number in each); negative until drawn.
   std::vector<double> attrition;    // [t * most_slots + slot]
+  // The period being traced, or null: its activities' record and each slot's work.
+  PeriodTrace* tracing = nullptr;
+  std::vector<std::vector<WorkTrace>> traced_work;  // [slot]
 };
 
 struct Engine::Impl {
@@ -159,6 +162,7 @@ struct Engine::Impl {
                      std::size_t a, Workspace& ws, PeriodSums& sums) const;
   void settle(std::uint64_t seed, std::uint64_t trial, int t, std::size_t a,
               const Assignment& assignment, Workspace& ws, PeriodSums& sums) const;
+  void trace_activity(std::size_t a, int n, const Assignment& assignment, Workspace& ws) const;
   const Assignment& assign(const CompiledStrategy& cs, std::size_t a, int n, Workspace& ws) const;
 };
 
@@ -275,6 +279,7 @@ void Engine::Impl::settle(std::uint64_t seed, std::uint64_t trial, int t, std::s
       Stream stream = unit_stream(seed, trial, t, a, i, UnitDraw::kSeverity);
       const double l = act.severity.sample(stream);
       sums.loss += l;
+      if (ws.tracing != nullptr) ws.tracing->activities[a].losses.push_back(l);
       ++ws.people[c.slot].incidents;
       ++sums.incidents;
       if (l >= scenario.model.catastrophe) ++sums.catastrophes;
@@ -322,6 +327,22 @@ void Engine::Impl::work_activity(const CompiledStrategy& cs, std::uint64_t seed,
     p.practice_domain += hours * act.challenge.domain * e.teaching;
     p.anxious_hours += hours * e.anxious;
     p.bored_hours += hours * e.bored;
+  }
+  if (ws.tracing != nullptr) trace_activity(a, n, assignment, ws);
+}
+
+// The traced record of activity a's n units this period: done and skipped, and each
+// worker's units, successes and incident multipliers (ActivityTrace).
+void Engine::Impl::trace_activity(std::size_t a, int n, const Assignment& assignment, Workspace& ws) const {
+  ActivityTrace& record = ws.tracing->activities[a];
+  record.units_done = assignment.done;
+  record.units_skipped = n - assignment.done;
+  const std::size_t A = scenario.activities.size();
+  for (const int w : assignment.workers) {
+    const Candidate& c = ws.candidates[static_cast<std::size_t>(w)];
+    const double d = ws.delta[c.slot * A + a];
+    record.exposure += c.units * portable_exp(scenario.model.incident_slope * std::max(0.0, d));
+    ws.traced_work[c.slot].push_back({.activity = a, .units = c.units, .successes = c.successes});
   }
 }
 
@@ -490,6 +511,11 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
 
   for (int t = 0; t < T; ++t) {
     PeriodTrace period{.period = t};
+    ws.tracing = trace ? &period : nullptr;
+    if (trace) {
+      period.activities.assign(A, {});
+      ws.traced_work.assign(N, {});
+    }
     PeriodSums sums;
     double salaries = 0, training_cost = 0, hire_cost = 0;
 
@@ -672,7 +698,8 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
                                  .online = p.online,
                                  .domain = p.domain,
                                  .burnout = p.burnout,
-                                 .left = p.left});
+                                 .left = p.left,
+                                 .work = std::move(ws.traced_work[j])});
       }
       int remaining = 0;
       for (const Person& p : people) {
@@ -687,9 +714,10 @@ void Engine::Impl::simulate(const CompiledStrategy& cs, std::uint64_t seed, std:
         period.mean_domain /= remaining;
         period.mean_burnout /= remaining;
       }
-      out.trace.push_back(period);
+      out.trace.push_back(std::move(period));
     }
   }
+  ws.tracing = nullptr;
 
   MetricValues& m = out.metrics;
   m[index(Metric::kNpv)] = npv;

@@ -221,6 +221,68 @@ TEST_CASE("mentoring lifts the mentee's effective domain skill", "[engine]") {
   CHECK(traced[1].trace[0].mean_online == Approx((0.5 + 0.14) / 2));
 }
 
+TEST_CASE("a traced period records each activity's units, losses and incident exposure", "[engine][trace]") {
+  // The worker's online skill is 0.3 on a challenge of 0.5: delta 0.2, an incident
+  // multiplier of exp(5 * 0.2) per unit, whatever p0 is; every unit has an incident.
+  std::string y = replace(tiny_scenario(), "online: 0.5\n    domain: 0.5\n    salary", "online: 0.3\n    domain: 0.5\n    salary");
+  y = replace(y, "    cost: 10\n", "    cost: 10\n    incident: {probability: 1, severity: 250}\n");
+  const TrialOutcome o = one_trial(parse(y), 0, true)[0];
+  REQUIRE(o.trace.size() == 4);
+  for (const PeriodTrace& p : o.trace) {
+    REQUIRE(p.activities.size() == 1);
+    const ActivityTrace& work = p.activities[0];
+    CHECK(work.units_done == 3);
+    CHECK(work.units_skipped == 0);
+    CHECK(work.exposure == Approx(3 * std::exp(5 * 0.2)));
+    CHECK(work.losses == std::vector<double>{250, 250, 250});
+    REQUIRE(p.people.size() == 1);
+    REQUIRE(p.people[0].work.size() == 1);
+    CHECK(p.people[0].work[0].activity == 0);
+    CHECK(p.people[0].work[0].units == 3);
+    CHECK(p.people[0].work[0].successes == 0);  // delta 0.2 with a slope of 1000: no success
+  }
+}
+
+TEST_CASE("a traced trial's records add up to its periods, on every shipped scenario", "[engine][trace]") {
+  for (const char* name : {"seed-default", "b2b-software", "hospital-system"}) {
+    const Scenario s = read_scenario_file(testing::source_path(std::string("scenarios/") + name + ".yaml"));
+    for (const TrialOutcome& o : one_trial(s, 3, true)) {
+      for (const PeriodTrace& p : o.trace) {
+        INFO(name << " period " << p.period);
+        REQUIRE(p.activities.size() == s.activities.size());
+        int done = 0, skipped = 0, incidents = 0;
+        double loss = 0;
+        std::vector<int> worked(s.activities.size(), 0);
+        for (const PersonTrace& person : p.people) {
+          int units = 0, successes = 0;
+          for (const WorkTrace& w : person.work) {
+            CHECK(w.units > 0);
+            CHECK(w.successes <= w.units);
+            units += w.units;
+            successes += w.successes;
+            worked[w.activity] += w.units;
+          }
+          CHECK(units == person.units);
+          CHECK(successes == person.successes);
+        }
+        for (std::size_t a = 0; a < s.activities.size(); ++a) {
+          const ActivityTrace& r = p.activities[a];
+          CHECK(worked[a] == r.units_done);
+          CHECK(r.exposure >= r.units_done);  // every multiplier is at least 1
+          done += r.units_done;
+          skipped += r.units_skipped;
+          incidents += static_cast<int>(r.losses.size());
+          for (const double l : r.losses) loss += l;
+        }
+        CHECK(done == p.units_done);
+        CHECK(skipped == p.units_skipped);
+        CHECK(incidents == p.incidents);
+        CHECK(loss == Approx(p.incident_loss));
+      }
+    }
+  }
+}
+
 TEST_CASE("static policy: most hours first, ties to the lowest slot", "[engine]") {
   // Two workers: slot 0 in flow, slot 1 bored. One unit a period goes to slot 0 (a tie);
   // with 2 units the second goes to slot 1 (more hours left).

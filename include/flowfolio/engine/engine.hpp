@@ -35,6 +35,23 @@ class TrialRunner;   // trial_runner.hpp
 // wherever a runner is taken. Thread-safe; lives as long as the program.
 TrialRunner& local_runner();
 
+// The units of one activity one person worked in one period of a traced trial.
+struct WorkTrace {
+  std::size_t activity = 0;       // in the scenario's order
+  int units = 0, successes = 0;
+};
+
+// One activity in one period of a traced trial: the record a history of the work keeps
+// (flowfolio calibrate reads histories of this shape).
+struct ActivityTrace {
+  int units_done = 0, units_skipped = 0;
+  std::vector<double> losses;     // one per incident, in unit order
+  // The sum over done units of the incident multiplier exp(incident_slope * max(0, delta))
+  // of the person who did each (MODEL.md section 4.6): the units' incident chance is p0
+  // times this, whatever p0 is.
+  double exposure = 0;
+};
+
 // One person in one period of a traced trial: who did what, and how it went.
 struct PersonTrace {
   int slot = 0;
@@ -48,6 +65,7 @@ struct PersonTrace {
   double online = 0, domain = 0;  // real skills at the end of the period
   double burnout = 0;             // at the end of the period
   bool left = false;              // left at the end of the period
+  std::vector<WorkTrace> work;    // per activity worked, in the scenario's order
 };
 
 // One period of one strategy in one trial, for `flowfolio run --trial N --trace`.
@@ -60,6 +78,7 @@ struct PeriodTrace {
   double hours_flow = 0, hours_anxiety = 0, hours_boredom = 0;
   double mean_online = 0, mean_domain = 0, mean_burnout = 0;  // of active people, end of t
   std::vector<PersonTrace> people;  // everyone active during the period, by slot
+  std::vector<ActivityTrace> activities;  // one per activity, in the scenario's order
 };
 
 // The money of one period, undiscounted (MODEL.md section 6): cost as metric `cost` counts
