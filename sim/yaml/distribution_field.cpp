@@ -14,9 +14,9 @@ namespace {
 // A lognormal sigma above this puts its far tail beyond any money (e^(10 * 8.5) = 1e37).
 constexpr double kLargestSigma = 10;
 
-const Keys kFamilies = {"uniform", "triangular", "pert", "normal", "lognormal", "beta", "discrete"};
-
 }  // namespace
+
+const Keys kDistributionFamilies = {"uniform", "triangular", "pert", "normal", "lognormal", "beta", "discrete"};
 
 std::optional<Distribution> Fields::ordered_three(const YAML::Node& node, const std::string& path,
                                                   bool pert, const YAML::Node* lambda_node) {
@@ -202,23 +202,23 @@ Distribution Fields::distribution(const YAML::Node& node, const std::string& pat
     }
     return Distribution::fixed(*v);
   }
-  Keys allowed = kFamilies;
+  Keys allowed = kDistributionFamilies;
   allowed.push_back("lambda");
   allowed.push_back("clip");
   if (!node.IsMap()) {
     error(node, path,
-          "expected a number or a distribution ({" + join(kFamilies) + "}: ...), got " +
+          "expected a number or a distribution ({" + join(kDistributionFamilies) + "}: ...), got " +
               describe_kind(node));
     return {};
   }
   const MapView m = map(node, path, allowed, {});
   if (!m.ok_) return {};
   Keys present;
-  for (const auto& f : kFamilies)
+  for (const auto& f : kDistributionFamilies)
     if (m.has(f)) present.push_back(f);
   if (present.size() != 1) {
     error(node, path,
-          present.empty() ? "expected a number or exactly one of " + join(kFamilies)
+          present.empty() ? "expected a number or exactly one of " + join(kDistributionFamilies)
                           : "exactly one distribution family per value, got " + join(present));
     return {};
   }

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "flowfolio/core/error.hpp"
+#include "yaml/fields.hpp"
 #include "yaml/yaml_document.hpp"
 
 namespace flowfolio {
@@ -34,16 +35,45 @@ bool named_list(const YAML::Node& list) {
   return true;
 }
 
-// `over` laid on `base`: maps merged key by key, lists of named items merged by name
-// (new names appended), anything else replaced.
+// The scenario's lists of named items, which merge by name: its entities. Any other list
+// (a study block's inputs, a strategy's courses) is one value, replaced whole.
+bool entity_list(const std::string& key) {
+  return key == "activities" || key == "profiles" || key == "strategies";
+}
+
+// The distribution family a map names, or "".
+std::string family(const YAML::Node& map) {
+  for (const std::string& f : kDistributionFamilies)
+    if (map[f]) return f;
+  return "";
+}
+
+// Whether `over` is a distribution that cannot be laid on `base` key by key: another family,
+// or a lognormal by median and sigma over one by p5 and p95 (or the other way round).
+bool other_distribution(const YAML::Node& base, const YAML::Node& over) {
+  const std::string was = family(base), now = family(over);
+  if (was.empty() || now.empty()) return false;
+  if (was != now) return true;
+  if (now != "lognormal" || !base[now].IsMap() || !over[now].IsMap()) return false;
+  const auto by_percentiles = [](const YAML::Node& m) { return m["p5"] || m["p95"]; };
+  const auto by_median = [](const YAML::Node& m) { return m["median"] || m["sigma"]; };
+  return (by_percentiles(base[now]) && by_median(over[now])) || (by_median(base[now]) && by_percentiles(over[now]));
+}
+
+// Where a node being merged sits: the document, one of its entity lists, or anywhere else.
+enum class Place { kDocument, kEntities, kElsewhere };
+
+// `over` laid on `base`: maps merged key by key, the scenario's entity lists merged by name
+// (new names appended), anything else replaced, a distribution of another form included.
 YAML::Node merge(const YAML::Node& base, const YAML::Node& over, const std::string& file,
-                 Origins& origins) {
-  if (base.IsMap() && over.IsMap()) {
+                 Origins& origins, Place place = Place::kElsewhere) {
+  if (base.IsMap() && over.IsMap() && !other_distribution(base, over)) {
     YAML::Node result(YAML::NodeType::Map);
     for (const auto& e : base) {
       const std::string key = e.first.Scalar();
       const YAML::Node o = over[key];
-      result[e.first] = o ? merge(e.second, o, file, origins) : e.second;
+      const Place inner = place == Place::kDocument && entity_list(key) ? Place::kEntities : Place::kElsewhere;
+      result[e.first] = o ? merge(e.second, o, file, origins, inner) : e.second;
     }
     for (const auto& e : over) {
       if (e.first.Scalar() == "extends" || base[e.first.Scalar()]) continue;
@@ -52,7 +82,7 @@ YAML::Node merge(const YAML::Node& base, const YAML::Node& over, const std::stri
     origins.merged.push_back({result, over, file});
     return result;
   }
-  if (named_list(base) && named_list(over)) {
+  if (place == Place::kEntities && named_list(base) && named_list(over)) {
     YAML::Node result(YAML::NodeType::Sequence);
     std::vector<bool> used(over.size(), false);
     for (const auto& item : base) {
@@ -108,6 +138,6 @@ YAML::Node resolve_extends(const YAML::Node& root, const std::string& file,
   const YAML::Node raw = load_document(read_yaml_text(parent), parent, kEmptyScenario);
   record(raw, parent, origins);
   const YAML::Node base = resolve_extends(raw, parent, chain, origins);
-  return merge(base, root, file, origins);
+  return merge(base, root, file, origins, Place::kDocument);
 }
 }  // namespace flowfolio

@@ -24,6 +24,9 @@ namespace flowfolio {
 
 using Keys = std::vector<std::string>;
 
+// The keys that name a distribution's family (MODEL.md section 10): exactly one per distribution.
+extern const Keys kDistributionFamilies;
+
 // The most trials a scenario or a study block may ask for: the same cap as --trials.
 inline constexpr std::uint64_t kMaxTrials = 1'000'000'000;
 

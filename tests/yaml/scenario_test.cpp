@@ -480,6 +480,45 @@ TEST_CASE("extends: a scenario gives only what differs", "[scenario][extends]") 
   fs::remove_all(dir);
 }
 
+TEST_CASE("extends: a distribution of another form, and a list outside the entities, replace the base's",
+          "[scenario][extends]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "flowfolio_extends_replace_test";
+  fs::create_directories(dir);
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return (dir / name).string();
+  };
+  std::string base = replace(tiny_scenario(), "    value: 100\n", "    value: {lognormal: {p5: 50, p95: 200}}\n");
+  base = replace(base, "    cost: 10\n", "    cost: {pert: [5, 10, 20]}\n");
+  base += "sensitivity:\n  trials: 50\n  inputs:\n"
+          "    - {name: hours, path: activities.work.hours_per_unit, range: [1, 3]}\n"
+          "    - {name: cost, path: activities.work.cost.pert.1, range: [6, 19]}\n";
+  write("base.yaml", base);
+  const std::string child = write("child.yaml",
+                                  "extends: base.yaml\nactivities:\n  - name: work\n"
+                                  "    value: {lognormal: {median: 120, sigma: 0.5}}\n"
+                                  "    cost: {triangular: [5, 10, 20]}\n"
+                                  "sensitivity:\n  inputs:\n"
+                                  "    - {name: value, path: activities.work.value.lognormal.median, range: [60, 240]}\n");
+  const Scenario s = read_scenario_file(child);
+  // Another parametrisation of the lognormal, another family: the extending file's, whole.
+  CHECK(s.activities[0].value.quantile(0.5) == Approx(120));
+  CHECK(s.activities[0].cost.mean() == Approx((5 + 10 + 20) / 3.0));
+  // The study's inputs are one list of the extending file's: the base's two are gone,
+  // while the rest of the block (trials) still merges key by key.
+  REQUIRE(s.sensitivity.inputs.size() == 1);
+  CHECK(s.sensitivity.inputs[0].name == "value");
+  CHECK(s.sensitivity.trials == 50);
+  // A lognormal of the same form still merges key by key.
+  const std::string same = write("same.yaml",
+                                 "extends: child.yaml\nactivities:\n  - name: work\n    value: {lognormal: {median: 150}}\n");
+  const Scenario t = read_scenario_file(same);
+  CHECK(t.activities[0].value.quantile(0.5) == Approx(150));
+  CHECK(t.activities[0].value.quantile(0.95) == Approx(150 * std::exp(0.5 * 1.6448536269514722)));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("hostile values: --set, names, text and sizes", "[scenario][hostile]") {
   const auto message = [](const std::string& yaml, const std::vector<std::string>& overrides = {}) {
     try {
