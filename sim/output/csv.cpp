@@ -22,7 +22,10 @@ class CsvParser {
     std::vector<CsvRecord> out;
     while (at_ < text_.size()) {
       CsvRecord record{.line = line_};
-      for (bool more = true; more;) record.fields.push_back(field(more));
+      for (bool more = true; more;) {
+        record.columns.push_back(at_ - line_start_ + 1);
+        record.fields.push_back(field(more));
+      }
       out.push_back(std::move(record));
     }
     return out;
@@ -40,9 +43,14 @@ class CsvParser {
       if (!value.empty() && value.back() == '\r') value.pop_back();
     }
     more = at_ < text_.size() && text_[at_] == ',';
-    if (at_ < text_.size() && text_[at_] == '\n') ++line_;
+    if (at_ < text_.size() && text_[at_] == '\n') new_line(at_);
     ++at_;
     return value;
+  }
+
+  void new_line(std::size_t newline) {
+    ++line_;
+    line_start_ = newline + 1;
   }
 
   void quoted(std::string& value) {
@@ -58,7 +66,7 @@ class CsvParser {
         ++at_;
         break;
       } else {
-        if (c == '\n') ++line_;
+        if (c == '\n') new_line(at_);
         value += c;
       }
     }
@@ -71,6 +79,7 @@ class CsvParser {
   const std::string& file_;
   std::size_t at_ = 0;
   std::size_t line_ = 1;
+  std::size_t line_start_ = 0;  // where line_ begins in text_
 };
 }  // namespace
 

@@ -14,10 +14,12 @@ namespace flowfolio {
 // as text. read_csv gives the text back unchanged.
 std::string csv_text(const std::string& text);
 
-// One record of a CSV file: its fields, and the line it starts on (1-based).
+// One record of a CSV file: its fields, the line it starts on and the column each field
+// starts at (both 1-based; a field after a quoted line break counts its column on its own line).
 struct CsvRecord {
   std::size_t line = 0;
   std::vector<std::string> fields;
+  std::vector<std::size_t> columns;
 };
 
 // Every record of `text` (quoted fields may hold commas, quotes and line breaks); a
