@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "flowfolio/core/distribution.hpp"
+#include "core/words.hpp"
 #include "flowfolio/core/error.hpp"
 #include "yaml/extends.hpp"
 
@@ -30,10 +31,6 @@ extern const Keys kDistributionFamilies;
 // The most trials a scenario or a study block may ask for: the same cap as --trials.
 inline constexpr std::uint64_t kMaxTrials = 1'000'000'000;
 
-// " (did you mean 'x'?)" when a known word is close to the unknown one; "" otherwise.
-std::string suggestion(const std::string& word, const Keys& known);
-// "a, b, c".
-std::string join(const Keys& words);
 // A number in at most 3 significant digits, for messages.
 std::string format_ratio(double ratio);
 // What a node is, for "expected ..., got X": "nothing", "a list", "a map", 'text'.
