@@ -15,8 +15,9 @@ ALLOWED = {
     "yaml": {"core", "engine", "yaml"},
     "output": {"core", "engine", "stats", "yaml", "output"},
     "studies": {"core", "engine", "stats", "yaml", "output", "studies"},
+    "calibration": {"core", "engine", "stats", "yaml", "output", "calibration"},
     "cluster": {"core", "engine", "stats", "cluster"},
-    "cmd": {"core", "engine", "stats", "yaml", "output", "studies", "cluster", "server", "cmd"},
+    "cmd": {"core", "engine", "stats", "yaml", "output", "studies", "calibration", "cluster", "server", "cmd"},
     "python": {"core", "engine", "stats", "yaml", "output", "studies", "python"},
     "server": {"core", "engine", "stats", "yaml", "output", "studies", "server"},
 }

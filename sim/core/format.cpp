@@ -18,6 +18,16 @@ std::string format_number(float value) {
   return std::string(buffer, ec == std::errc() ? end : buffer);
 }
 
+double round_significant(double value, int digits) {
+  char buffer[64];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific, digits - 1);
+  double rounded = value;
+  if (ec == std::errc()) std::from_chars(buffer, end, rounded);
+  return rounded;
+}
+
+std::string format_significant(double value, int digits) { return format_number(round_significant(value, digits)); }
+
 std::string format_money(double amount) {
   const double a = std::abs(amount);
   char buffer[64];

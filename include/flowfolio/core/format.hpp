@@ -14,6 +14,11 @@ inline constexpr const char* kModelVersion = "1.1";
 std::string format_number(double value);
 std::string format_number(float value);
 
+// `value` rounded to `digits` significant digits (correctly rounded, so the same on every
+// machine), and that number in its shortest form: (0.000412345, 3) -> "0.000412".
+double round_significant(double value, int digits);
+std::string format_significant(double value, int digits);
+
 // Money for people: 1234567.8 -> "1.23M", -45600 -> "-45.6k", 950 -> "950".
 std::string format_money(double amount);
 
