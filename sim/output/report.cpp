@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "flowfolio/core/format.hpp"
+#include "output/page_scripts.hpp"
 #include "flowfolio/output/verdict.hpp"
 #include "flowfolio/stats/recommendation.hpp"
 
@@ -22,44 +23,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-// JSON for a <script type="application/json"> block: no "<" can end the block early, and
-// the line separators U+2028 and U+2029, which older JavaScript parsers take for line
-// ends, are escaped too.
-std::string script_json(const json& value) {
-  const std::string text = value.dump();
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '<') {
-      out += "\\u003c";
-    } else if (text.compare(i, 2, "\xE2\x80") == 0 && i + 2 < text.size() &&
-               (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
-      out += text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
-std::string library(const std::string& folder, const std::string& file) {
-  const fs::path path = fs::path(folder) / file;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw std::runtime_error("the report's chart library " + path.string() +
-                             " is missing: run `bash .ci/install-deps`, or point "
-                             "FLOWFOLIO_REPORT_ASSETS at a folder holding " +
-                             file);
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string js = text.str();
-  // Drop the source-map comment: the page must ask for nothing outside itself.
-  if (const auto at = js.rfind("//# sourceMappingURL="); at != std::string::npos) js.erase(at);
-  for (std::size_t at = 0; (at = js.find("</script", at)) != std::string::npos;)
-    js.replace(at, 2, "<\\/");
-  return js;
-}
 }  // namespace
 
 std::string escape_html(const std::string& text) {
@@ -139,11 +102,8 @@ void how_made(std::ostringstream& h, const ReportInputs& in) {
 
 // The charts' data, the chart libraries and the page's own script, all inline.
 void page_scripts(std::ostringstream& h, const json& data) {
-  const std::string assets = report_assets_folder();
-  h << "<script type=\"application/json\" id=\"data\">" << script_json(data) << "</script>\n";
-  for (const char* file : {"vega.min.js", "vega-lite.min.js", "vega-embed.min.js"})
-    h << "<script>" << library(assets, file) << "</script>\n";
-  h << "<script>\n" << report_script() << "</script>\n</body></html>\n";
+  h << "<script type=\"application/json\" id=\"data\">" << script_json(data) << "</script>\n"
+    << chart_library_scripts() << "<script>\n" << report_script() << "</script>\n</body></html>\n";
 }
 
 // The studies a folder may hold, each read defensively (a hand-edited file names itself).
