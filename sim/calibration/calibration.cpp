@@ -87,12 +87,19 @@ IncidentRateFit fit_rate(const Scenario& scenario, const History& history, std::
   for (const IncidentRecord& i : history.incidents) fit.incidents += i.activity == a;
   if (multipliers.empty()) {
     multipliers = {1.0};
-    fit.note = "no simulated future of " + as + " did this work, so the multiplier is taken as 1 (p0 is the raw rate): " +
+    fit.note = "No simulated future of " + as + " did this work, so the multiplier is taken as 1 (p0 is the raw rate): " +
                "is " + as + " how the work was done?";
   }
   fit.multiplier = std::accumulate(multipliers.begin(), multipliers.end(), 0.0) / static_cast<double>(multipliers.size());
   fit.multiplier_range = middle90(multipliers);
-  const calibration::BetaPrior prior = calibration::rate_prior(act.incident_probability);
+  calibration::BetaPrior prior = calibration::rate_prior(act.incident_probability);
+  fit.prior_surprise = calibration::prior_surprise(prior, fit.incidents, fit.units, multipliers);
+  if (fit.prior_surprise < calibration::kConflictLevel) {
+    fit.prior_set_aside = true;
+    prior = {0.5, 0.5};
+    fit.note = "The history contradicts the scenario's value (a count this far out had a chance of " +
+               format_significant(fit.prior_surprise, 2) + " under it), so it is set aside for Jeffreys' prior";
+  }
   fit.prior_a = prior.a;
   fit.prior_b = prior.b;
   const calibration::RatePosterior posterior(prior, fit.incidents, fit.units, multipliers);
@@ -100,8 +107,7 @@ IncidentRateFit fit_rate(const Scenario& scenario, const History& history, std::
   fit.interval = {posterior.quantile((1 - kCalibrationLevel) / 2), posterior.quantile(1 - (1 - kCalibrationLevel) / 2)};
   fit.multipliers = std::move(multipliers);
   if (fit.incidents == 0 && fit.note.empty())
-    fit.note = "no incidents in " + format_number(static_cast<double>(fit.units)) + " units: p0 is below " +
-               format_significant(fit.interval.hi, 2) +
+    fit.note = "No incidents in " + std::to_string(fit.units) + " units: p0 is below " + format_significant(fit.interval.hi, 2) +
                " with 95% probability, but no incidents cannot show how far below: the interval's low end is the prior's";
   return fit;
 }

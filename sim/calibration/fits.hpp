@@ -19,6 +19,15 @@ struct BetaPrior {
 };
 BetaPrior rate_prior(double scenario_p0);
 
+// How surprising k incidents in n units are under a prior, before seeing them: the prior
+// predictive chance of a count at least as far from the expected one on the side k lies,
+// P(K >= k) or P(K <= k), averaged over the simulated futures' multipliers (K given a
+// future is negative binomial: Poisson counts with a Gamma rate, as rare incidents are).
+// Below kConflictLevel the prior and the history disagree (a prior-data conflict, Evans
+// and Moshonov 2006).
+double prior_surprise(BetaPrior prior, long k, long n, const std::vector<double>& multipliers);
+inline constexpr double kConflictLevel = 0.025;
+
 // p0's posterior after k incidents in n units, when each simulated future j of the work
 // had a mean incident multiplier m_j: the history is k incidents in n m_j units at
 // balance (exact as the chance per unit is small), so given future j the posterior is

@@ -15,6 +15,20 @@ BetaPrior rate_prior(double scenario_p0) {
   return {0.5, 0.5 * (1 - scenario_p0) / scenario_p0};
 }
 
+double prior_surprise(BetaPrior prior, long k, long n, const std::vector<double>& multipliers) {
+  double expected = 0, at_least = 0, at_most = 0;
+  for (const double m : multipliers) {
+    const double exposure = static_cast<double>(n) * m;
+    expected += exposure * prior.a / (prior.a + prior.b);
+    // K ~ NegativeBinomial(a, p = b / (b + exposure)): P(K <= j) = I_p(a, j + 1).
+    const double p = prior.b / (prior.b + exposure);
+    at_most += boost::math::ibeta(prior.a, static_cast<double>(k) + 1, p);
+    at_least += k == 0 ? 1.0 : 1 - boost::math::ibeta(prior.a, static_cast<double>(k), p);
+  }
+  const double J = static_cast<double>(multipliers.size());
+  return static_cast<double>(k) >= expected / J ? at_least / J : at_most / J;
+}
+
 RatePosterior::RatePosterior(BetaPrior prior, long k, long n, const std::vector<double>& multipliers)
     : a_(prior.a + static_cast<double>(k)) {
   using boost::math::lgamma;

@@ -47,16 +47,14 @@ class Replay {
     }
   }
 
-  // The log-likelihood of the successes, or with `curve` also each worked period's fitted
-  // success chance (units-weighted).
-  double log_likelihood(double start, double rate, std::vector<PersonLearningFit::Period>* curve = nullptr) const {
+  // The log-likelihood of the successes, and with `curve` each record's fitted success chance.
+  double log_likelihood(double start, double rate, std::vector<PersonLearningFit::Point>* curve = nullptr) const {
     const ModelConstants& k = s_.model;
     double skill[2] = {other_, other_};
     skill[dimension_] = start;
     double ll = 0;
     for (const Step& step : steps_) {
       double practice[2] = {0, 0};
-      PersonLearningFit::Period row{.period = step.period};
       for (const RampRecord& r : step.work) {
         const Activity& a = s_.activities[r.activity];
         const double delta = std::max(a.challenge.online - skill[0], a.challenge.domain - skill[1]);
@@ -66,17 +64,11 @@ class Replay {
         const double teaching = r.units * a.hours_per_unit * std::exp(-off_peak * off_peak / 2);
         practice[0] += teaching * a.challenge.online;
         practice[1] += teaching * a.challenge.domain;
-        row.units += r.units;
-        row.successes += r.successes;
-        row.fitted += r.units * p;
+        if (curve != nullptr) curve->push_back({step.period, r.activity, r.units, r.successes, p});
       }
       const double train[2] = {step.train_online, step.train_domain};
       for (int d = 0; d < 2; ++d)
         skill[d] = std::clamp(skill[d] + (rate * practice[d] + damping_ * train[d]) * (1 - skill[d]), 0.0, 1.0);
-      if (curve != nullptr && row.units > 0) {
-        row.fitted /= static_cast<double>(row.units);
-        curve->push_back(row);
-      }
     }
     return ll;
   }
@@ -218,7 +210,7 @@ PersonLearningFit fit_person(const Scenario& scenario, const History& history, s
     const RateFit fit = fit_rate(replay);
     if (d != first && !(fit.ll > best_fit.ll + 2 * kProfileDrop)) continue;
     best_fit = fit;
-    best = {.person = person, .dimension = d == 0 ? "online" : "domain", .start_skill = fit.start,
+    best = {.person = person, .name = history.people[person].name, .dimension = d == 0 ? "online" : "domain", .start_skill = fit.start,
             .other_skill = means[1 - d], .rate = fit.rate, .rate_interval = fit.interval, .rate_capped = fit.capped};
     replay.log_likelihood(fit.start, fit.rate, &best.curve);
   }
@@ -250,10 +242,12 @@ Pooled pool_random_effects(const std::vector<double>& x, const std::vector<doubl
   for (std::size_t i = 0; i < m; ++i) mean += x[i] / (se[i] * se[i] + tau2 + 1e-300) / swr;
   double spread = 0;
   for (std::size_t i = 0; i < m; ++i) spread += (x[i] - mean) * (x[i] - mean) / (se[i] * se[i] + tau2 + 1e-300);
-  // Hartung-Knapp: the spread of the estimates about their mean, with Student's t.
-  const double variance = spread / (static_cast<double>(m - 1) * swr);
+  // Hartung-Knapp: the spread of the estimates about their mean, with Student's t; never
+  // narrower than the random-effects interval from the fits' own errors (estimates that
+  // agree by chance must not shrink it to nothing).
   const double t = boost::math::quantile(boost::math::students_t(static_cast<double>(m - 1)), 1 - (1 - kCalibrationLevel) / 2);
-  return {mean, {std::max(0.0, mean - t * std::sqrt(variance)), mean + t * std::sqrt(variance)}, std::sqrt(tau2)};
+  const double half = std::max(t * std::sqrt(spread / (static_cast<double>(m - 1) * swr)), kZ95 * std::sqrt(1 / swr));
+  return {mean, {std::max(0.0, mean - half), mean + half}, std::sqrt(tau2)};
 }
 
 std::vector<LearningFit> fit_learning(const Scenario& scenario, const History& history, std::size_t as) {
@@ -282,10 +276,10 @@ std::vector<LearningFit> fit_learning(const Scenario& scenario, const History& h
       fit.eta_sigma = std::sqrt(spread);
       fit.eta_median = eta / std::sqrt(1 + (eta > 0 ? (sd / eta) * (sd / eta) : 0));
     } else {
-      fit.note = "its people resist all learning (rho 1): the learning rate cannot be told from the ramp and is kept";
+      fit.note = "Its people resist all learning (rho 1): the learning rate cannot be told from the ramp and is kept";
     }
     if (strategy.mentor && static_cast<std::size_t>(strategy.mentor->mentee) == p)
-      fit.note = "mentored under " + strategy.name + ": the fit leaves out the mentor's help, so the rate includes what mentoring taught";
+      fit.note = "Mentored under " + strategy.name + ": the fit leaves out the mentor's help, so the rate includes what mentoring taught";
     fits.push_back(std::move(fit));
   }
   return fits;

@@ -127,12 +127,12 @@ std::vector<SeverityFit> fit_severities(const Scenario& scenario, const History&
     } else if (n >= 1 && pool.df >= kMinPooledDf) {
       f.method = SeverityMethod::kPooledShape;
       set_estimates(f, mean_of(y), std::sqrt(pool.squares / pool.n), std::sqrt(pool.squares / pool.df), pool.df);
-      f.note = "only " + std::to_string(n) + " loss" + (n == 1 ? "" : "es") +
+      f.note = "Only " + std::to_string(n) + " loss" + (n == 1 ? "" : "es") +
                ": the median is its own, the spread (sigma) pooled across the activities' losses";
     } else {
       f.method = SeverityMethod::kKept;
-      f.note = n == 0 ? "no losses in the history: the scenario's severity is kept"
-                      : "only " + std::to_string(n) + " loss" + (n == 1 ? "" : "es") +
+      f.note = n == 0 ? "No losses in the history: the scenario's severity is kept"
+                      : "Only " + std::to_string(n) + " loss" + (n == 1 ? "" : "es") +
                             " and too few others to pool the spread with: the scenario's severity is kept";
     }
     if (n >= kMinTestedLosses) {

@@ -24,6 +24,10 @@ int command_report(const ReportArguments& args);
 int command_validate(const ValidateArguments& args);
 // serve: the what-if page until Ctrl-C (serve_command.cpp).
 int command_serve(const ServeArguments& args);
+// calibrate and history: a scenario fitted to a history, and a simulated history
+// (calibrate_command.cpp).
+int command_calibrate(const CalibrateArguments& args);
+int command_history(const HistoryArguments& args);
 
 // Shared by the commands: a scenario with its --set overrides, its warnings printed on
 // stderr; and the folder a command writes, --out or out/<the input file's name>.

@@ -1,4 +1,5 @@
-// The flowfolio program: run, compare, sensitivity, frontier, report, sweep, validate and serve.
+// The flowfolio program: run, compare, sensitivity, frontier, report, sweep, validate, serve,
+// calibrate and history.
 // It reads the command line (options.cpp), runs one command (commands.hpp) and turns what
 // stopped it into an exit status (stopping.hpp); every rule lives in the library.
 #include <variant>
@@ -27,6 +28,8 @@ int run_program(int argc, char** argv) {
           if constexpr (std::is_same_v<Args, ReportArguments>) return command_report(args);
           if constexpr (std::is_same_v<Args, ValidateArguments>) return command_validate(args);
           if constexpr (std::is_same_v<Args, ServeArguments>) return command_serve(args);
+          if constexpr (std::is_same_v<Args, CalibrateArguments>) return command_calibrate(args);
+          if constexpr (std::is_same_v<Args, HistoryArguments>) return command_history(args);
         },
         command);
     phase("end");  // a signal during the last phase is answered too

@@ -185,6 +185,39 @@ CLI::App* add_serve(CLI::App& app, ServeArguments& args) {
   return serve;
 }
 
+CLI::App* add_calibrate(CLI::App& app, CalibrateArguments& args) {
+  CLI::App* calibrate = app.add_subcommand(
+      "calibrate", "Fit the scenario's incident rates, severities and learning rates to the organisation's history");
+  calibrate->add_option("file", args.file, "Scenario YAML file")->required();
+  calibrate->add_option("--work", args.work, "CSV of the work done: period (or date), activity, units")->required();
+  calibrate->add_option("--incidents", args.incidents, "CSV of the incidents: period (or date), activity, loss")
+      ->required();
+  calibrate->add_option("--ramp", args.ramp,
+                        "CSV of people learning the work: person, profile, period (or date), activity, units, successes");
+  calibrate->add_option("--start", args.start, "The first day of period 0 (YYYY-MM-DD), when the files give dates");
+  calibrate->add_option("--as", args.as, "The strategy that describes how the history's work was done (default: the first)");
+  calibrate->add_option("--trials", args.trials, "Simulated futures of that work, for the incident multiplier (default 1000)")
+      ->check(kWholeNumber)
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000}));
+  calibrate->add_option("--seed", args.seed, "Seed of those futures (default: the scenario's)")->check(kWholeNumber);
+  calibrate->add_option("--out", args.out, "Output folder (default: out/<scenario file name>-calibrated)");
+  calibrate->add_flag("-q,--quiet", args.quiet, "Print only where the files were written");
+  return calibrate;
+}
+
+CLI::App* add_history(CLI::App& app, HistoryArguments& args) {
+  CLI::App* history = app.add_subcommand(
+      "history", "Write the history one simulated future would leave (work.csv, incidents.csv, ramp.csv)");
+  history->add_option("file", args.file, "Scenario YAML file")->required();
+  history->add_option("--as", args.as, "The strategy that does the work (default: the first)");
+  history->add_option("--trial", args.trial, "Which simulated future (default 0)")->check(kWholeNumber);
+  history->add_option("--seed", args.seed, "Seed (default: the scenario's)")->check(kWholeNumber);
+  history->add_option("--start", args.start, "Write dates from this first day of period 0 (YYYY-MM-DD) instead of periods");
+  history->add_option("--set", args.overrides, "Override one scenario value (repeatable): key.path=value");
+  history->add_option("--out", args.out, "Output folder (default: out/<scenario file name>-history)");
+  return history;
+}
+
 }  // namespace
 
 std::variant<Command, int> parse_command_line(int argc, char** argv) {
@@ -198,6 +231,8 @@ std::variant<Command, int> parse_command_line(int argc, char** argv) {
   ReportArguments report_args;
   ValidateArguments validate_args;
   ServeArguments serve_args;
+  CalibrateArguments calibrate_args;
+  HistoryArguments history_args;
   std::vector<std::string> block_settings;
   const std::pair<CLI::App*, std::function<Command()>> commands[] = {
       {add_run(app, run_args), [&] { return run_args; }},
@@ -208,6 +243,8 @@ std::variant<Command, int> parse_command_line(int argc, char** argv) {
       {add_sweep(app, sweep_args), [&] { return sweep_args; }},
       {add_validate(app, validate_args), [&] { return validate_args; }},
       {add_serve(app, serve_args), [&] { return serve_args; }},
+      {add_calibrate(app, calibrate_args), [&] { return calibrate_args; }},
+      {add_history(app, history_args), [&] { return history_args; }},
   };
   try {
     app.parse(argc, argv);

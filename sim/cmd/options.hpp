@@ -62,7 +62,24 @@ struct ServeArguments {
   bool open = false;
 };
 
-using Command = std::variant<RunArguments, SweepArguments, ReportArguments, ValidateArguments, ServeArguments>;
+// calibrate: a scenario fitted to the organisation's history (docs/calibration.md).
+struct CalibrateArguments {
+  std::string file, work, incidents, ramp, start, as, out;
+  std::uint64_t trials = 1000;
+  std::optional<std::uint64_t> seed;
+  bool quiet = false;
+};
+
+// history: the history one simulated future would leave, as calibrate reads it.
+struct HistoryArguments {
+  std::string file, as, start, out;
+  std::uint64_t trial = 0;
+  std::optional<std::uint64_t> seed;
+  std::vector<std::string> overrides;
+};
+
+using Command = std::variant<RunArguments, SweepArguments, ReportArguments, ValidateArguments, ServeArguments,
+                             CalibrateArguments, HistoryArguments>;
 
 // The command the arguments ask for, or, when they ask for none to run (help, --version)
 // or are wrong, the exit status after CLI11 has printed what it prints.

@@ -26,7 +26,11 @@ double round_significant(double value, int digits) {
   return rounded;
 }
 
-std::string format_significant(double value, int digits) { return format_number(round_significant(value, digits)); }
+std::string format_significant(double value, int digits) {
+  char buffer[64];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, digits);
+  return std::string(buffer, ec == std::errc() ? end : buffer);
+}
 
 std::string format_money(double amount) {
   const double a = std::abs(amount);

@@ -10,8 +10,7 @@
 
 namespace flowfolio {
 
-std::string script_json(const nlohmann::json& value) {
-  const std::string text = value.dump();
+std::string script_json(const std::string& text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '<') {

@@ -102,7 +102,7 @@ void how_made(std::ostringstream& h, const ReportInputs& in) {
 
 // The charts' data, the chart libraries and the page's own script, all inline.
 void page_scripts(std::ostringstream& h, const json& data) {
-  h << "<script type=\"application/json\" id=\"data\">" << script_json(data) << "</script>\n"
+  h << "<script type=\"application/json\" id=\"data\">" << script_json(data.dump()) << "</script>\n"
     << chart_library_scripts() << "<script>\n" << report_script() << "</script>\n</body></html>\n";
 }
 

@@ -22,13 +22,14 @@ Scenario ScenarioSchema::read(const YAML::Node& root) {
                         {"name", "title", "description", "horizon", "periods_per_year",
                          "discount_rate", "currency", "trials", "seed", "model", "activities",
                          "correlation", "profiles", "staff", "strategies", "risk", "report",
-                         "sensitivity", "optimize"},
+                         "sensitivity", "optimize", "calibration"},
                         {"name", "horizon", "activities", "profiles", "staff", "strategies"});
   if (!m.ok_) return s;
   top_level(m, s);
   if (const auto* k = m.get("model")) model_constants(*k, s.model);
   if (const auto* r = m.get("risk")) risk_report(*r, s.risk);
   if (const auto* r = m.get("report")) report_spec(*r, s.report);
+  if (const auto* c = m.get("calibration")) calibration_record(*c, s.calibration);
 
   s.activities = named_list<Activity>(
       m.get("activities"), "activities",
@@ -143,6 +144,27 @@ void ScenarioSchema::report_spec(const YAML::Node& node, ReportSpec& report) {
       else
         report.what_if_trials = *v;
     }
+  }
+}
+
+void ScenarioSchema::calibration_record(const YAML::Node& node, CalibrationRecord& record) {
+  const MapView m = map(node, "calibration", {"source", "values"}, {"source", "values"});
+  if (!m.ok_) return;
+  if (const auto source = name(*m.get("source"), "calibration.source")) record.source = *source;
+  const YAML::Node* values = list_of(m, "calibration", "values");
+  if (values == nullptr) return;
+  for (std::size_t i = 0; i < values->size(); ++i) {
+    const std::string path = item("calibration.values", i);
+    const MapView v = map((*values)[i], path, {"name", "path", "value", "low", "high", "basis"}, {"name", "path", "value"});
+    if (!v.ok_) continue;
+    CalibratedValue value;
+    if (const auto n = name(*v.get("name"), child(path, "name"))) value.name = *n;
+    if (const auto p = name(*v.get("path"), child(path, "path"))) value.path = *p;
+    if (const auto x = number(*v.get("value"), child(path, "value"))) value.value = value.low = value.high = *x;
+    read_number(v, "low", child(path, "low"), Range::kAny, value.low);
+    read_number(v, "high", child(path, "high"), Range::kAny, value.high);
+    read_text(v, "basis", child(path, "basis"), value.basis);
+    record.values.push_back(std::move(value));
   }
 }
 

@@ -44,6 +44,7 @@ class ScenarioSchema : public Fields {
   void model_constants(const YAML::Node& node, ModelConstants& model);
   void risk_report(const YAML::Node& node, RiskReport& risk);
   void report_spec(const YAML::Node& node, ReportSpec& report);
+  void calibration_record(const YAML::Node& node, CalibrationRecord& record);
   void check_discount(const MapView& m, const Scenario& s);
   void warn_unstaffable(const YAML::Node& root, const Scenario& s);
   void check_sizes(const MapView& m, const Scenario& s);

@@ -90,9 +90,14 @@ TEST_CASE("random-effects pooling: agreeing estimates share a mean, disagreeing 
   const Pooled same = pool_random_effects({0.01, 0.01, 0.01}, {0.002, 0.002, 0.002});
   CHECK(same.mean == Approx(0.01));
   CHECK(same.between_sd == 0);
-  // Never narrower than the fixed-effect interval: Student's t(2) times se / sqrt(3).
+  // Agreeing exactly, their spread is 0: the interval is the one their own errors give,
+  // 1.645 se / sqrt(3), not nothing.
+  CHECK(same.interval.hi - same.mean == Approx(1.6448536269514722 * 0.002 / std::sqrt(3.0)));
+  // Spread as their errors say (sd 0.002 about the mean): Hartung-Knapp's Student t(2).
+  const Pooled noisy = pool_random_effects({0.008, 0.01, 0.012}, {0.002, 0.002, 0.002});
   const double t2 = boost::math::quantile(boost::math::students_t(2), 0.95);
-  CHECK(same.interval.hi - same.mean == Approx(t2 * 0.002 / std::sqrt(3.0)));
+  CHECK(noisy.between_sd == 0);
+  CHECK(noisy.interval.hi - noisy.mean == Approx(t2 * 0.002 / std::sqrt(3.0)));
   const Pooled apart = pool_random_effects({0.005, 0.01, 0.03}, {0.001, 0.001, 0.001});
   CHECK(apart.between_sd > 0.005);
   CHECK(apart.interval.lo < 0.01);

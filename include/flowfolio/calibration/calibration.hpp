@@ -52,6 +52,11 @@ struct IncidentRateFit {
   Interval multiplier_range{1, 1};
   std::vector<double> multipliers;  // one per simulated future that did the activity
   double prior_a = 0, prior_b = 0;  // the Beta prior of p0 (mean: the scenario's value)
+  // The prior predictive chance of a count as far out as the history's (fits.hpp); below
+  // 2.5% the history contradicts the scenario's value, which is then set aside for
+  // Jeffreys' Beta(1/2, 1/2), and prior_a and prior_b are that prior's.
+  double prior_surprise = 1;
+  bool prior_set_aside = false;
   double mean = 0;                  // of p0's posterior
   Interval interval;                // 90%
   std::string note;                 // said plainly: no incidents, or no simulated future did the work
@@ -88,6 +93,7 @@ inline constexpr std::size_t kMinTestedLosses = 8;
 // work, and their effective learning rate theta = eta (1 - rho), by maximum likelihood.
 struct PersonLearningFit {
   std::size_t person = 0;            // into History::people
+  std::string name;                  // as ramp.csv names the person
   std::string dimension;             // "online" or "domain": the one fitted
   double start_skill = 0;
   double other_skill = 0;            // the other dimension's start: the profile's mean
@@ -96,13 +102,15 @@ struct PersonLearningFit {
   bool rate_capped = false;          // the interval reaches the search's top (kMaxLearningRate)
   int records = 0;
   long units = 0, successes = 0;
-  // Per period of the person's record: units, successes and the fitted success chance.
-  struct Period {
+  // Per record of the person (a period and an activity): units, successes and the fitted
+  // success chance.
+  struct Point {
     int period = 0;
+    std::size_t activity = 0;
     long units = 0, successes = 0;
     double fitted = 0;
   };
-  std::vector<Period> curve;
+  std::vector<Point> curve;
 };
 
 inline constexpr double kMaxLearningRate = 0.5;
@@ -134,12 +142,16 @@ struct Calibration {
 };
 
 // Fits every parameter the history speaks to. Throws Interrupted when options.stop is set.
+// Requires: options.as names a strategy of the scenario; the history read against it.
 Calibration calibrate(const Scenario& scenario, const History& history, const CalibrationOptions& options);
 
 // calibrated.yaml: a scenario that `extends:` the original at `extends_path` and sets the
 // fitted values, each with a comment (n, k, the interval and the method), a `calibration:`
 // block the report reads, and a `sensitivity:` block over the fitted values' 90% intervals.
 std::string calibrated_yaml(const Scenario& scenario, const Calibration& calibration, const std::string& extends_path);
+
+// The fits for a terminal: a table per kind, each value beside the scenario's, then notes.
+std::string calibration_table(const Scenario& scenario, const Calibration& calibration);
 
 // calibration.json: every fit, interval and diagnostic (docs/calibration.md).
 std::string calibration_json(const Scenario& scenario, const Calibration& calibration);

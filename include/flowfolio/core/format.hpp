@@ -15,7 +15,8 @@ std::string format_number(double value);
 std::string format_number(float value);
 
 // `value` rounded to `digits` significant digits (correctly rounded, so the same on every
-// machine), and that number in its shortest form: (0.000412345, 3) -> "0.000412".
+// machine), as a number and as text in printf's %g form: (0.000412345, 3) -> "0.000412",
+// (0.0005, 3) -> "0.0005", (1234567, 3) -> "1.23e+06"; text that reads back as the number.
 double round_significant(double value, int digits);
 std::string format_significant(double value, int digits);
 

@@ -184,6 +184,21 @@ struct OptimizeSpec {
   std::uint64_t refine = 3;              // rounds of local refinement around the front
 };
 
+// A value the scenario holds because `flowfolio calibrate` fitted it to the organisation's
+// own history (the `calibration:` block of calibrated.yaml, docs/calibration.md). The run
+// ignores it; the report says which numbers came from data, and on what.
+struct CalibratedValue {
+  std::string name;                 // in the reader's words: "pharma_campaign incident probability"
+  std::string path;                 // the key path it sets
+  double value = 0, low = 0, high = 0;  // the estimate and its 90% interval
+  std::string basis;                // what in the history it rests on: "2 incidents in 52 units"
+};
+
+struct CalibrationRecord {
+  std::string source;               // how and from what it was made, one line
+  std::vector<CalibratedValue> values;  // empty: nothing in the scenario was calibrated
+};
+
 struct Scenario {
   std::string file;                // where it was read from, for messages and manifests
   std::string name;
@@ -205,6 +220,7 @@ struct Scenario {
   ReportSpec report;
   SensitivitySpec sensitivity;
   OptimizeSpec optimize;
+  CalibrationRecord calibration;
   // Problems that do not stop a run (a strategy that can never staff an activity).
   std::vector<Diagnostic> warnings;
 };
