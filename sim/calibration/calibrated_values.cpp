@@ -20,19 +20,26 @@ const SeverityFit* fitted_severity_of(const Calibration& c, std::size_t a) {
 
 bool learning_written(const LearningFit& f) { return f.resistance_mean < 1; }
 
+namespace {
+std::string count(long n, const std::string& one, const std::string& many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+}  // namespace
+
 std::vector<CalibratedValue> calibrated_values(const Scenario& s, const Calibration& c) {
   std::vector<CalibratedValue> values;
   for (std::size_t a = 0; a < s.activities.size(); ++a) {
-    const std::string& name = s.activities[a].name;
-    const std::string path = "activities." + name + ".incident.";
+    const std::string& shown = shown_name(s.activities[a]);
+    const std::string path = "activities." + s.activities[a].name + ".incident.";
     if (const IncidentRateFit* f = rate_of(c, a))
-      values.push_back({name + " incident probability", path + "probability", f->mean, f->interval.lo, f->interval.hi,
-                        std::to_string(f->incidents) + " incidents in " + std::to_string(f->units) + " units"});
+      values.push_back({shown + " incident probability", path + "probability", f->mean, f->interval.lo, f->interval.hi,
+                        count(f->incidents, "incident", "incidents") + " in " + count(f->units, "unit", "units")});
     if (const SeverityFit* f = fitted_severity_of(c, a))
-      values.push_back({name + " incident severity (median)", path + "severity.lognormal.median", f->median,
+      values.push_back({shown + " loss per incident (median)", path + "severity.lognormal.median", f->median,
                         f->median_interval.lo, f->median_interval.hi,
-                        std::to_string(f->losses.size()) + " losses" +
-                            (f->method == SeverityMethod::kPooledShape ? ", the spread pooled" : "")});
+                        count(static_cast<long>(f->losses.size()), "loss", "losses") +
+                            (f->method == SeverityMethod::kPooledShape ? ", the spread pooled" : ""),
+                        true});
   }
   for (const LearningFit& f : c.learning) {
     if (!learning_written(f)) continue;
@@ -42,9 +49,10 @@ std::vector<CalibratedValue> calibrated_values(const Scenario& s, const Calibrat
     const double scale = f.rate > 0 ? f.eta_median / f.rate : 1 / (1 - f.resistance_mean);
     // A lognormal's median must stay above 0: an interval from 0 starts at a thousandth.
     const double low = f.eta_sigma > 0 && f.rate_interval.lo <= 0 ? f.eta_median / 1000 : f.rate_interval.lo * scale;
-    values.push_back({name + " learning rate", "profiles." + name + ".learning_rate" + (f.eta_sigma > 0 ? ".lognormal.median" : ""),
-                      f.eta_median, low, f.rate_interval.hi * scale,
-                      std::to_string(f.people.size()) + (f.people.size() == 1 ? " person" : " people") + " in the ramp"});
+    values.push_back({shown_name(s.profiles[f.profile]) + " learning rate",
+                      "profiles." + name + ".learning_rate" + (f.eta_sigma > 0 ? ".lognormal.median" : ""), f.eta_median,
+                      low, f.rate_interval.hi * scale,
+                      count(static_cast<long>(f.people.size()), "person", "people") + " in the ramp"});
   }
   return values;
 }

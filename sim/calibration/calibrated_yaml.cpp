@@ -136,7 +136,8 @@ void record(std::ostringstream& out, const Scenario& s, const Calibration& c, co
       << "\n  values:\n";
   for (const CalibratedValue& x : values)
     out << "    - {name: " << quoted(x.name) << ", path: " << quoted(x.path) << ", value: " << value(x.value)
-        << ", low: " << value(x.low) << ", high: " << value(x.high) << ", basis: " << quoted(x.basis) << "}\n";
+        << ", low: " << value(x.low) << ", high: " << value(x.high) << ", basis: " << quoted(x.basis)
+        << (x.money ? ", money: true" : "") << "}\n";
 }
 
 void sensitivity(std::ostringstream& out, const std::vector<CalibratedValue>& values) {

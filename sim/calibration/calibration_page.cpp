@@ -44,9 +44,11 @@ void values_table(std::ostringstream& h, const Scenario& s, const Calibration& c
   }
   h << "<table><thead><tr><th class=\"l\">value</th><th>the history says</th><th>90% interval</th>"
        "<th class=\"l\">on</th></tr></thead><tbody>\n";
-  for (const CalibratedValue& v : values)
-    h << "<tr><td class=\"l\">" << escape_html(v.name) << "</td><td>" << n3(v.value) << "</td><td>" << n3(v.low)
-      << " to " << n3(v.high) << "</td><td class=\"l\">" << escape_html(v.basis) << "</td></tr>\n";
+  for (const CalibratedValue& v : values) {
+    const auto shown = [&](double x) { return v.money ? money(x, s) : n3(x); };
+    h << "<tr><td class=\"l\">" << escape_html(v.name) << "</td><td>" << shown(v.value) << "</td><td>" << shown(v.low)
+      << " to " << shown(v.high) << "</td><td class=\"l\">" << escape_html(v.basis) << "</td></tr>\n";
+  }
   h << "</tbody></table>\n<p class=\"note\">calibrated.yaml sets these, and its sensitivity block varies each over its "
        "interval: <code>flowfolio sensitivity calibrated.yaml</code> says whether what the history leaves uncertain "
        "could change the decision.</p>\n";
@@ -61,7 +63,7 @@ void rates(std::ostringstream& h, const Scenario& s, const Calibration& c) {
        "it.</p>\n";
   for (std::size_t i = 0; i < c.incident_rates.size(); ++i) {
     const IncidentRateFit& f = c.incident_rates[i];
-    h << "<h3>" << escape_html(s.activities[f.activity].name) << "</h3>\n<p>"
+    h << "<h3>" << escape_html(shown_name(s.activities[f.activity])) << "</h3>\n<p>"
       << count(f.incidents, "incident", "incidents") << " in " << count(f.units, "unit", "units") << ", a raw rate of "
       << n3(static_cast<double>(f.incidents) / static_cast<double>(f.units)) << ". The people who did the work caused "
       << n3(f.multiplier) << " times the incidents of balanced work (" << n3(f.multiplier_range.lo) << " to "
@@ -79,7 +81,7 @@ void severities(std::ostringstream& h, const Scenario& s, const Calibration& c) 
        "QQ plot of the log-losses: on the line when the lognormal fits.</p>\n";
   for (std::size_t i = 0; i < c.severities.size(); ++i) {
     const SeverityFit& f = c.severities[i];
-    h << "<h3>" << escape_html(s.activities[f.activity].name) << "</h3>\n<p>" << count(static_cast<long>(f.losses.size()), "loss", "losses");
+    h << "<h3>" << escape_html(shown_name(s.activities[f.activity])) << "</h3>\n<p>" << count(static_cast<long>(f.losses.size()), "loss", "losses");
     if (f.method != SeverityMethod::kKept) {
       h << ": median " << money(f.median, s) << " (" << money(f.median_interval.lo, s) << " to "
         << money(f.median_interval.hi, s) << "), one incident in twenty above " << money(f.p95, s) << " ("
@@ -105,7 +107,7 @@ void learning(std::ostringstream& h, const Scenario& s, const Calibration& c) {
        "profile.</p>\n";
   for (std::size_t i = 0; i < c.learning.size(); ++i) {
     const LearningFit& f = c.learning[i];
-    h << "<h3>" << escape_html(s.profiles[f.profile].name) << "</h3>\n<p>"
+    h << "<h3>" << escape_html(shown_name(s.profiles[f.profile])) << "</h3>\n<p>"
       << count(static_cast<long>(f.people.size()), "person", "people") << ": an effective learning rate, eta (1 - rho), of "
       << n3(f.rate) << " (" << n3(f.rate_interval.lo) << " to " << n3(f.rate_interval.hi) << ") for a typical person, "
       << "varying between people by " << n3(f.between_sd) << " beyond each fit's own noise; the learning rate eta is "

@@ -43,6 +43,7 @@ class HistoryFile {
     }
     if (rows_.empty()) {
       fail(1, 1, "", "the file is empty: expected the header " + expected_header() + " and one record a line");
+      ok_ = false;
       return;
     }
     read_header(rows_.front());
@@ -130,8 +131,9 @@ class HistoryFile {
     const std::string& t = trimmed(text(row, name));
     const auto at = std::find(names.begin(), names.end(), t);
     if (at != names.end()) return static_cast<std::size_t>(at - names.begin());
-    fail(row, name, "unknown " + kind + " " + quoted(t) + suggestion(t, names) + "; the scenario's " + kind +
-                        (kind == "activity" ? "ies" : "s") + " are " + join(names));
+    const std::string kinds = kind == "activity" ? "activities" : kind + "s";
+    fail(row, name, "unknown " + kind + " " + quoted(t) + suggestion(t, names) + "; the scenario's " + kinds + " are " +
+                        join(names));
     return std::nullopt;
   }
 

@@ -97,7 +97,12 @@ void how_made(std::ostringstream& h, const ReportInputs& in) {
     << (in.options.stop_reason.empty() ? "" : "; " + escape_html(in.options.stop_reason))
     << (in.manifest.end_time.empty() ? "" : "; run finished " + escape_html(in.manifest.end_time))
     << ". Standard errors (&plusmn;) are the Monte Carlo precision of the means. The model is described in "
-       "flowfolio's docs/model.md.</p>\n";
+       "flowfolio's docs/model.md.";
+  const std::size_t calibrated = in.scenario.calibration.values.size();
+  if (calibrated > 0)
+    h << " " << calibrated << " of the scenario's numbers come from the organisation's own history, not judgement: "
+      << "<a href=\"#from-history\">which, and how sure</a>.";
+  h << "</p>\n";
 }
 
 // The charts' data, the chart libraries and the page's own script, all inline.

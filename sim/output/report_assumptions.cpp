@@ -99,6 +99,25 @@ std::string what_it_does(const Scenario& s, const Strategy& st) {
                                                   : "work goes to whoever has the most hours left");
 }
 
+// The numbers `flowfolio calibrate` fitted to the organisation's history (the scenario's
+// calibration: block), each with the range the history leaves it in and what it rests on.
+void calibration_table(std::ostringstream& h, const Scenario& s) {
+  const CalibrationRecord& c = s.calibration;
+  h << "<h3 id=\"from-history\">Numbers from the organisation's own history</h3>\n<p class=\"note\">"
+    << c.values.size() << (c.values.size() == 1 ? " number was" : " numbers were")
+    << " fitted to the organisation's records (" << escape_html(c.source)
+    << "); every other number is judgement or a public benchmark. The range is where the history leaves the value "
+       "with 90% probability: the narrower, the more the data say.</p>\n<table id=\"assumptions-calibrated\"><tr>"
+       "<th class=\"l\">number</th><th>from the history</th><th>90% range</th><th class=\"l\">resting on</th></tr>\n";
+  for (const CalibratedValue& v : c.values) {
+    const auto shown = [&](double x) { return v.money ? format_money(x) : number(x); };
+    h << "<tr><td class=\"l\">" << escape_html(v.name) << "</td><td>" << shown(v.value) << "</td><td>" << shown(v.low)
+      << " to " << shown(v.high) << (v.money && !s.currency.empty() ? " " + escape_html(s.currency) : "")
+      << "</td><td class=\"l\">" << escape_html(v.basis) << "</td></tr>\n";
+  }
+  h << "</table>\n";
+}
+
 void strategies_table(std::ostringstream& h, const Scenario& s) {
   h << "<h3>Strategies</h3>\n<table id=\"assumptions-strategies\"><tr><th class=\"l\">strategy</th>"
        "<th class=\"l\">what it does</th></tr>\n";
@@ -115,6 +134,7 @@ void assumptions_section(std::ostringstream& h, const Scenario& s) {
   h << "<h2 id=\"assumptions\">What the results rest on</h2>\n<p class=\"note\">The scenario's assumptions in "
        "plain words: &ldquo;typically&rdquo; is the median, and 90% of the simulated draws fall in the range "
        "given. The appendix has them as the model reads them.</p>\n";
+  if (!s.calibration.values.empty()) calibration_table(h, s);
   activities_table(h, s);
   people_table(h, s);
   strategies_table(h, s);

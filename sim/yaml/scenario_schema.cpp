@@ -155,7 +155,8 @@ void ScenarioSchema::calibration_record(const YAML::Node& node, CalibrationRecor
   if (values == nullptr) return;
   for (std::size_t i = 0; i < values->size(); ++i) {
     const std::string path = item("calibration.values", i);
-    const MapView v = map((*values)[i], path, {"name", "path", "value", "low", "high", "basis"}, {"name", "path", "value"});
+    const MapView v = map((*values)[i], path, {"name", "path", "value", "low", "high", "basis", "money"},
+                          {"name", "path", "value"});
     if (!v.ok_) continue;
     CalibratedValue value;
     if (const auto n = name(*v.get("name"), child(path, "name"))) value.name = *n;
@@ -164,6 +165,8 @@ void ScenarioSchema::calibration_record(const YAML::Node& node, CalibrationRecor
     read_number(v, "low", child(path, "low"), Range::kAny, value.low);
     read_number(v, "high", child(path, "high"), Range::kAny, value.high);
     read_text(v, "basis", child(path, "basis"), value.basis);
+    if (const auto* m = v.get("money"))
+      if (const auto money = boolean(*m, child(path, "money"))) value.money = *money;
     record.values.push_back(std::move(value));
   }
 }

@@ -192,6 +192,7 @@ struct CalibratedValue {
   std::string path;                 // the key path it sets
   double value = 0, low = 0, high = 0;  // the estimate and its 90% interval
   std::string basis;                // what in the history it rests on: "2 incidents in 52 units"
+  bool money = false;               // an amount in the scenario's currency (else a plain number)
 };
 
 struct CalibrationRecord {
