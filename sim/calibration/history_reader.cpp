@@ -311,7 +311,8 @@ void read_ramp(HistoryFile& file, const Scenario& s, History& h, const PeriodWor
                                   " units in " + words(*period) + ", more than work.csv's " + std::to_string(h.units[cell]));
       continue;
     }
-    h.ramp.push_back({p, static_cast<int>(*period), *activity, static_cast<int>(*units), static_cast<int>(*successes)});
+    // A row of no units is checked but says nothing of learning.
+    if (*units > 0) h.ramp.push_back({p, static_cast<int>(*period), *activity, static_cast<int>(*units), static_cast<int>(*successes)});
   }
   std::sort(h.ramp.begin(), h.ramp.end(), [](const RampRecord& a, const RampRecord& b) {
     return std::tie(a.person, a.period, a.activity) < std::tie(b.person, b.period, b.activity);

@@ -237,11 +237,13 @@ Pooled pool_random_effects(const std::vector<double>& x, const std::vector<doubl
   double q = 0;
   for (std::size_t i = 0; i < m; ++i) q += w[i] * (x[i] - fixed) * (x[i] - fixed);
   const double tau2 = std::max(0.0, (q - static_cast<double>(m - 1)) / (sw - sw2 / sw));
+  std::vector<double> v(m);  // each estimate's variance about the typical person's value
+  for (std::size_t i = 0; i < m; ++i) v[i] = 1 / w[i] + tau2;
   double swr = 0, mean = 0;
-  for (std::size_t i = 0; i < m; ++i) swr += 1 / (se[i] * se[i] + tau2 + 1e-300);
-  for (std::size_t i = 0; i < m; ++i) mean += x[i] / (se[i] * se[i] + tau2 + 1e-300) / swr;
+  for (std::size_t i = 0; i < m; ++i) swr += 1 / v[i];
+  for (std::size_t i = 0; i < m; ++i) mean += x[i] / v[i] / swr;
   double spread = 0;
-  for (std::size_t i = 0; i < m; ++i) spread += (x[i] - mean) * (x[i] - mean) / (se[i] * se[i] + tau2 + 1e-300);
+  for (std::size_t i = 0; i < m; ++i) spread += (x[i] - mean) * (x[i] - mean) / v[i];
   // Hartung-Knapp: the spread of the estimates about their mean, with Student's t; never
   // narrower than the random-effects interval from the fits' own errors (estimates that
   // agree by chance must not shrink it to nothing).
@@ -255,8 +257,11 @@ std::vector<LearningFit> fit_learning(const Scenario& scenario, const History& h
   const Strategy& strategy = scenario.strategies[as];
   for (std::size_t p = 0; p < scenario.profiles.size(); ++p) {
     LearningFit fit{.profile = p};
-    for (std::size_t i = 0; i < history.people.size(); ++i)
-      if (history.people[i].profile == p) fit.people.push_back(fit_person(scenario, history, as, i));
+    for (std::size_t i = 0; i < history.people.size(); ++i) {
+      if (history.people[i].profile != p) continue;
+      PersonLearningFit person = fit_person(scenario, history, as, i);
+      if (person.units > 0) fit.people.push_back(std::move(person));  // rows of no units say nothing
+    }
     if (fit.people.empty()) continue;
     std::vector<double> x, se;
     for (const PersonLearningFit& person : fit.people) {

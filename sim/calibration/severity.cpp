@@ -135,7 +135,7 @@ std::vector<SeverityFit> fit_severities(const Scenario& scenario, const History&
                       : "Only " + std::to_string(n) + " loss" + (n == 1 ? "" : "es") +
                             " and too few others to pool the spread with: the scenario's severity is kept";
     }
-    if (n >= kMinTestedLosses) {
+    if (n >= kMinTestedLosses && squares_about_mean(y) > 0) {  // equal losses have no shape to test
       const AndersonDarling ad = anderson_darling_normal(y);
       f.ad_statistic = ad.statistic;
       f.ad_p_value = ad.p_value;

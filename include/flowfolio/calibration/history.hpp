@@ -59,9 +59,9 @@ struct History {
   std::vector<double> losses_of(std::size_t activity) const;
 };
 
-// The most periods a history may span, and units a period may record: beyond these a
-// value is a typo (and the exposure simulation would not fit in memory).
-inline constexpr int kMostHistoryPeriods = 100000;
+// The most periods a history may span (55 years of days): beyond it a period is a typo,
+// and the simulation of the history's work would hold too long a trace.
+inline constexpr int kMostHistoryPeriods = 20000;
 
 // Reads and checks the files against the scenario's activities and profiles. Throws
 // InputError with every problem at once, each `file:line:col: column: message`: unknown
