@@ -31,4 +31,6 @@
 #include "flowfolio/studies/sensitivity.hpp"
 #include "flowfolio/studies/study_output.hpp"
 #include "flowfolio/studies/sweep.hpp"
+#include "flowfolio/calibration/calibration.hpp"
+#include "flowfolio/calibration/history.hpp"
 #include "flowfolio/cluster/cluster.hpp"

@@ -53,9 +53,11 @@ std::string rate_comment(const IncidentRateFit& f) {
 }
 
 std::string severity_comment(const SeverityFit& f) {
+  const std::string n = std::to_string(f.losses.size()) + (f.losses.size() == 1 ? " loss" : " losses");
   const std::string method = f.method == SeverityMethod::kOwn
-                                 ? "lognormal by maximum likelihood on " + std::to_string(f.losses.size()) + " losses"
-                                 : "lognormal: " + f.note;
+                                 ? "lognormal by maximum likelihood on " + n
+                                 : "lognormal, the median from its " + n +
+                                       " and the spread (sigma) pooled across the activities' losses, too few of its own";
   std::string test;
   if (f.ad_p_value)
     test = "; Anderson-Darling A2 " + shown(*f.ad_statistic) + ", p = " + shown(*f.ad_p_value) +

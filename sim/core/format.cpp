@@ -27,8 +27,12 @@ double round_significant(double value, int digits) {
 }
 
 std::string format_significant(double value, int digits) {
+  const double rounded = round_significant(value, digits);
+  const double size = std::fabs(rounded);
+  // Plain decimals where a person reads them at a glance, the exponent form beyond.
+  const auto form = size == 0 || (size >= 1e-4 && size < 1e15) ? std::chars_format::fixed : std::chars_format::scientific;
   char buffer[64];
-  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, digits);
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, rounded, form);
   return std::string(buffer, ec == std::errc() ? end : buffer);
 }
 

@@ -15,8 +15,9 @@ std::string format_number(double value);
 std::string format_number(float value);
 
 // `value` rounded to `digits` significant digits (correctly rounded, so the same on every
-// machine), as a number and as text in printf's %g form: (0.000412345, 3) -> "0.000412",
-// (0.0005, 3) -> "0.0005", (1234567, 3) -> "1.23e+06"; text that reads back as the number.
+// machine), as a number and as its shortest text, in plain decimals from 1e-4 to 1e15:
+// (0.000412345, 3) -> "0.000412", (0.0005, 3) -> "0.0005", (1234567, 3) -> "1230000",
+// (0.0000367, 3) -> "3.67e-05". The text reads back as the rounded number.
 double round_significant(double value, int digits);
 std::string format_significant(double value, int digits);
 
