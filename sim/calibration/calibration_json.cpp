@@ -7,6 +7,7 @@
 
 #include "calibration/calibration_data.hpp"
 #include "calibration/fits.hpp"
+#include "flowfolio/core/portable_math.hpp"
 #include "flowfolio/calibration/calibration.hpp"
 
 namespace flowfolio {
@@ -68,16 +69,16 @@ ordered_json severity_curves(const SeverityFit& f) {
   for (std::size_t i = 0; i < f.losses.size(); ++i) {
     const double p = (static_cast<double>(i) + 0.5) / n;
     ecdf.push_back({{"loss", f.losses[i]}, {"p", (static_cast<double>(i) + 1) / n}});
-    qq.push_back({{"normal", boost::math::quantile(standard, p)}, {"log_loss", std::log(f.losses[i])}});
+    qq.push_back({{"normal", boost::math::quantile(standard, p)}, {"log_loss", portable_log(f.losses[i])}});
   }
   if (f.method != SeverityMethod::kKept) {
-    const double lo = std::min(f.losses.front(), std::exp(f.mu - 3 * f.sigma));
-    const double hi = std::max(f.losses.back(), std::exp(f.mu + 3 * f.sigma));
+    const double lo = std::min(f.losses.front(), portable_exp(f.mu - 3 * f.sigma));
+    const double hi = std::max(f.losses.back(), portable_exp(f.mu + 3 * f.sigma));
     constexpr int kPoints = 60;
     for (int i = 0; i <= kPoints; ++i) {
       const double x = lo * std::pow(hi / lo, static_cast<double>(i) / kPoints);
-      fitted.push_back({{"loss", x}, {"p", f.sigma > 0 ? boost::math::cdf(standard, (std::log(x) - f.mu) / f.sigma)
-                                                       : (x >= std::exp(f.mu) ? 1.0 : 0.0)}});
+      fitted.push_back({{"loss", x}, {"p", f.sigma > 0 ? boost::math::cdf(standard, (portable_log(x) - f.mu) / f.sigma)
+                                                       : (x >= portable_exp(f.mu) ? 1.0 : 0.0)}});
     }
   }
   return {{"ecdf", ecdf}, {"fitted", fitted}, {"qq", qq}};

@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "calibration/fits.hpp"
+#include "flowfolio/core/portable_math.hpp"
 
 namespace flowfolio::calibration {
 
@@ -41,7 +42,7 @@ RatePosterior::RatePosterior(BetaPrior prior, long k, long n, const std::vector<
     log_weight.push_back(lgamma(units + 1) - lgamma(units - static_cast<double>(k) + 1) + lgamma(b) - lgamma(a_ + b));
   }
   const double top = *std::max_element(log_weight.begin(), log_weight.end());
-  for (const double w : log_weight) weight_.push_back(std::exp(w - top));
+  for (const double w : log_weight) weight_.push_back(portable_exp(w - top));
   const double total = std::accumulate(weight_.begin(), weight_.end(), 0.0);
   for (double& w : weight_) w /= total;
 }

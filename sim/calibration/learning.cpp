@@ -10,6 +10,7 @@
 #include <numeric>
 
 #include "calibration/fits.hpp"
+#include "flowfolio/core/portable_math.hpp"
 
 namespace flowfolio::calibration {
 
@@ -58,10 +59,11 @@ class Replay {
       for (const RampRecord& r : step.work) {
         const Activity& a = s_.activities[r.activity];
         const double delta = std::max(a.challenge.online - skill[0], a.challenge.domain - skill[1]);
-        const double p = std::clamp(k.success_max / (1 + std::exp(k.success_slope * (delta - k.success_offset))), 1e-12, 1 - 1e-12);
-        ll += r.successes * std::log(p) + (r.units - r.successes) * std::log1p(-p);
+        // The engine's own functions (portable_math.hpp): the same bits on every machine.
+        const double p = std::clamp(k.success_max / (1 + portable_exp(k.success_slope * (delta - k.success_offset))), 1e-12, 1 - 1e-12);
+        ll += r.successes * portable_log(p) + (r.units - r.successes) * portable_log(1 - p);
         const double off_peak = (delta - k.learning_peak) / k.learning_width;
-        const double teaching = r.units * a.hours_per_unit * std::exp(-off_peak * off_peak / 2);
+        const double teaching = r.units * a.hours_per_unit * portable_exp(-off_peak * off_peak / 2);
         practice[0] += teaching * a.challenge.online;
         practice[1] += teaching * a.challenge.domain;
         if (curve != nullptr) curve->push_back({step.period, r.activity, r.units, r.successes, p});
@@ -133,7 +135,7 @@ struct RateFit {
 RateFit fit_rate(const Replay& replay) {
   std::vector<double> grid = {0};
   for (int i = 0; i < kRateGrid; ++i)
-    grid.push_back(kSmallestGridRate * std::pow(kMaxLearningRate / kSmallestGridRate, i / double(kRateGrid - 1)));
+    grid.push_back(kSmallestGridRate * portable_pow(kMaxLearningRate / kSmallestGridRate, i / double(kRateGrid - 1)));
   std::vector<double> ll;
   for (const double r : grid) ll.push_back(profile(replay, r));
   const std::size_t top = static_cast<std::size_t>(std::max_element(ll.begin(), ll.end()) - ll.begin());
@@ -277,7 +279,7 @@ std::vector<LearningFit> fit_learning(const Scenario& scenario, const History& h
     fit.scenario_eta = std::max(0.0, profile.learning_rate.mean());
     if (fit.resistance_mean < 1) {
       const double eta = fit.rate / (1 - fit.resistance_mean), sd = fit.between_sd / (1 - fit.resistance_mean);
-      const double spread = eta > 0 ? std::log1p((sd / eta) * (sd / eta)) : 0;
+      const double spread = eta > 0 ? portable_log(1 + (sd / eta) * (sd / eta)) : 0;
       fit.eta_sigma = std::sqrt(spread);
       fit.eta_median = eta / std::sqrt(1 + (eta > 0 ? (sd / eta) * (sd / eta) : 0));
     } else {

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "calibration/fits.hpp"
+#include "flowfolio/core/portable_math.hpp"
 
 namespace flowfolio::calibration {
 
@@ -16,7 +17,7 @@ constexpr double kMinPooledDf = 4;
 
 std::vector<double> logs_of(const std::vector<double>& losses) {
   std::vector<double> y;
-  for (const double x : losses) y.push_back(std::log(x));
+  for (const double x : losses) y.push_back(portable_log(x));
   return y;
 }
 
@@ -30,8 +31,8 @@ double squares_about_mean(const std::vector<double>& y) {
 }
 
 // log(Phi(z)) and log(1 - Phi(z)), accurate in both tails.
-double log_cdf(double z) { return std::log(0.5 * std::erfc(-z / std::sqrt(2.0))); }
-double log_sf(double z) { return std::log(0.5 * std::erfc(z / std::sqrt(2.0))); }
+double log_cdf(double z) { return portable_log(0.5 * std::erfc(-z / std::sqrt(2.0))); }
+double log_sf(double z) { return portable_log(0.5 * std::erfc(z / std::sqrt(2.0))); }
 
 // The shape pooled over every activity with at least two losses: the sum of squares about
 // each activity's own mean, the degrees of freedom (sum of n - 1) and the losses counted.
@@ -56,8 +57,8 @@ void set_estimates(SeverityFit& f, double mu, double sigma, double s, double df)
   f.mu = mu;
   f.sigma = sigma;
   f.degrees_of_freedom = df;
-  f.median = std::exp(mu);
-  f.p95 = std::exp(mu + kZ95 * sigma);
+  f.median = portable_exp(mu);
+  f.p95 = portable_exp(mu + kZ95 * sigma);
   f.median_interval = lognormal_quantile_interval(mu, s, n, df, 0);
   f.p95_interval = lognormal_quantile_interval(mu, s, n, df, kZ95);
 }
@@ -72,13 +73,13 @@ Interval lognormal_quantile_interval(double mean_log, double s, double n, double
   const double tail = (1 - kCalibrationLevel) / 2, scale = s / std::sqrt(n);
   if (z == 0) {
     const boost::math::students_t t(df);
-    return {std::exp(mean_log + scale * boost::math::quantile(t, tail)),
-            std::exp(mean_log + scale * boost::math::quantile(t, 1 - tail))};
+    return {portable_exp(mean_log + scale * boost::math::quantile(t, tail)),
+            portable_exp(mean_log + scale * boost::math::quantile(t, 1 - tail))};
   }
   // sqrt(n) (mu + z sigma - mean) / s is noncentral t with noncentrality z sqrt(n).
   const boost::math::non_central_t t(df, z * std::sqrt(n));
-  return {std::exp(mean_log + scale * boost::math::quantile(t, tail)),
-          std::exp(mean_log + scale * boost::math::quantile(t, 1 - tail))};
+  return {portable_exp(mean_log + scale * boost::math::quantile(t, tail)),
+          portable_exp(mean_log + scale * boost::math::quantile(t, 1 - tail))};
 }
 
 AndersonDarling anderson_darling_normal(std::vector<double> logs) {
@@ -94,10 +95,10 @@ AndersonDarling anderson_darling_normal(std::vector<double> logs) {
   ad.statistic = -n - sum / n;
   ad.adjusted = ad.statistic * (1 + 0.75 / n + 2.25 / (n * n));
   const double a = std::min(ad.adjusted, 100.0);  // beyond, the fitted curve turns back up
-  ad.p_value = a >= 0.6    ? std::exp(1.2937 - 5.709 * a + 0.0186 * a * a)
-               : a >= 0.34 ? std::exp(0.9177 - 4.279 * a - 1.38 * a * a)
-               : a >= 0.2  ? 1 - std::exp(-8.318 + 42.796 * a - 59.938 * a * a)
-                           : 1 - std::exp(-13.436 + 101.14 * a - 223.73 * a * a);
+  ad.p_value = a >= 0.6    ? portable_exp(1.2937 - 5.709 * a + 0.0186 * a * a)
+               : a >= 0.34 ? portable_exp(0.9177 - 4.279 * a - 1.38 * a * a)
+               : a >= 0.2  ? 1 - portable_exp(-8.318 + 42.796 * a - 59.938 * a * a)
+                           : 1 - portable_exp(-13.436 + 101.14 * a - 223.73 * a * a);
   ad.p_value = std::clamp(ad.p_value, 0.0, 1.0);
   return ad;
 }

@@ -7,8 +7,6 @@
 #include "output/report_decision.hpp"
 #include "output/report_parts.hpp"
 
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -20,9 +18,7 @@
 namespace flowfolio {
 
 namespace {
-namespace fs = std::filesystem;
 using nlohmann::json;
-
 }  // namespace
 
 std::string escape_html(const std::string& text) {
