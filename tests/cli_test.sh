@@ -249,10 +249,16 @@ expect sketch-precision 2 "--precision needs every trial" -- "$bin" run "$defaul
 expect statistics-bad 2 "statistics" -- "$bin" run "$default" --statistics median
 
 # Interruption: SIGINT exits 130 and SIGTERM 143, writing nothing; old results stay.
+# The signal is sent once the run has begun (its staging folder exists): a fixed wait was
+# too short for a loaded machine starting the cluster build's MPI.
 for sig in INT TERM; do
   "$bin" run "$default" --trials 1000000 --out "$work/res" -q > /dev/null 2> "$work/stderr" &
   pid=$!
-  sleep 0.5
+  for _ in $(seq 600); do
+    ls -a "$work" | grep -q '^\.res.*tmp-' && break
+    sleep 0.05
+  done
+  sleep 0.2
   kill -"$sig" "$pid"
   wait "$pid"
   status=$?
