@@ -1,6 +1,8 @@
 // The typed field reader: each kind of value checked, every problem collected.
 #include "yaml/fields.hpp"
 
+#include "yaml/format_table.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -263,6 +265,11 @@ std::optional<std::uint64_t> Fields::whole(const YAML::Node& node, const std::st
 }
 
 // An optional list of a map: null when absent, or after an error when not a list.
+MapView Fields::map(const YAML::Node& node, const std::string& path, std::string_view object) {
+  const format::Object& o = format::object(object);
+  return map(node, path, format::allowed(o), format::required(o));
+}
+
 const YAML::Node* Fields::list_of(const MapView& m, const std::string& path, const char* key) {
   const auto* n = m.get(key);
   if (n && !n->IsSequence()) {

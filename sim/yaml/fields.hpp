@@ -99,6 +99,8 @@ class Fields {
   // you mean") and must include `required`.
   MapView map(const YAML::Node& node, const std::string& path, const Keys& allowed,
               const Keys& required);
+  // The same for the map the format table names `object` (format_table.hpp): its keys.
+  MapView map(const YAML::Node& node, const std::string& path, std::string_view object);
   // An optional list of a map: null when absent, or after an error when not a list.
   const YAML::Node* list_of(const MapView& m, const std::string& path, const char* key);
 

@@ -16,17 +16,14 @@ constexpr double kLargestVolatility = 5;
 
 Activity ScenarioSchema::activity(const YAML::Node& node, const std::string& path) {
   Activity a;
-  const MapView m = map(node, path,
-                        {"name", "label", "description", "challenge", "hours_per_unit", "units_per_period",
-                         "value", "cost", "incident", "volatility", "unmet_cost"},
-                        {"name", "challenge", "hours_per_unit", "units_per_period", "value"});
+  const MapView m = map(node, path, "activity");
   if (!m.ok_) return a;
   if (const auto* n = m.get("name")) a.name = name(*n, child(path, "name")).value_or("");
   if (const auto* l = m.get("label")) a.label = name(*l, child(path, "label")).value_or("");
   read_text(m, "description", path, a.description);
   if (const auto* c = m.get("challenge")) {
     const std::string cpath = child(path, "challenge");
-    const MapView cm = map(*c, cpath, {"online", "domain"}, {"online", "domain"});
+    const MapView cm = map(*c, cpath, "challenge");
     read_number(cm, "online", cpath, Range::kUnit, a.challenge.online);
     read_number(cm, "domain", cpath, Range::kUnit, a.challenge.domain);
   }
@@ -52,7 +49,7 @@ Activity ScenarioSchema::activity(const YAML::Node& node, const std::string& pat
   }
   if (const auto* inc = m.get("incident")) {
     const std::string ipath = child(path, "incident");
-    const MapView im = map(*inc, ipath, {"probability", "severity"}, {});
+    const MapView im = map(*inc, ipath, "incident");
     read_number(im, "probability", ipath, Range::kUnit, a.incident_probability);
     if (const auto* s = im.get("severity")) {
       a.severity = distribution(*s, child(ipath, "severity"), true);
@@ -66,11 +63,7 @@ Activity ScenarioSchema::activity(const YAML::Node& node, const std::string& pat
 
 Profile ScenarioSchema::profile(const YAML::Node& node, const std::string& path) {
   Profile p;
-  const MapView m =
-      map(node, path,
-          {"name", "label", "description", "online", "domain", "salary_per_period", "hours_per_period",
-           "learning_rate", "resistance", "attrition_hazard", "hire_cost", "replace"},
-          {"name", "online", "domain", "salary_per_period", "hours_per_period"});
+  const MapView m = map(node, path, "profile");
   if (!m.ok_) return p;
   if (const auto* n = m.get("name")) p.name = name(*n, child(path, "name")).value_or("");
   if (const auto* l = m.get("label")) p.label = name(*l, child(path, "label")).value_or("");
@@ -110,9 +103,7 @@ std::vector<Headcount> ScenarioSchema::headcounts(const YAML::Node* node, const 
   }
   for (std::size_t i = 0; i < node->size(); ++i) {
     const std::string ipath = item(path, i);
-    Keys keys = {"profile", "count"};
-    if (allow_at) keys.push_back("at");
-    const MapView m = map((*node)[i], ipath, keys, {"profile", "count"});
+    const MapView m = map((*node)[i], ipath, path == "staff" ? "staff" : "hire");
     Headcount h;
     if (const auto* p = m.get("profile"))
       h.profile = lookup(*p, child(ipath, "profile"), profile_names_, "profile");
@@ -139,7 +130,7 @@ std::vector<Correlation> ScenarioSchema::correlations(const YAML::Node* node) {
   std::map<std::pair<int, int>, std::size_t> seen;
   for (std::size_t i = 0; i < node->size(); ++i) {
     const std::string ipath = item(path, i);
-    const MapView m = map((*node)[i], ipath, {"between", "rho"}, {"between", "rho"});
+    const MapView m = map((*node)[i], ipath, "correlation");
     if (!m.ok_ || !m.has("between") || !m.has("rho")) continue;
     const YAML::Node& between = *m.get("between");
     const std::string bpath = child(ipath, "between");

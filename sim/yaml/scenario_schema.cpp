@@ -18,12 +18,7 @@ constexpr int kMostPeriods = 100'000;
 Scenario ScenarioSchema::read(const YAML::Node& root) {
   Scenario s;
   s.file = file();
-  const MapView m = map(root, "",
-                        {"name", "title", "description", "horizon", "periods_per_year",
-                         "discount_rate", "currency", "trials", "seed", "model", "activities",
-                         "correlation", "profiles", "staff", "strategies", "risk", "report",
-                         "sensitivity", "optimize", "calibration"},
-                        {"name", "horizon", "activities", "profiles", "staff", "strategies"});
+  const MapView m = map(root, "", "scenario");
   if (!m.ok_) return s;
   top_level(m, s);
   if (const auto* k = m.get("model")) model_constants(*k, s.model);
@@ -94,13 +89,7 @@ void ScenarioSchema::check_discount(const MapView& m, const Scenario& s) {
 
 void ScenarioSchema::model_constants(const YAML::Node& node, ModelConstants& k) {
   const std::string path = "model";
-  const MapView m =
-      map(node, path,
-          {"flow_width", "success_max", "success_slope", "success_offset", "flow_bonus",
-           "boredom_slope", "quality_floor", "incident_slope", "learning_peak", "learning_width",
-           "burnout_anxiety", "burnout_boredom", "burnout_recovery", "attrition_per_burnout",
-           "supervision", "replacement_lag", "catastrophe"},
-          {});
+  const MapView m = map(node, path, "model");
   read_number(m, "flow_width", path, Range::kNonNegative, k.flow_width);
   read_number(m, "success_max", path, Range::kUnit, k.success_max);
   read_number(m, "success_slope", path, Range::kNonNegative, k.success_slope);
@@ -121,7 +110,7 @@ void ScenarioSchema::model_constants(const YAML::Node& node, ModelConstants& k) 
 }
 
 void ScenarioSchema::risk_report(const YAML::Node& node, RiskReport& risk) {
-  const MapView m = map(node, "risk", {"levels", "loss_thresholds"}, {});
+  const MapView m = map(node, "risk", "risk");
   if (const auto* levels = m.get("levels")) {
     risk.levels = number_list(*levels, "risk.levels", Range::kOpenUnit);
     if (levels->IsSequence() && levels->size() == 0)
@@ -132,7 +121,7 @@ void ScenarioSchema::risk_report(const YAML::Node& node, RiskReport& risk) {
 }
 
 void ScenarioSchema::report_spec(const YAML::Node& node, ReportSpec& report) {
-  const MapView m = map(node, "report", {"prefer", "what_if_trials"}, {});
+  const MapView m = map(node, "report", "report");
   if (const auto* p = m.get("prefer")) {
     const int k = lookup(*p, "report.prefer", {"tail_risk", "mean_npv"}, "preference");
     if (k >= 0) report.prefer = k == 0 ? Preference::kTailRisk : Preference::kMeanNpv;
@@ -148,15 +137,14 @@ void ScenarioSchema::report_spec(const YAML::Node& node, ReportSpec& report) {
 }
 
 void ScenarioSchema::calibration_record(const YAML::Node& node, CalibrationRecord& record) {
-  const MapView m = map(node, "calibration", {"source", "values"}, {"source", "values"});
+  const MapView m = map(node, "calibration", "calibration");
   if (!m.ok_) return;
   if (const auto source = name(*m.get("source"), "calibration.source")) record.source = *source;
   const YAML::Node* values = list_of(m, "calibration", "values");
   if (values == nullptr) return;
   for (std::size_t i = 0; i < values->size(); ++i) {
     const std::string path = item("calibration.values", i);
-    const MapView v = map((*values)[i], path, {"name", "path", "value", "low", "high", "basis", "money"},
-                          {"name", "path", "value"});
+    const MapView v = map((*values)[i], path, "calibrated_value");
     if (!v.ok_) continue;
     CalibratedValue value;
     if (const auto n = name(*v.get("name"), child(path, "name"))) value.name = *n;

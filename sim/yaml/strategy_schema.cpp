@@ -9,9 +9,7 @@ namespace flowfolio {
 
 Strategy ScenarioSchema::strategy(const YAML::Node& node, const std::string& path, int horizon) {
   Strategy s;
-  const MapView m = map(
-      node, path, {"name", "label", "description", "hire", "train", "mentor", "assign", "demand", "release"},
-      {"name"});
+  const MapView m = map(node, path, "strategy");
   if (!m.ok_) return s;
   if (const auto* n = m.get("name")) s.name = name(*n, child(path, "name")).value_or("");
   if (const auto* l = m.get("label")) s.label = name(*l, child(path, "label")).value_or("");
@@ -34,10 +32,7 @@ void ScenarioSchema::read_training(const YAML::Node* train, const std::string& p
   } else {
     for (std::size_t i = 0; i < train->size(); ++i) {
       const std::string ipath = item(tpath, i);
-      const MapView tm =
-          map((*train)[i], ipath,
-              {"who", "from", "to", "hours_per_period", "cost_per_person_per_period", "gain"},
-              {"who", "hours_per_period"});
+      const MapView tm = map((*train)[i], ipath, "training");
       Training t;
       t.to = horizon;
       if (const auto* w = tm.get("who"))
@@ -54,7 +49,7 @@ void ScenarioSchema::read_training(const YAML::Node* train, const std::string& p
                   t.cost_per_person_per_period);
       if (const auto* g = tm.get("gain")) {
         const std::string gpath = child(ipath, "gain");
-        const MapView gm = map(*g, gpath, {"online", "domain"}, {});
+        const MapView gm = map(*g, gpath, "gain");
         read_number(gm, "online", gpath, Range::kNonNegative, t.gain.online);
         read_number(gm, "domain", gpath, Range::kNonNegative, t.gain.domain);
       }
@@ -66,8 +61,7 @@ void ScenarioSchema::read_training(const YAML::Node* train, const std::string& p
 void ScenarioSchema::read_mentoring(const YAML::Node* mentor, const std::string& path,
                                     Strategy& s) {
   const std::string mpath = child(path, "mentor");
-  const MapView mm = map(*mentor, mpath, {"mentee", "mentor", "hours_per_period", "rate"},
-                         {"mentee", "mentor", "hours_per_period", "rate"});
+  const MapView mm = map(*mentor, mpath, "mentoring");
   Mentoring mt;
   int mentee = -1, mentor_profile = -1;
   if (const auto* v = mm.get("mentee"))
@@ -89,7 +83,7 @@ void ScenarioSchema::read_mentoring(const YAML::Node* mentor, const std::string&
 void ScenarioSchema::read_assignment(const YAML::Node* assign, const std::string& path,
                                      Strategy& s) {
   const std::string apath = child(path, "assign");
-  const MapView am = map(*assign, apath, {"policy", "roles", "stretch"}, {});
+  const MapView am = map(*assign, apath, "assignment");
   if (const auto* p = am.get("policy")) {
     const auto policy = text(*p, child(apath, "policy"));
     if (policy == "static") {

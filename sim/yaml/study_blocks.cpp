@@ -26,9 +26,7 @@ void StudyBlocks::sensitivity(const YAML::Node& node, const YAML::Node& root,
                               const Keys& strategy_names, SensitivitySpec& spec) {
   const std::string path = "sensitivity";
   const MapView m =
-      f_.map(node, path,
-             {"inputs", "outputs", "strategies", "differences", "trials", "samples", "bootstrap"},
-             {"inputs"});
+      f_.map(node, path, "sensitivity");
   if (!m.ok_) return;
   f_.read_count(m, path, "trials", 2, kMaxTrials, spec.trials);
   f_.read_count(m, path, "samples", 2, 1'000'000, spec.samples);
@@ -121,10 +119,7 @@ std::vector<ScenarioInput> StudyBlocks::scenario_inputs(const YAML::Node* inputs
 void StudyBlocks::optimize(const YAML::Node& node, const YAML::Node& root,
                            const Keys& strategy_names, OptimizeSpec& spec) {
   const std::string path = "optimize";
-  const MapView m = f_.map(node, path,
-                           {"decisions", "strategies", "objective", "risk", "constraints", "trials",
-                            "candidates", "refine"},
-                           {"decisions"});
+  const MapView m = f_.map(node, path, "optimize");
   if (!m.ok_) return;
   f_.read_count(m, path, "trials", 2, kMaxTrials, spec.trials);
   f_.read_count(m, path, "candidates", 1, 100'000, spec.candidates);
@@ -137,7 +132,7 @@ void StudyBlocks::optimize(const YAML::Node& node, const YAML::Node& root,
   }
   if (const auto* c = m.get("constraints")) {
     const std::string cpath = child(path, "constraints");
-    const MapView cm = f_.map(*c, cpath, {"cvar95", "p_loss", "cost"}, {});
+    const MapView cm = f_.map(*c, cpath, "constraints");
     if (const auto* v = cm.get("cvar95")) spec.max_cvar95 = f_.number(*v, child(cpath, "cvar95"));
     if (const auto* v = cm.get("p_loss"))
       spec.max_p_loss = f_.number(*v, child(cpath, "p_loss"), Range::kUnit);
@@ -153,9 +148,7 @@ void StudyBlocks::optimize(const YAML::Node& node, const YAML::Node& root,
 std::optional<ScenarioInput> StudyBlocks::scenario_input(const YAML::Node& node,
                                                          const std::string& path,
                                                          const YAML::Node& root, bool decision) {
-  const MapView m = decision
-                        ? f_.map(node, path, {"name", "path", "range", "step"}, {"path", "range"})
-                        : f_.map(node, path, {"name", "path", "range", "distribution"}, {"path"});
+  const MapView m = f_.map(node, path, decision ? "decision" : "sensitivity_input");
   if (!m.ok_) return std::nullopt;
   ScenarioInput input;
   input.where = f_.locate(node, path, "");

@@ -14,6 +14,7 @@
 #include "core/whole_number.hpp"
 #include "flowfolio/core/error.hpp"
 #include "yaml/fields.hpp"
+#include "yaml/format_table.hpp"
 #include "yaml/overrides.hpp"
 #include "yaml/scenario_document.hpp"
 #include "yaml/yaml_document.hpp"
@@ -22,7 +23,6 @@ namespace flowfolio {
 namespace {
 namespace fs = std::filesystem;
 
-const Keys kSweepKeys = {"base", "description", "trials", "seed", "grid", "variants"};
 
 // A YAML value as the sweep file wrote it, for names, messages and the store only:
 // scalars as they are, collections in flow style. The setting keeps the node itself.
@@ -165,7 +165,7 @@ std::vector<SweepVariant> SweepReader::grid_variants(const YAML::Node& grid) {
 std::optional<SweepVariant> SweepReader::listed_variant(const YAML::Node& node,
                                                         const std::string& path,
                                                         std::set<std::string>& names) {
-  const MapView m = fields_.map(node, path, {"name", "set"}, {"name"});
+  const MapView m = fields_.map(node, path, "variant");
   const YAML::Node* name = m.get("name");
   if (!m.ok_ || !name) return std::nullopt;
   SweepVariant variant;
@@ -214,7 +214,7 @@ std::vector<SweepVariant> SweepReader::listed_variants(const YAML::Node& list) {
 Sweep SweepReader::read(const YAML::Node& root) {
   Sweep sweep;
   sweep.file = fields_.file();
-  const MapView m = fields_.map(root, "", kSweepKeys, {});
+  const MapView m = fields_.map(root, "", format::allowed(format::object("sweep")), {});
   if (!m.ok_) return sweep;
   if (const YAML::Node* base = m.get("base")) {
     if (const auto text = fields_.text(*base, "base"); text && !text->empty())
