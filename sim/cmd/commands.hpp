@@ -28,6 +28,12 @@ int command_serve(const ServeArguments& args);
 // (calibrate_command.cpp).
 int command_calibrate(const CalibrateArguments& args);
 int command_history(const HistoryArguments& args);
+// schema and init: the files' JSON Schemas, a starter scenario (editor_commands.cpp).
+int command_schema(const SchemaArguments& args);
+int command_init(const InitArguments& args);
+// manual and complete: the manual page and the shell's completions (shell_commands.cpp).
+int command_manual(const ManualArguments& args);
+int command_complete(const CompleteArguments& args);
 
 // Shared by the commands: a scenario with its --set overrides, its warnings printed on
 // stderr; and the folder a command writes, --out or out/<the input file's name>.

@@ -4,6 +4,7 @@
 
 #include "cmd/commands.hpp"
 #include "cmd/stopping.hpp"
+#include "cmd/terminal.hpp"
 #include "core/file_text.hpp"
 #include "flowfolio/core/error.hpp"
 #include "flowfolio/output/report.hpp"
@@ -17,7 +18,7 @@ namespace fs = std::filesystem;
 
 Scenario read_scenario(const std::string& file, const std::vector<std::string>& overrides) {
   Scenario s = read_scenario_file(file, overrides);
-  for (const Diagnostic& w : s.warnings) std::cerr << w.to_string() << "\n";
+  print_diagnostics(s.warnings);
   return s;
 }
 

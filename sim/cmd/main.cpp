@@ -1,5 +1,5 @@
 // The flowfolio program: run, compare, sensitivity, frontier, report, sweep, validate, serve,
-// calibrate and history.
+// calibrate, history, schema and init.
 // It reads the command line (options.cpp), runs one command (commands.hpp) and turns what
 // stopped it into an exit status (stopping.hpp); every rule lives in the library.
 #include <variant>
@@ -7,6 +7,7 @@
 #include "cmd/commands.hpp"
 #include "cmd/options.hpp"
 #include "cmd/stopping.hpp"
+#include "cmd/terminal.hpp"
 #include "flowfolio/cluster/cluster.hpp"
 
 namespace {
@@ -14,6 +15,7 @@ namespace {
 using namespace flowfolio::cmd;
 
 int run_program(int argc, char** argv) {
+  set_error_format(requested_error_format(argc, argv));
   const std::variant<Command, int> parsed = parse_command_line(argc, argv);
   if (const int* status = std::get_if<int>(&parsed)) return *status;
   const Command& command = std::get<Command>(parsed);
@@ -30,6 +32,10 @@ int run_program(int argc, char** argv) {
           if constexpr (std::is_same_v<Args, ServeArguments>) return command_serve(args);
           if constexpr (std::is_same_v<Args, CalibrateArguments>) return command_calibrate(args);
           if constexpr (std::is_same_v<Args, HistoryArguments>) return command_history(args);
+          if constexpr (std::is_same_v<Args, SchemaArguments>) return command_schema(args);
+          if constexpr (std::is_same_v<Args, InitArguments>) return command_init(args);
+          if constexpr (std::is_same_v<Args, ManualArguments>) return command_manual(args);
+          if constexpr (std::is_same_v<Args, CompleteArguments>) return command_complete(args);
         },
         command);
     phase("end");  // a signal during the last phase is answered too

@@ -1,10 +1,13 @@
 #include "cmd/options.hpp"
 
 #include <CLI/CLI.hpp>
+
+#include "cmd/command_line.hpp"
 #include <functional>
 #include <utility>
 
 #include "cmd/stopping.hpp"
+#include "cmd/terminal.hpp"
 #include "core/whole_number.hpp"
 #include "flowfolio/core/format.hpp"
 
@@ -218,34 +221,69 @@ CLI::App* add_history(CLI::App& app, HistoryArguments& args) {
   return history;
 }
 
+CLI::App* add_schema(CLI::App& app, SchemaArguments& args) {
+  CLI::App* schema = app.add_subcommand(
+      "schema", "Print the JSON Schema of scenario files (or sweep files), for editors and other tools");
+  schema->add_flag("--sweep", args.sweep, "The schema of sweep files instead");
+  return schema;
+}
+
+CLI::App* add_init(CLI::App& app, InitArguments& args) {
+  CLI::App* init = app.add_subcommand(
+      "init", "Start a scenario in DIR from one of the shipped examples, with its schema for the editor");
+  init->add_option("dir", args.dir, "The folder to write scenario.yaml and scenario.schema.json into")->required();
+  init->add_option("--example", args.example,
+                   "seed-default, b2b-software or hospital-system (default: asked on a terminal, else seed-default)")
+      ->check(CLI::IsMember(example_names()));
+  return init;
+}
+
+// Not in the help: what the manual page and the shell's completion are made from.
+CLI::App* add_manual(CLI::App& app, ManualArguments& args) {
+  CLI::App* manual = app.add_subcommand("manual", "Print the manual page (roff), made from this help")->group("");
+  manual->add_option("--output", args.output, "Write it to this file");
+  return manual;
+}
+
+CLI::App* add_complete(CLI::App& app, CompleteArguments& args) {
+  CLI::App* complete = app.add_subcommand("complete", "Print the shell's completions of a command line")->group("");
+  complete->add_option("--index", args.index, "The position of the word being completed")->required();
+  complete->add_option("words", args.words, "The command line's words, after --");
+  return complete;
+}
 }  // namespace
 
-std::variant<Command, int> parse_command_line(int argc, char** argv) {
-  CLI::App app{"flowfolio: Monte Carlo risk/cost simulation of staffing strategies for "
-               "communication portfolios (model version " + std::string(kModelVersion) + ")"};
-  app.set_version_flag("--version", std::string("flowfolio ") + FLOWFOLIO_VERSION);
+CommandLine::CommandLine()
+    : app("flowfolio: Monte Carlo risk/cost simulation of staffing strategies for communication portfolios "
+          "(model version " + std::string(kModelVersion) + ")") {
+  app.set_version_flag("--version", version_text());
   app.require_subcommand(1);
-  // Every command's arguments, filled in as CLI11 parses; the one asked for is returned.
-  RunArguments run_args, compare_args, sensitivity_args, frontier_args;
-  SweepArguments sweep_args;
-  ReportArguments report_args;
-  ValidateArguments validate_args;
-  ServeArguments serve_args;
-  CalibrateArguments calibrate_args;
-  HistoryArguments history_args;
-  std::vector<std::string> block_settings;
-  const std::pair<CLI::App*, std::function<Command()>> commands[] = {
-      {add_run(app, run_args), [&] { return run_args; }},
-      {add_compare(app, compare_args), [&] { return compare_args; }},
-      {add_sensitivity(app, sensitivity_args, block_settings), [&] { return sensitivity_args; }},
-      {add_frontier(app, frontier_args, block_settings), [&] { return frontier_args; }},
-      {add_report(app, report_args), [&] { return report_args; }},
-      {add_sweep(app, sweep_args), [&] { return sweep_args; }},
-      {add_validate(app, validate_args), [&] { return validate_args; }},
-      {add_serve(app, serve_args), [&] { return serve_args; }},
-      {add_calibrate(app, calibrate_args), [&] { return calibrate_args; }},
-      {add_history(app, history_args), [&] { return history_args; }},
+  // Before or after the command: `flowfolio --errors json validate F` or `... validate F --errors json`.
+  app.fallthrough();
+  app.add_option("--errors", errors, "How problems are printed on stderr: text, or json (a list of file, line, "
+                                     "column, key path, message and severity)")
+      ->check(CLI::IsMember({"text", "json"}));
+  commands = {
+      {add_run(app, run), [this] { return Command(run); }},
+      {add_compare(app, compare), [this] { return Command(compare); }},
+      {add_sensitivity(app, sensitivity, block_settings), [this] { return Command(sensitivity); }},
+      {add_frontier(app, frontier, block_settings), [this] { return Command(frontier); }},
+      {add_report(app, report), [this] { return Command(report); }},
+      {add_sweep(app, sweep), [this] { return Command(sweep); }},
+      {add_validate(app, validate), [this] { return Command(validate); }},
+      {add_serve(app, serve), [this] { return Command(serve); }},
+      {add_calibrate(app, calibrate), [this] { return Command(calibrate); }},
+      {add_history(app, history), [this] { return Command(history); }},
+      {add_schema(app, schema), [this] { return Command(schema); }},
+      {add_init(app, init), [this] { return Command(init); }},
+      {add_manual(app, manual), [this] { return Command(manual); }},
+      {add_complete(app, complete), [this] { return Command(complete); }},
   };
+}
+
+std::variant<Command, int> parse_command_line(int argc, char** argv) {
+  CommandLine line;
+  CLI::App& app = line.app;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -255,12 +293,29 @@ std::variant<Command, int> parse_command_line(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    if (error_format() == ErrorFormat::kJson)
+      print_diagnostics({Diagnostic{.message = e.what()}});
+    else
+      app.exit(e);
     return kExitInvalid;
   }
-  for (const auto& [command, arguments] : commands)
+  for (const auto& [command, arguments] : line.commands)
     if (*command) return arguments();
   return kExitInvalid;  // not reached: CLI11 requires one subcommand
+}
+
+ErrorFormat requested_error_format(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--errors=json" || (arg == "--errors" && i + 1 < argc && std::string(argv[i + 1]) == "json"))
+      return ErrorFormat::kJson;
+  }
+  return ErrorFormat::kText;
+}
+
+std::string version_text() {
+  return std::string("flowfolio ") + FLOWFOLIO_VERSION + " (model " + kModelVersion + ", commit " + build_commit() + ")";
 }
 
 std::string command_line_text(int argc, char** argv) {

@@ -78,12 +78,45 @@ struct HistoryArguments {
   std::vector<std::string> overrides;
 };
 
+// schema: the JSON Schema of scenario (or sweep) files.
+struct SchemaArguments {
+  bool sweep = false;
+};
+
+// init: a starter scenario from one of the shipped examples.
+struct InitArguments {
+  std::string dir, example;
+};
+
+// manual and complete: what the manual page and the shell's completion are made from.
+struct ManualArguments {
+  std::string output;  // a file instead of standard output (the build writes flowfolio.1)
+};
+struct CompleteArguments {
+  std::vector<std::string> words;  // as the shell splits the line, the program's name first
+  std::size_t index = 0;           // the word being completed
+};
+
 using Command = std::variant<RunArguments, SweepArguments, ReportArguments, ValidateArguments, ServeArguments,
-                             CalibrateArguments, HistoryArguments>;
+                             CalibrateArguments, HistoryArguments, SchemaArguments, InitArguments, ManualArguments,
+                             CompleteArguments>;
+
+// The shipped examples `flowfolio init` starts from, in the order it offers them.
+std::vector<std::string> example_names();
 
 // The command the arguments ask for, or, when they ask for none to run (help, --version)
 // or are wrong, the exit status after CLI11 has printed what it prints.
 std::variant<Command, int> parse_command_line(int argc, char** argv);
+
+// `--errors json` (or `--errors=json`) anywhere on the line before "--": read before the
+// command line is parsed, so that even a wrong option is reported as JSON.
+enum class ErrorFormat;
+ErrorFormat requested_error_format(int argc, char** argv);
+
+// "flowfolio 0.1.0 (model 1.1, commit 0123456789ab)": what --version prints.
+std::string version_text();
+// The git commit the program was built from (generated at build time), or "unknown".
+const char* build_commit();
 
 // The command line as a shell would take it back, for manifests and stores.
 std::string command_line_text(int argc, char** argv);

@@ -1,13 +1,13 @@
 #include "cmd/progress_line.hpp"
 
-#include <unistd.h>
-
 #include <cstdio>
+
+#include "cmd/terminal.hpp"
 
 namespace flowfolio {
 
 ProgressLine::ProgressLine(double every_seconds)
-    : terminal_(isatty(STDERR_FILENO) != 0), every_seconds_(every_seconds) {}
+    : terminal_(cmd::cursor_on_stderr()), every_seconds_(every_seconds) {}
 
 void ProgressLine::show(const std::string& line, double seconds, bool last) {
   if (terminal_) {

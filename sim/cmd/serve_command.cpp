@@ -8,6 +8,7 @@
 
 #include "cmd/commands.hpp"
 #include "cmd/stopping.hpp"
+#include "cmd/terminal.hpp"
 #include "server/http_server.hpp"
 #include "yaml/yaml_document.hpp"
 
@@ -28,7 +29,7 @@ void open_in_browser(const std::string& address) {
 int command_serve(const ServeArguments& args) {
   phase("reading");
   server::WhatIf session(read_yaml_text(args.file), args.file);
-  for (const Diagnostic& w : session.scenario().warnings) std::cerr << w.to_string() << "\n";
+  print_diagnostics(session.scenario().warnings);
   server::WhatIfServer http(session, {.host = args.host, .port = args.port});
   std::cout << "flowfolio: the what-if page of " << args.file << " is at " << http.address()
             << "\nCtrl-C stops it." << std::endl;

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <string>
 
+#include "cmd/terminal.hpp"
 #include "flowfolio/core/error.hpp"
 #include "flowfolio/engine/engine.hpp"
 
@@ -50,9 +51,8 @@ int exit_status(std::exception_ptr failure) {
               << g_interrupted_note << "\n";
     return 128 + signal;
   } catch (const InputError& e) {
-    std::cerr << e.what() << "\n";
     const auto& d = e.diagnostics();
-    if (d.size() > 1) std::cerr << d.size() << " problems found; nothing was run.\n";
+    print_diagnostics(d, d.size() > 1 ? std::to_string(d.size()) + " problems found; nothing was run." : "");
     return kExitInvalid;
   } catch (const std::bad_alloc&) {
     std::cerr << "flowfolio: error: the machine ran out of memory (or the process hit its limit, "

@@ -1,5 +1,7 @@
 #include "flowfolio/core/error.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 
 namespace flowfolio {
@@ -15,6 +17,20 @@ std::string Diagnostic::to_string() const {
   if (severity == Severity::kWarning) out += "warning: ";
   out += message;
   return printable(out);
+}
+
+std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  const auto position = [](int x) { return x > 0 ? nlohmann::ordered_json(x) : nlohmann::ordered_json(); };
+  for (const Diagnostic& d : diagnostics)
+    list.push_back({{"file", d.file},
+                    {"line", position(d.line)},
+                    {"column", d.line > 0 ? position(d.column) : nlohmann::ordered_json()},
+                    {"path", d.path},
+                    {"message", d.message},
+                    {"severity", d.severity == Diagnostic::Severity::kWarning ? "warning" : "error"}});
+  // Invalid UTF-8 in a file name or value is replaced, not a reason to fail.
+  return list.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 namespace {

@@ -26,6 +26,12 @@ struct Diagnostic {
   std::string to_string() const;
 };
 
+// The diagnostics as one JSON list, for tools (`--errors json`): each an object of "file",
+// "line" and "column" (null when unknown), "path", "message" and "severity" ("error" or
+// "warning"); the same content as to_string(), the text not made printable (JSON escapes
+// control characters itself).
+std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics);
+
 // `text` safe to print on a terminal: control characters (C0, DEL, C1) written as \xNN
 // or \u00NN, so an escape sequence in a file name or a value cannot reach the terminal.
 std::string printable(std::string_view text);
