@@ -49,14 +49,26 @@ execute_process(COMMAND ${Python_EXECUTABLE} -c
 configure_file(${CMAKE_CURRENT_SOURCE_DIR}/python/build_info.py.in ${package}/_build_info.py @ONLY)
 message(STATUS "flowfolio: Python module for ${Python_EXECUTABLE}: PYTHONPATH=${FLOWFOLIO_PYTHON_PATH}")
 
-# Installed into the interpreter's own site folder under the prefix: with the default
-# prefix /usr/local, Debian's python3 imports it with no PYTHONPATH.
-set(FLOWFOLIO_PYTHON_INSTALL_DIR ${default_python_dir} CACHE STRING
-    "Where the flowfolio package is installed, relative to the prefix")
-set(destination ${FLOWFOLIO_PYTHON_INSTALL_DIR}/flowfolio)
-install(TARGETS flowfolio_python LIBRARY DESTINATION ${destination})
-install(FILES ${package_files} ${package}/_build_info.py DESTINATION ${destination})
-install(DIRECTORY ${FLOWFOLIO_REPORT_ASSETS}/ DESTINATION ${destination}/report-assets)
+# Installed into the interpreter's own site folder under the prefix, so Debian's python3
+# imports it with no PYTHONPATH: lib/python3.X/dist-packages under /usr/local (a source
+# install), lib/python3/dist-packages under /usr (the Debian package, cmake/packaging.cmake).
+# The prefix is known only when installing (cpack installs under /usr), so the folder is
+# chosen then, unless FLOWFOLIO_PYTHON_SITE_DIR names one.
+set(FLOWFOLIO_PYTHON_SITE_DIR "" CACHE STRING
+    "Where the flowfolio package is installed, relative to the prefix (default: the prefix's site folder)")
+set(destination ${default_python_dir}/flowfolio)  # under /usr/local, for the link below
+install(CODE "
+  set(dir \"${FLOWFOLIO_PYTHON_SITE_DIR}\")
+  if(dir STREQUAL \"\" AND CMAKE_INSTALL_PREFIX MATCHES \"(^|/)usr/?$\")  # /usr, or cpack's staging copy of it
+    set(dir lib/python3/dist-packages)
+  elseif(dir STREQUAL \"\")
+    set(dir ${default_python_dir})
+  endif()
+  set(to \"\${CMAKE_INSTALL_PREFIX}/\${dir}/flowfolio\")
+  file(INSTALL DESTINATION \"\${to}\" TYPE MODULE FILES \"$<TARGET_FILE:flowfolio_python>\")
+  file(INSTALL DESTINATION \"\${to}\" TYPE FILE FILES ${package_files} \"${package}/_build_info.py\")
+  file(INSTALL DESTINATION \"\${to}/report-assets\" TYPE DIRECTORY FILES \"${FLOWFOLIO_REPORT_ASSETS}/\")
+  " COMPONENT runtime)
 
 # When `python3` on PATH is another interpreter of the same version and ABI (a pyenv one,
 # say), a system install (prefix /usr/local, no DESTDIR) also links the package into that
