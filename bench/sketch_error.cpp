@@ -48,6 +48,7 @@ int scenario_error(const std::string& file, std::uint64_t trials, const std::vec
     bool leader() const override { return true; }
     void extend(const Engine&, RunResults&, std::uint64_t, unsigned, const std::atomic<bool>*) override {}
     bool agree(bool decision) override { return decision; }
+    std::vector<double> share(std::vector<double> numbers) override { return numbers; }
     std::vector<std::vector<double>> each(std::size_t, const Job&, const std::function<void(std::size_t)>&) override {
       return {};
     }

@@ -169,6 +169,28 @@ cp "$work/sweep/results.csv" "$work/sweep-full.csv"
 python3 "$src/tests/forget_variants.py" "$work/sweep/store.sqlite" 2
 expect sweep-resume 0 "2 variants run, 2 already in the store" -- "$bin" sweep "$work/sweep.yaml" --out "$work/sweep"
 cmp -s "$work/sweep-full.csv" "$work/sweep/results.csv" || { echo "FAIL resumed sweep differs"; failures=$((failures + 1)); }
+# The decision in one command: the manager's question (a linked intern-cost axis, a relative
+# incident axis, baseline hire_interns), with --set under every variant; typed columns, the
+# paired table, the break-even and the robustness sentence; resumed, the same bytes.
+expect sweep-decision 0 "No flip in range \\(with intern cost=1x\\): train the veterans leads hire two interns" -- \
+  "$bin" sweep "$src/scenarios/sweeps/interns-or-training.yaml" --trials 64 --set horizon=26 --out "$work/sweep-decision"
+grep -q "^Train the veterans leads hire two interns by .* on the scenario as written" "$work/stdout" ||
+  { echo "FAIL sweep-decision: no robustness sentence"; cat "$work/stdout"; failures=$((failures + 1)); }
+[[ $(head -1 "$work/sweep-decision/results.csv") == "run_id,variant,position,pharma incident probability,intern cost,strategy,metric,mean,sd,se,min,max,p5,p25,p50,p75,p95,var95,cvar95,p_loss" ]] ||
+  { echo "FAIL sweep-decision: results.csv header"; head -1 "$work/sweep-decision/results.csv"; failures=$((failures + 1)); }
+grep -q '^sweep-[0-9a-f]*,"pharma incident probability=0.7071x, intern cost=1.2x",3,0.7071,1.2,train_staff,hire_interns,npv,' "$work/sweep-decision/paired.csv" ||
+  { echo "FAIL sweep-decision: paired.csv rows"; head -3 "$work/sweep-decision/paired.csv"; failures=$((failures + 1)); }
+grep -q "How sure is the choice" "$work/sweep-decision/sweep.html" || { echo "FAIL sweep-decision: page"; failures=$((failures + 1)); }
+cp "$work/sweep-decision/decision.json" "$work/sweep-decision-full.json"
+cp "$work/sweep-decision/paired.csv" "$work/sweep-decision-full.csv"
+python3 "$src/tests/forget_variants.py" "$work/sweep-decision/store.sqlite" 5
+expect sweep-decision-resume 0 "9 variants run, 5 already in the store" -- \
+  "$bin" sweep "$src/scenarios/sweeps/interns-or-training.yaml" --trials 64 --set horizon=26 --out "$work/sweep-decision"
+cmp -s "$work/sweep-decision-full.json" "$work/sweep-decision/decision.json" || { echo "FAIL resumed decision.json differs"; failures=$((failures + 1)); }
+cmp -s "$work/sweep-decision-full.csv" "$work/sweep-decision/paired.csv" || { echo "FAIL resumed paired.csv differs"; failures=$((failures + 1)); }
+expect sweep-bad-pair 2 "--baseline interns: no strategy named .interns. \\(known: status_quo, hire_interns" -- \
+  "$bin" sweep "$src/scenarios/sweeps/interns-or-training.yaml" --baseline interns --out "$work/bad-pair"
+[[ ! -e "$work/bad-pair" ]] || { echo "FAIL a refused sweep left its folder"; failures=$((failures + 1)); }
 cat > "$work/bad-sweep.yaml" <<YAML
 base: $src/scenarios/seed-default.yaml
 variants:

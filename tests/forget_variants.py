@@ -8,6 +8,6 @@ import sys
 
 db = sqlite3.connect(sys.argv[1])
 late = [row[0] for row in db.execute("SELECT variant FROM variants WHERE position >= ?", (int(sys.argv[2]),))]
-for table in ("parameters", "results", "paired", "variants"):
+for table in ("parameters", "axis_values", "results", "paired", "variants"):
     db.executemany(f"DELETE FROM {table} WHERE variant = ?", [(v,) for v in late])
 db.commit()

@@ -132,13 +132,15 @@ def _base_file(scenario: Scenario, folder: str) -> str:
     return path
 
 
-def sweep(scenario: Scenario, grid: Optional[Mapping[str, Sequence[Any]]] = None,
+def sweep(scenario: Scenario, grid: Optional[Mapping[str, Any]] = None,
           variants: Optional[Mapping[str, Mapping[str, Any]]] = None, trials: Optional[int] = None,
           seed: Optional[int] = None, threads: Optional[int] = None, store: Optional[str] = None,
-          progress: Optional[bool] = None):
+          progress: Optional[bool] = None, baseline: Optional[str] = None,
+          pairs: Optional[Sequence[Sequence[str]]] = None):
     """Many variants of ``scenario`` on one seed (``flowfolio sweep``, docs/sweeps.md):
-    ``grid`` maps key paths to value lists (every combination), or ``variants`` maps names
-    to ``{key.path: value}`` settings. Every variant runs every strategy on common random
+    ``grid`` maps key paths to value lists or to ``{"values" | "scale": list or range}``
+    (every combination), or ``variants`` maps names to ``{key.path: value}`` settings;
+    ``baseline`` and ``pairs`` name the pairs recorded, as in a sweep file. Every variant runs every strategy on common random
     numbers. ``store`` keeps the results in a SQLite store (created when missing; a variant
     already complete there is not run again); None: a temporary one.
 
@@ -153,8 +155,12 @@ def sweep(scenario: Scenario, grid: Optional[Mapping[str, Sequence[Any]]] = None
             document["trials"] = int(trials)
         if seed is not None:
             document["seed"] = int(seed)
+        if baseline is not None:
+            document["baseline"] = str(baseline)
+        if pairs is not None:
+            document["pairs"] = [[str(a), str(b)] for a, b in pairs]
         if grid is not None:
-            document["grid"] = {k: list(v) for k, v in grid.items()}
+            document["grid"] = {k: dict(v) if isinstance(v, Mapping) else list(v) for k, v in grid.items()}
         else:
             document["variants"] = [{"name": n, "set": dict(s)} if s else {"name": n} for n, s in variants.items()]
         sweep_file = os.path.join(folder, "sweep.yaml")
@@ -177,24 +183,30 @@ def _typed(text: str) -> Any:
 
 def read_store(store: str, run_id: Optional[str] = None) -> Dict[str, Any]:
     """A sweep store's tables as DataFrames: ``results`` and ``paired`` (each with the
-    variant's parameters as typed columns in the sweep's order, named in the frame's
-    ``attrs["parameters"]``, and the variants in their order) and ``runs``. With
-    ``run_id``, that sweep's rows only; else every sweep's (a ``run_id`` column tells them
-    apart)."""
+    variant's point on every axis as a typed column, in the sweep's order, named in the
+    frame's ``attrs["parameters"]``, and the variants in the order of the axes), ``runs``,
+    and the decision: ``break_even``, ``break_even_curve`` and ``robustness`` (empty when
+    the sweep asked for none). With ``run_id``, that sweep's rows only; else every
+    sweep's (a ``run_id`` column tells them apart). A store written before axes were
+    recorded gives each key path its column instead."""
     import pandas as pd
+    tables = ("runs", "variants", "parameters", "axes", "axis_values", "results", "paired", "break_even",
+              "break_even_curve", "robustness")
     with sqlite3.connect(f"file:{os.fspath(store)}?mode=ro", uri=True) as db:
+        present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         where, arguments = ("WHERE run_id = ?", (run_id,)) if run_id else ("", ())
-        frames = {t: pd.read_sql_query(f"SELECT * FROM {t} {where}", db, params=arguments)
-                  for t in ("runs", "variants", "parameters", "results", "paired")}
-    parameters = frames["parameters"]
-    names = list(dict.fromkeys(parameters["key_path"]))  # in the sweep's order, not the alphabet's
-    typed = pd.Series([_typed(v) for v in parameters["value"]], index=parameters.index, dtype=object)
-    wide = (parameters.assign(value=typed)  # object until pivoted: each column finds its own type
-            .pivot(index=["run_id", "variant"], columns="key_path", values="value")
+        frames = {t: pd.read_sql_query(f"SELECT * FROM {t} {where}", db, params=arguments) if t in present
+                  else pd.DataFrame() for t in tables}
+        if "axis_values" in present:  # each value its own type: read_sql_query would make a column's ints floats
+            cursor = db.execute(f"SELECT run_id, variant, axis, value FROM axis_values {where}", arguments)
+            frames["axis_values"] = pd.DataFrame(cursor.fetchall(), columns=["run_id", "variant", "axis", "value"],
+                                                 dtype=object)
+    points, names = _axis_points(frames)
+    wide = (points.pivot(index=["run_id", "variant"], columns="axis", values="value")
             .reindex(columns=names).infer_objects().reset_index()
-            if len(parameters) else frames["variants"][["run_id", "variant"]])
+            if len(points) else frames["variants"][["run_id", "variant"]])
     order = frames["variants"][["run_id", "variant", "position"]]
-    out = {"runs": frames["runs"]}
+    out = {t: frames[t] for t in ("runs", "break_even", "break_even_curve", "robustness")}
     for table in ("results", "paired"):
         merged = frames[table].merge(order, on=["run_id", "variant"], how="left")
         merged = merged.merge(wide, on=["run_id", "variant"], how="left")
@@ -202,3 +214,23 @@ def read_store(store: str, run_id: Optional[str] = None) -> Dict[str, Any]:
         out[table] = merged.reset_index(drop=True)
         out[table].attrs["parameters"] = names
     return out
+
+
+def _axis_points(frames: Dict[str, Any]):
+    """Every variant's point on each axis, long (run_id, variant, axis, value), and the
+    axes' names in the sweep's order: the store's typed axis values, or for a sweep
+    recorded before them, its parameters' text read as numbers where they are ones."""
+    import pandas as pd
+    axes, values, parameters = frames["axes"], frames["axis_values"], frames["parameters"]
+    recorded = set(axes["run_id"]) if len(axes) else set()
+    legacy = parameters[~parameters["run_id"].isin(recorded)] if len(parameters) else parameters
+    long = []
+    if len(values):
+        long.append(values[["run_id", "variant", "axis", "value"]])
+    if len(legacy):
+        typed = pd.Series([_typed(v) for v in legacy["value"]], index=legacy.index, dtype=object)
+        long.append(legacy.assign(value=typed).rename(columns={"key_path": "axis"})[["run_id", "variant", "axis", "value"]])
+    names = list(dict.fromkeys((list(axes.sort_values(["run_id", "position"], kind="stable")["axis"]) if len(axes) else [])
+                               + (list(legacy["key_path"]) if len(legacy) else [])))
+    points = pd.concat(long, ignore_index=True).astype({"value": object}) if long else pd.DataFrame()
+    return points, names

@@ -303,6 +303,15 @@ class MpiRunner final : public TrialRunner {
     return value != 0;
   }
 
+  std::vector<double> share(std::vector<double> numbers) override {
+    std::uint64_t size = numbers.size();
+    check(MPI_Bcast(&size, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD), "MPI_Bcast");
+    numbers.resize(size);
+    if (size > 0)
+      check(MPI_Bcast(numbers.data(), static_cast<int>(size), MPI_DOUBLE, 0, MPI_COMM_WORLD), "MPI_Bcast");
+    return numbers;
+  }
+
   std::vector<std::vector<double>> each(std::size_t count, const Job& job,
                                         const std::function<void(std::size_t)>& progress) override {
     const std::vector<RankJobs> all = gather_jobs(run_own_jobs(count, job, progress));

@@ -167,6 +167,13 @@ CLI::App* add_sweep(CLI::App& app, SweepArguments& args) {
   sweep->add_option("--trials", args.trials, "Trials per variant (default: the sweep file's)")
       ->check(kWholeNumber)
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+  sweep->add_option("--set", args.decision.sets,
+                    "Set a value of the base scenario under every variant (repeatable): key.path=value");
+  sweep->add_option("--baseline", args.decision.baseline,
+                    "Strategy every other is measured against (default: the sweep file's, else the first)");
+  sweep->add_option("--pair", args.decision.pairs, "Also record strategy A against B (repeatable), written A:B");
+  sweep->add_option("--break-even", args.decision.break_even,
+                    "Find where along the grid's axis the mean npv of A minus B crosses zero, written A:B");
   sweep->add_flag("-q,--quiet", args.quiet, "Print nothing but warnings and errors");
   return sweep;
 }

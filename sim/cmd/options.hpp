@@ -8,6 +8,8 @@
 #include <variant>
 #include <vector>
 
+#include "flowfolio/yaml/sweep_file.hpp"
+
 namespace flowfolio::cmd {
 
 // run, compare, sensitivity and frontier.
@@ -43,6 +45,7 @@ struct SweepArguments {
   unsigned threads = 0;
   std::optional<std::uint64_t> trials;
   bool quiet = false;
+  SweepCommandLine decision;  // --set, --baseline, --pair, --break-even
 };
 
 struct ReportArguments {

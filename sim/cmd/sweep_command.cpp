@@ -1,4 +1,6 @@
-// sweep: every variant of a sweep file into its store, resumable, then results.csv.
+// sweep: every variant of a sweep file into its store, resumable; then the decision (the
+// break-even and the robustness summary) and the exports: results.csv, paired.csv,
+// decision.json and sweep.html.
 #include <chrono>
 #include <cstdio>
 #include <optional>
@@ -27,7 +29,7 @@ std::string shortened(const std::string& text, std::size_t most) {
 int command_sweep(const SweepArguments& args, const std::string& command_line) {
   const std::string& file = args.file;
   const bool quiet = args.quiet;
-  Sweep sweep = read_sweep_file(file);
+  Sweep sweep = read_sweep_file(file, args.decision);
   if (args.trials) sweep.trials = *args.trials;
   when_interrupted("the variants already complete stay in the store; run the same sweep again to resume");
   const std::string dir = out_folder(args.out, file);
@@ -48,22 +50,32 @@ int command_sweep(const SweepArguments& args, const std::string& command_line) {
     line.show(text, p.seconds, finished == p.total);
   };
   const auto start = std::chrono::steady_clock::now();
+  const SweepOptions options{.store = store, .threads = args.threads, .stop = &g_stop, .progress = progress,
+                             .command_line = command_line, .runner = &cluster_runner()};
   SweepOutcome outcome;
   try {
-    outcome = run_sweep(sweep, {.store = store, .threads = args.threads, .stop = &g_stop, .progress = progress,
-                                           .command_line = command_line, .runner = &cluster_runner()});
+    outcome = run_sweep(sweep, options);
   } catch (const InputError&) {
     if (folder) folder->abandon();  // refused before it began: nothing is left behind
     throw;
   }
+  if (sweep.break_even) phase("break-even");
+  const SweepDecision decision = decide(sweep, outcome, options);
   if (!cluster_leader()) return 0;
   phase("write");
-  folder->write("results.csv", store_csv(store));
-  if (!quiet) {
-    std::printf("sweep %s: %zu variants run, %zu already in the store, in %.1f s; wrote %s/store.sqlite and %s/results.csv\n",
-                outcome.run_id.c_str(), outcome.ran, outcome.skipped,
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), dir.c_str(), dir.c_str());
-  }
+  record_decision(store, outcome.run_id, sweep, decision);
+  folder->write("results.csv", results_csv(store));
+  folder->write("paired.csv", paired_csv(store));
+  const std::string json = decision_json(store, outcome.run_id, sweep, decision);
+  folder->write("decision.json", json);
+  folder->write("sweep.html", sweep_page(sweep, json));
+  if (quiet) return 0;
+  std::printf("sweep %s: %zu variants run, %zu already in the store, in %.1f s; wrote %s/store.sqlite, results.csv, "
+              "paired.csv, decision.json and sweep.html\n",
+              outcome.run_id.c_str(), outcome.ran, outcome.skipped,
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), dir.c_str());
+  for (const BreakEven& b : decision.break_even) std::printf("%s\n", b.sentence.c_str());
+  if (decision.robustness) std::printf("%s\n", decision.robustness->sentence.c_str());
   return 0;
 }
 

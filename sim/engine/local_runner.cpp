@@ -27,6 +27,7 @@ class LocalRunner final : public TrialRunner {
   }
 
   bool agree(bool decision) override { return decision; }
+  std::vector<double> share(std::vector<double> numbers) override { return numbers; }
 
   // In job order: the first job to fail stops the rest, as a plain loop would.
   std::vector<std::vector<double>> each(std::size_t count, const Job& job,

@@ -64,6 +64,16 @@ class Store {
       CREATE TABLE IF NOT EXISTS variants(run_id TEXT, variant TEXT, variant_key TEXT, position INTEGER,
         PRIMARY KEY(run_id, variant));
       CREATE TABLE IF NOT EXISTS parameters(run_id TEXT, variant TEXT, key_path TEXT, value TEXT);
+      CREATE TABLE IF NOT EXISTS axes(run_id TEXT, axis TEXT, position INTEGER, kind TEXT, key_paths TEXT);
+      CREATE TABLE IF NOT EXISTS axis_values(run_id TEXT, variant TEXT, axis TEXT, value);
+      CREATE TABLE IF NOT EXISTS break_even(run_id TEXT, strategy TEXT, baseline TEXT, axis TEXT, fixed TEXT,
+        crossing INTEGER, value REAL, lo95 REAL, hi95 REAL, lo_open INTEGER, hi_open INTEGER,
+        strategy_leads_below INTEGER, evaluations INTEGER, sentence TEXT);
+      CREATE TABLE IF NOT EXISTS break_even_curve(run_id TEXT, fixed TEXT, x REAL, mean REAL, se REAL,
+        lo95 REAL, hi95 REAL, p_beats REAL, on_grid INTEGER);
+      CREATE TABLE IF NOT EXISTS robustness(run_id TEXT, strategy TEXT, baseline TEXT, row TEXT, input TEXT,
+        low TEXT, high TEXT, mean REAL, lo95 REAL, hi95 REAL, at_low REAL, at_high REAL, worst TEXT,
+        sentence TEXT);
       CREATE TABLE IF NOT EXISTS results(run_id TEXT, variant TEXT, strategy TEXT, metric TEXT,
         mean REAL, sd REAL, se REAL, min REAL, max REAL, p5 REAL, p25 REAL, p50 REAL, p75 REAL,
         p95 REAL, var95 REAL, cvar95 REAL, p_loss REAL);

@@ -107,6 +107,12 @@ const char* range_text(Range range) {
 }  // namespace
 
 // " (did you mean 'x'?)" when a known word is close to the unknown one.
+std::optional<double> plain_number(const YAML::Node& node) {
+  if (!node.IsScalar() || node.Tag() == "!" || !is_decimal_number(node.Scalar())) return std::nullopt;
+  const double value = std::strtod(node.Scalar().c_str(), nullptr);
+  return std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+}
+
 std::string format_ratio(double ratio) {
   std::ostringstream out;
   out.precision(3);

@@ -31,6 +31,10 @@ extern const Keys kDistributionFamilies;
 // The most trials a scenario or a study block may ask for: the same cap as --trials.
 inline constexpr std::uint64_t kMaxTrials = 1'000'000'000;
 
+// The node as a number when it is one as the reader takes numbers (a plain decimal
+// scalar, finite); none otherwise, and nothing reported.
+std::optional<double> plain_number(const YAML::Node& node);
+
 // A number in at most 3 significant digits, for messages.
 std::string format_ratio(double ratio);
 // What a node is, for "expected ..., got X": "nothing", "a list", "a map", 'text'.

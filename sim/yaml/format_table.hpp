@@ -34,7 +34,10 @@ enum class Kind {
   kPairs,         // a list of pairs [a, b] of `refers`
   kPaths,         // a key path, or a list of them set together
   kChoices,       // a list of some of `choices`
-  kSettings,      // a map of key path to any value (a sweep's grid lists, a variant's set)
+  kSettings,      // a map of key path to any value (a variant's set)
+  kGrid,          // a sweep's grid: a map of key path to points (a list, or the object
+                  // axis_points), or a list of the object axis
+  kPoints,        // an axis's points: a list, or the object range
 };
 
 struct Key {

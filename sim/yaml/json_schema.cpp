@@ -113,6 +113,9 @@ ordered_json object_schema(const format::Object& o, bool partial) {
   ordered_json schema = {{"type", "object"}, {"description", o.description}, {"properties", properties},
                          {"additionalProperties", false}};
   if (!required.empty()) schema["required"] = required;
+  // An axis's points are given one way: values or scale.
+  if (o.name == "axis" || o.name == "axis_points")
+    schema["oneOf"] = {{{"required", {"values"}}}, {{"required", {"scale"}}}};
   return schema;
 }
 
@@ -166,6 +169,15 @@ ordered_json key_schema(const Key& k, bool partial) {
       s = {{"type", "array"}, {"items", {{"enum", k.choices}}}, {"minItems", 1}, {"uniqueItems", true}};
       break;
     case Kind::kSettings: s = {{"type", "object"}}; break;
+    case Kind::kGrid: {
+      const ordered_json points = {{"oneOf", {{{"type", "array"}, {"minItems", 1}}, {{"$ref", ref("axis_points", false)}}}}};
+      s = {{"oneOf", {{{"type", "object"}, {"minProperties", 1}, {"additionalProperties", points}},
+                      {{"type", "array"}, {"minItems", 1}, {"items", {{"$ref", ref("axis", false)}}}}}}};
+      break;
+    }
+    case Kind::kPoints:
+      s = {{"oneOf", {{{"type", "array"}, {"minItems", 1}}, {{"$ref", ref("range", false)}}}}};
+      break;
   }
   s["description"] = k.description;
   return s;
@@ -178,8 +190,14 @@ void add_definitions(ordered_json& defs, std::string_view name, bool partial) {
   if (defs.contains(key)) return;
   const format::Object& o = format::object(name);
   defs[key] = object_schema(o, partial);
-  for (const Key& k : o.keys)
+  for (const Key& k : o.keys) {
     if (k.kind == Kind::kObject || k.kind == Kind::kList) add_definitions(defs, k.object, partial);
+    if (k.kind == Kind::kGrid) {
+      add_definitions(defs, "axis", partial);
+      add_definitions(defs, "axis_points", partial);
+    }
+    if (k.kind == Kind::kPoints) add_definitions(defs, "range", partial);
+  }
 }
 
 std::string schema_text(std::string_view top, const char* id, const char* title) {

@@ -125,6 +125,11 @@ YAML::Node set_key_path(YAML::Node& root, const std::string& path, const YAML::N
   return {};
 }
 
+YAML::Node value_at_key_path(const YAML::Node& root, const std::string& path) {
+  YAML::Node copy = YAML::Clone(root);
+  return set_key_path(copy, path, YAML::Node(0));
+}
+
 std::string message_key_path(const std::string& path) {
   std::string out;
   for (const std::string& key : split_key_path(path)) {

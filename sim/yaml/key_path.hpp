@@ -19,6 +19,10 @@ std::vector<std::string> split_key_path(const std::string& path);
 // throws std::invalid_argument saying what is wrong with the path.
 YAML::Node set_key_path(YAML::Node& root, const std::string& path, const YAML::Node& value);
 
+// The value at `path` in the document (a null node when the last key is absent and may
+// be added), found as set_key_path finds it; throws std::invalid_argument as it does.
+YAML::Node value_at_key_path(const YAML::Node& root, const std::string& path);
+
 // `path` as the scenario reader writes key paths in its messages: a position in a list
 // as `key[0]`, where `--set` writes `key.0`.
 std::string message_key_path(const std::string& path);

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "flowfolio/core/error.hpp"
+#include "flowfolio/core/format.hpp"
 #include "yaml/key_path.hpp"
 #include "yaml/yaml_document.hpp"
 
@@ -37,6 +38,11 @@ void apply_override(YAML::Node& root, const Override& o, std::size_t& values) {
                      std::to_string(kMostYamlValues) +
                      " values once aliases are expanded; a scenario needs far fewer");
   }
+}
+
+Setting number_setting(const std::string& key_path, double value) {
+  const std::string text = format_significant(round_significant(value, 12), 12);
+  return Setting(key_path, text, std::make_shared<const Setting::Value>(Setting::Value{YAML::Load(text)}));
 }
 
 std::vector<Override> as_overrides(const std::vector<Setting>& settings) {

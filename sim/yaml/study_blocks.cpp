@@ -218,9 +218,8 @@ void StudyBlocks::read_paths(const YAML::Node& paths, const std::string& path,
       f_.error(at, p, "'" + *key_path + "' is not an input of the simulation");
       continue;
     }
-    YAML::Node copy = YAML::Clone(root);
     try {
-      const YAML::Node old = set_key_path(copy, *key_path, YAML::Node(0));
+      const YAML::Node old = value_at_key_path(root, *key_path);
       const std::string base = value_as_written(old);
       // Paths set together may hold different values as written: no single base then.
       if (input.paths.empty())

@@ -37,6 +37,7 @@ class SplittingRunner final : public TrialRunner {
     ++agreements;
     return decision;
   }
+  std::vector<double> share(std::vector<double> numbers) override { return numbers; }
 
   std::vector<std::vector<double>> each(std::size_t count, const Job& job,
                                         const std::function<void(std::size_t)>& progress) override {

@@ -84,7 +84,8 @@ TEST_CASE("sweeps record the same store through any runner", "[runner][sweep]") 
   const SweepOutcome outcome = run_sweep(sweep, {.store = file("split.sqlite"), .threads = 2, .runner = &runner});
   CHECK(outcome.ran == 2);
   CHECK(runner.agreements == 2);  // "already in the store?", once a variant
-  CHECK(store_csv(file("split.sqlite")) == store_csv(file("local.sqlite")));
+  CHECK(results_csv(file("split.sqlite")) == results_csv(file("local.sqlite")));
+  CHECK(paired_csv(file("split.sqlite")) == paired_csv(file("local.sqlite")));
   // Run again, every variant is skipped, on the leader's word.
   const SweepOutcome again = run_sweep(sweep, {.store = file("split.sqlite"), .threads = 2, .runner = &runner});
   CHECK(again.skipped == 2);

@@ -99,3 +99,22 @@ def test_named_variants_and_a_store_that_is_not_ours(scenario, tmp_path):
     assert mine.read_bytes() == b"not a store"
     with pytest.raises(ValueError):
         flowfolio.sweep(scenario, trials=64)
+
+
+def test_a_scale_axis_and_a_baseline(scenario):
+    frame = flowfolio.sweep(scenario, grid={PROBABILITY: {"scale": [2, 0.5]}}, trials=64, baseline="hire_interns",
+                            progress=False, store=None)
+    # The multiplier, as a number, in the file's order (2 before 0.5: the axes' order, not the alphabet's).
+    assert frame[PROBABILITY].dtype == np.float64
+    assert frame[PROBABILITY].drop_duplicates().tolist() == [2.0, 0.5]
+
+
+def test_read_store_gives_the_pairs_against_the_baseline(scenario, tmp_path):
+    store = tmp_path / "store.sqlite"
+    flowfolio.sweep(scenario, grid={PROBABILITY: [0.001]}, trials=64, baseline="hire_interns",
+                    pairs=[["train_staff", "status_quo"]], store=store, progress=False)
+    paired = flowfolio.read_store(store)["paired"]
+    npv = paired[paired.metric == "npv"]
+    assert set(npv.baseline) == {"hire_interns", "status_quo"}
+    assert len(npv[npv.baseline == "hire_interns"]) == 4  # every other strategy against the baseline
+    assert npv[PROBABILITY].tolist() == [0.001] * 5

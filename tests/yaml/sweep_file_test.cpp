@@ -2,58 +2,11 @@
 // values, variant names, the grid cap, and each variant's scenario read once and kept.
 #include "flowfolio/yaml/sweep_file.hpp"
 
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
-
-#include "test_support.hpp"
+#include "yaml/sweep_folder.hpp"
 
 namespace flowfolio {
-namespace {
-namespace fs = std::filesystem;
-
-// A scratch folder holding the tiny scenario as base.yaml and `sweep` as sweep.yaml.
-struct SweepFolder {
-  fs::path dir;
-  explicit SweepFolder(const std::string& sweep,
-                       const std::string& base = testing::tiny_scenario()) {
-    dir = fs::temp_directory_path() / ("flowfolio-sweep-file-test-" + std::to_string(::getpid()) +
-                                       "-" + std::to_string(counter()++));
-    fs::create_directories(dir);
-    write("base.yaml", base);
-    write("sweep.yaml", sweep);
-  }
-  ~SweepFolder() { fs::remove_all(dir); }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(dir / name) << text;
-  }
-  std::string file(const std::string& name) const { return (dir / name).string(); }
-  static int& counter() {
-    static int n = 0;
-    return n;
-  }
-};
-
-// The diagnostics read_sweep_file throws, each as "file:line:col: key.path: message", with
-// the folder taken out of the file names.
-std::vector<std::string> problems(const SweepFolder& f) {
-  try {
-    read_sweep_file(f.file("sweep.yaml"));
-  } catch (const InputError& e) {
-    std::vector<std::string> out;
-    for (const Diagnostic& d : e.diagnostics()) {
-      std::string line = d.to_string();
-      const std::string dir = f.dir.string() + "/";
-      for (auto at = line.find(dir); at != std::string::npos; at = line.find(dir))
-        line.erase(at, dir.size());
-      out.push_back(line);
-    }
-    return out;
-  }
-  return {};
-}
-}  // namespace
+using testing::problems;
+using testing::SweepFolder;
 
 TEST_CASE("a sweep file's problems are reported together, each with file:line:col and key path",
           "[sweep]") {
@@ -83,7 +36,7 @@ TEST_CASE("a misspelt key in a sweep file gets a suggestion", "[sweep]") {
         std::vector<std::string>{
             "sweep.yaml:1:1: bsae: unknown key 'bsae' (did you mean 'base'?); allowed here: base, "
             "description, "
-            "trials, seed, grid, variants",
+            "trials, seed, grid, variants, baseline, pairs, break_even, robustness",
             "sweep.yaml:1:1: base: missing required key 'base' (the scenario to vary)",
         });
   const SweepFolder g(
@@ -99,8 +52,10 @@ TEST_CASE("a grid's problems are all found before anything is expanded", "[sweep
       problems(f) ==
       std::vector<std::string>{
           "sweep.yaml:5:3: grid: a key must be a key path, got a list",
-          "sweep.yaml:3:21: grid.model.flow_width: expected a non-empty list of values, got a list",
-          "sweep.yaml:4:12: grid.horizon: expected a non-empty list of values, got '3'",
+          "sweep.yaml:3:21: grid.model.flow_width: expected a non-empty list of values, or a range {from, to, steps, "
+          "log}, got a list",
+          "sweep.yaml:4:12: grid.horizon: expected a non-empty list of values, or a range {from, to, steps, log}, got "
+          "'3'",
       });
 }
 
@@ -202,7 +157,7 @@ TEST_CASE("variant names with control characters are refused where they are writ
   CHECK(
       problems(g) ==
       std::vector<std::string>{
-          "sweep.yaml:3:17: grid.description: a variant name may not hold control character 0x09"});
+          "sweep.yaml:3:17: grid.description[0]: a variant name may not hold control character 0x09"});
 }
 
 TEST_CASE("each variant keeps the scenario and resolved text it was checked with", "[sweep]") {

@@ -236,4 +236,9 @@ const std::string& shown_name(const Item& item) {
 // 'name'; known: ..." otherwise (`what` names the option or argument that gave it).
 std::size_t strategy_index(const Scenario& scenario, const std::string& name, const std::string& what);
 
+// What a reader is shown for the strategy named `name`; throws as strategy_index.
+inline const std::string& shown_strategy(const Scenario& scenario, const std::string& name) {
+  return shown_name(scenario.strategies[strategy_index(scenario, name, "strategy")]);
+}
+
 }  // namespace flowfolio

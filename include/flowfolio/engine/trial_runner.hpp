@@ -44,6 +44,9 @@ class TrialRunner {
   // The leader's `decision` on every process: for choices only the leader can make, as
   // it alone holds the results (a precision run stopping, a sweep skipping a variant).
   virtual bool agree(bool decision) = 0;
+  // The leader's `numbers` on every process: for what only the leader read (a resumed
+  // sweep's results from its store) that every process needs for its next choice.
+  virtual std::vector<double> share(std::vector<double> numbers) = 0;
 
   // Runs job(i) for every i in [0, count), each job whole on one process with that
   // process's threads, and returns every job's numbers, in job order, on every process:

@@ -47,6 +47,9 @@ class Setting {
   std::shared_ptr<const Value> value_;
 };
 
+// A setting of a number, written in 12 significant digits (so 0.1 + 0.2 reads 0.3).
+Setting number_setting(const std::string& key_path, double value);
+
 // Reads a scenario file with `settings` applied as read_scenario_file's overrides are
 // (a problem names "key.path=text" instead of a line).
 Scenario read_scenario_file(const std::string& path, const std::vector<Setting>& settings);
