@@ -71,26 +71,35 @@ mpi 3 "$bin" run "$default" --trials 700 --statistics sketch --threads 1 --out "
 [[ -s "$work/np3-sketch/summary.json" && ! -e "$work/np3-sketch/trials.csv" ]] || fail "summarized run: wrong files"
 same_results "summarized run on 3 ranks" "$work/ref-sketch" "$work/np3-sketch"
 
-# 2. Sweeps: the same store on any number of ranks, and a cluster sweep resumes.
+# 2. Sweeps: the same store on any number of ranks, and a cluster sweep resumes; the
+# break-even search and the robustness summary take the same decisions on every rank.
 cat > "$work/sweep.yaml" <<YAML
 base: $default
 trials: 130
 grid:
   activities.pharma_campaign.incident.probability: [0.0005, 0.004]
   strategies.train_staff.train.0.hours_per_period: [2, 6]
+break_even:
+  pair: [mentored_mix, train_staff]
+  axis: activities.pharma_campaign.incident.probability
 YAML
+sweep_files=(results.csv paired.csv decision.json sweep.html)
 "$reference" sweep "$work/sweep.yaml" --out "$work/sweep-ref" -q || fail "reference sweep"
 for n in 1 2 3; do
   mpi "$n" "$bin" sweep "$work/sweep.yaml" --threads 1 --out "$work/sweep-np$n" -q ||
     { fail "sweep on $n ranks: exit $?"; continue; }
-  cmp -s "$work/sweep-ref/results.csv" "$work/sweep-np$n/results.csv" && pass || fail "sweep on $n ranks: results.csv differs"
+  for f in "${sweep_files[@]}"; do
+    cmp -s "$work/sweep-ref/$f" "$work/sweep-np$n/$f" && pass || fail "sweep on $n ranks: $f differs"
+  done
 done
 # As if the 3-rank sweep had been killed after two variants, then resumed on 2 ranks.
 python3 "$src/tests/forget_variants.py" "$work/sweep-np3/store.sqlite" 2
 mpi 2 "$bin" sweep "$work/sweep.yaml" --threads 1 --out "$work/sweep-np3" > "$work/stdout" 2> "$work/stderr" ||
   fail "resumed sweep: exit $?"
 grep -q "2 variants run, 2 already in the store" "$work/stdout" && pass || { fail "resumed sweep: $(cat "$work/stdout")"; }
-cmp -s "$work/sweep-ref/results.csv" "$work/sweep-np3/results.csv" && pass || fail "resumed sweep: results.csv differs"
+for f in "${sweep_files[@]}"; do
+  cmp -s "$work/sweep-ref/$f" "$work/sweep-np3/$f" && pass || fail "resumed sweep: $f differs"
+done
 
 # 3. Studies: each evaluation runs whole on one rank and every rank gets every number, so
 # 1, 2 and 3 ranks take the same decisions and write the same bytes as one process.

@@ -6,13 +6,10 @@
 //   node page_test.mjs FLOWFOLIO SOURCE_DIR SCREENSHOT.png
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { launch, openOffline } from '../offline_page.mjs';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require(require.resolve('playwright-core', { paths: [process.env.FLOWFOLIO_NODE_MODULES] }));
 
 const [flowfolio, source, screenshot] = process.argv.slice(2);
 const history = resolve(source, 'scenarios/history');
@@ -28,24 +25,9 @@ function calibrate(out, ramp) {
   return join(out, 'calibration.html');
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launch();
 try {
-  // Opens `file` and waits until every chart place holds its drawing; gives the page.
-  async function open(file) {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const url = pathToFileURL(file).href;
-    page.on('console', (m) => { if (m.type() === 'error') failures.push('console error: ' + m.text()); });
-    page.on('pageerror', (e) => failures.push('page error: ' + e.message));
-    page.on('dialog', (d) => { failures.push('a dialog opened: ' + d.message()); d.dismiss(); });
-    page.on('request', (r) => { if (r.url() !== url && !r.url().startsWith('data:')) failures.push('outside request: ' + r.url()); });
-    await page.goto(url);
-    await page.waitForFunction(() => [...document.querySelectorAll('.chart')].every((c) => c.querySelector('svg')),
-      null, { timeout: 20000 });
-    return page;
-  }
+  const open = (file) => openOffline(browser, file, failures);
 
   const page = await open(calibrate(join(work, 'example'), join(history, 'ramp.csv')));
   const data = JSON.parse(await page.locator('#data').textContent());

@@ -124,9 +124,11 @@ TEST_CASE("a pair simulated alone gives the same difference as within the whole 
 
 TEST_CASE("no flip in range is said, with the smallest lead", "[break-even]") {
   const SweepFolder f(
-      "base: base.yaml\ngrid:\n  profiles.helper.hire_cost: [0, 100, 200]\nbreak_even: {pair: [hire, base]}\n",
+      "base: base.yaml\ngrid:\n  profiles.helper.hire_cost: [0, 100, 200]\nbreak_even: {pair: [hire, base]}\n"
+      "robustness: false\n",
       helper_scenario());
   const Swept s = sweep_and_decide(f);
+  CHECK_FALSE(s.decision.robustness);  // robustness: false
   const BreakEven& b = s.decision.break_even.at(0);
   CHECK(b.crossings.empty());
   CHECK(b.evaluations == 0);

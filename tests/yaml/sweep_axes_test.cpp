@@ -113,7 +113,7 @@ TEST_CASE("axes' problems are said where they are written", "[sweep][axes]") {
         });
 }
 
-TEST_CASE("--set applies under every variant, and a variant's own setting wins", "[sweep][axes]") {
+TEST_CASE("sweep --set applies under every variant, and a variant's own setting wins", "[sweep][axes]") {
   const SweepFolder f("base: base.yaml\ngrid:\n  activities.work.value: {scale: [1, 2]}\n  horizon: [2, 3]\n");
   const Sweep sweep = read_sweep_file(f.file("sweep.yaml"),
                                       {.sets = {"activities.work.value=150", "horizon=9", "model.flow_width=0.2"}});
