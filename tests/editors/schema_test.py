@@ -94,6 +94,33 @@ def main():
             if reader.returncode != 2:
                 problems.append(f"the reader takes {what} (status {reader.returncode})")
 
+    # Sweep mistakes, each refused by the sweep schema and by the sweep command before it runs.
+    sweep = load(source / "scenarios" / "sweeps" / "interns-or-training.yaml")
+
+    def sweep_mistake(change):
+        document = copy.deepcopy(sweep)
+        document["base"] = str(source / "scenarios" / "seed-default.yaml")
+        change(document)
+        return document
+
+    sweep_mistakes = {
+        "an axis with both values and scale": sweep_mistake(lambda d: d["grid"][1].update({"values": [1]})),
+        "a range of one step": sweep_mistake(lambda d: d["grid"][0]["scale"].update({"steps": 1})),
+        "a break-even pair of one name": sweep_mistake(lambda d: d["break_even"].update({"pair": ["train_staff"]})),
+        "a typo in the break-even": sweep_mistake(lambda d: d["break_even"].update({"axes": "x"})),
+    }
+    with tempfile.TemporaryDirectory() as work:
+        for what, document in sweep_mistakes.items():
+            if not errors("sweep", document):
+                problems.append(f"the sweep schema takes {what}")
+            path = pathlib.Path(work) / "mistake.yaml"
+            path.write_text(json.dumps(document))
+            reader = subprocess.run([flowfolio, "sweep", str(path), "--out", str(pathlib.Path(work) / "out")],
+                                    capture_output=True, text=True)
+            if reader.returncode != 2:
+                problems.append(f"the sweep command takes {what} (status {reader.returncode})")
+    mistakes.update(sweep_mistakes)
+
     # A file that extends another gives only what differs.
     extending = {"extends": "seed-default.yaml", "name": "riskier",
                  "activities": [{"name": "pharma_campaign", "incident": {"probability": 0.004}}]}
