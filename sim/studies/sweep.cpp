@@ -106,7 +106,8 @@ void record_variant(Store& store, const std::string& run_id, const Sweep& sweep,
       }
     }
     for (const auto& [a, b] : recorded_pairs(sweep, scenario)) {
-      for (const MetricComparison& mc : compare(scenario, r, a, b).metrics) {
+      const Comparison c = compare(scenario, r, a, b);
+      for (const MetricComparison& mc : c.metrics) {
         store.run("INSERT INTO paired VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   {run_id, v.name, r.strategies[a].name, r.strategies[b].name,
                    std::string(metric_name(mc.metric)), mc.difference.mean, mc.difference.se,
@@ -155,8 +156,9 @@ PairPoint pair_point(const Sweep& sweep, const SweepVariant& v, const RunResults
   const StrategyPair& pair = sweep.break_even->pair;
   PairPoint p;
   if (r) {
-    const MetricComparison& npv = compare(v.scenario, *r, strategy_index(v.scenario, pair.strategy, "the pair"),
-                                          strategy_index(v.scenario, pair.baseline, "the pair")).metrics.front();
+    const Comparison c = compare(v.scenario, *r, strategy_index(v.scenario, pair.strategy, "the pair"),
+                                 strategy_index(v.scenario, pair.baseline, "the pair"));
+    const MetricComparison& npv = c.metrics.front();
     return {npv.difference.mean, npv.difference.se, npv.difference.lo95, npv.difference.hi95, npv.p_beats};
   }
   if (store)
