@@ -245,10 +245,13 @@ std::vector<AxisDraft> SweepReader::grid_axes(const YAML::Node& grid) {
       const std::string path = child("grid", key.Scalar());
       AxisDraft draft{.axis = {.name = key.Scalar(), .paths = {key.Scalar()}}, .at = key, .path = path};
       if (!check_name_text(key, path, key.Scalar())) continue;
-      const bool ok = value.IsMap() ? [&] {
+      bool ok = false;
+      if (value.IsMap()) {
         const MapView m = fields_.map(value, path, "axis_points");
-        return m.ok_ && axis_points(m, value, path, draft);
-      }() : points(value, path, draft);
+        ok = m.ok_ && axis_points(m, value, path, draft);
+      } else {
+        ok = points(value, path, draft);
+      }
       if (ok) axes.push_back(std::move(draft));
     }
   } else {
