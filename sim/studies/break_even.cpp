@@ -167,9 +167,7 @@ PairPoint evaluate_pair(const Sweep& sweep, const StrategyPair& pair, const std:
   const std::size_t b = strategy_index(scenario, pair.baseline, "the pair");
   const RunResults r = run(scenario, {.trials = options.trials, .seed = options.seed, .threads = options.threads,
                                       .stop = options.stop});
-  const Comparison c = compare(scenario, r, a, b);
-  const MetricComparison& npv = c.metrics.front();
-  return {npv.difference.mean, npv.difference.se, npv.difference.lo95, npv.difference.hi95, npv.p_beats};
+  return PairPoint::npv(compare(scenario, r, a, b));
 }
 
 std::vector<BreakEven> find_break_even(const Sweep& sweep, const std::vector<PairPoint>& grid,

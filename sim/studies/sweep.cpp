@@ -2,13 +2,10 @@
 #include "flowfolio/studies/sweep.hpp"
 
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <variant>
-#include <sstream>
 #include <thread>
 
 #include "core/file_text.hpp"
@@ -18,10 +15,9 @@
 #include "flowfolio/engine/trial_runner.hpp"
 #include "flowfolio/stats/comparison.hpp"
 #include "flowfolio/stats/statistics.hpp"
-#include "flowfolio/yaml/scenario_reader.hpp"
-#include "output/csv.hpp"
-#include "studies/store.hpp"
 #include "flowfolio/studies/break_even.hpp"
+#include "flowfolio/yaml/scenario_reader.hpp"
+#include "studies/store.hpp"
 
 namespace flowfolio {
 
@@ -59,7 +55,6 @@ std::vector<PlannedVariant> plan_variants(const Sweep& sweep, const SweepOptions
   return planned;
 }
 
-// Records one variant's results, in one transaction: it is in the store whole, or not at all.
 // A point of an axis as the store keeps it: a whole number written as one an integer, any
 // other number a real (a scale's multiplier always), text as text, nothing as null (a
 // listed variant that leaves the path as it is).
@@ -71,6 +66,7 @@ Store::Value stored_value(const SweepAxis& axis, std::size_t i) {
   return integer ? Store::Value(static_cast<std::int64_t>(*axis.numbers[i])) : Store::Value(*axis.numbers[i]);
 }
 
+// Records one variant's results, in one transaction: it is in the store whole, or not at all.
 void record_variant(Store& store, const std::string& run_id, const Sweep& sweep, const std::string& key,
                     std::size_t position, const RunResults& r) {
   const SweepVariant& v = sweep.variants[position];
@@ -156,10 +152,8 @@ PairPoint pair_point(const Sweep& sweep, const SweepVariant& v, const RunResults
   const StrategyPair& pair = sweep.break_even->pair;
   PairPoint p;
   if (r) {
-    const Comparison c = compare(v.scenario, *r, strategy_index(v.scenario, pair.strategy, "the pair"),
-                                 strategy_index(v.scenario, pair.baseline, "the pair"));
-    const MetricComparison& npv = c.metrics.front();
-    return {npv.difference.mean, npv.difference.se, npv.difference.lo95, npv.difference.hi95, npv.p_beats};
+    return PairPoint::npv(compare(v.scenario, *r, strategy_index(v.scenario, pair.strategy, "the pair"),
+                                  strategy_index(v.scenario, pair.baseline, "the pair")));
   }
   if (store)
     store->run("SELECT mean, se, lo95, hi95, p_beats FROM paired WHERE run_id = ? AND variant = ? AND strategy = ? "

@@ -17,6 +17,7 @@
 
 #include "flowfolio/engine/scenario.hpp"
 #include "flowfolio/engine/trial_runner.hpp"
+#include "flowfolio/stats/comparison.hpp"
 #include "flowfolio/yaml/sweep_file.hpp"
 
 namespace flowfolio {
@@ -28,6 +29,11 @@ struct PairPoint {
 
   std::vector<double> numbers() const { return {mean, se, lo95, hi95, p_beats}; }
   static PairPoint from(std::span<const double> n) { return {n[0], n[1], n[2], n[3], n[4]}; }
+  // The npv row of a comparison (its first metric).
+  static PairPoint npv(const Comparison& c) {
+    const MetricComparison& m = c.metrics.front();
+    return {m.difference.mean, m.difference.se, m.difference.lo95, m.difference.hi95, m.p_beats};
+  }
   // Whether the 95% interval holds zero: the simulation cannot tell the two apart here.
   bool within_noise() const { return lo95 <= 0 && hi95 >= 0; }
 };
