@@ -13,16 +13,11 @@
 #include "flowfolio/engine/engine.hpp"
 #include "flowfolio/stats/comparison.hpp"
 #include "flowfolio/yaml/scenario_reader.hpp"
+#include "studies/study.hpp"
 
 namespace flowfolio {
 
 namespace {
-
-// The scenario with only the pair's strategies, in their own order.
-Scenario pair_only(Scenario scenario, const StrategyPair& pair) {
-  std::erase_if(scenario.strategies, [&](const Strategy& s) { return s.name != pair.strategy && s.name != pair.baseline; });
-  return scenario;
-}
 
 // A function of the axis's value known at some points and simulated at others.
 using Probe = std::function<std::optional<PairPoint>(double)>;
@@ -162,7 +157,11 @@ std::string sentence(const Sweep& sweep, const SweepAxis& axis, const BreakEven&
 
 PairPoint evaluate_pair(const Sweep& sweep, const StrategyPair& pair, const std::vector<Setting>& settings,
                         const PairRunOptions& options) {
-  const Scenario scenario = pair_only(read_scenario_file(sweep.base, settings), pair);
+  Scenario scenario = read_scenario_file(sweep.base, settings);
+  // The pair alone, in the scenario's own order.
+  const auto first = static_cast<int>(strategy_index(scenario, pair.strategy, "the pair"));
+  const auto second = static_cast<int>(strategy_index(scenario, pair.baseline, "the pair"));
+  study::keep_strategies(scenario, {std::min(first, second), std::max(first, second)});
   const std::size_t a = strategy_index(scenario, pair.strategy, "the pair");
   const std::size_t b = strategy_index(scenario, pair.baseline, "the pair");
   const RunResults r = run(scenario, {.trials = options.trials, .seed = options.seed, .threads = options.threads,
