@@ -63,6 +63,14 @@ expect run-again-1-thread 0 "" -- "$bin" run "$default" --trials 200 --threads 1
 cmp -s "$work/first.json" "$work/out/summary.json" || { echo "FAIL: 1 and 2 threads differ"; failures=$((failures + 1)); }
 [[ ! -s "$work/stdout" ]] || { echo "FAIL --quiet printed"; failures=$((failures + 1)); }
 
+# A file name that is not UTF-8 (Linux allows any bytes) runs, and the manifest that names
+# it is still JSON, the bad byte written as U+FFFD.
+latin1=$(printf 'caf\xe9')
+cp "$default" "$work/$latin1.yaml"
+expect latin1-name 0 "" -- "$bin" run "$work/$latin1.yaml" --trials 20 --out "$work/$latin1" --quiet
+python3 -c 'import json, sys; m = json.load(open(sys.argv[1], encoding="utf-8")); assert "caf\ufffd.yaml" in m["scenario_file"], m' \
+  "$work/$latin1/manifest.json" || { echo "FAIL latin1-name: manifest"; failures=$((failures + 1)); }
+
 touch "$work/a-file"
 expect out-is-a-file 1 "cannot create .*a-file: Not a directory" -- "$bin" run "$default" --trials 10 --out "$work/a-file/x"
 expect single-trial 0 "slot  0 veteran +gen 0" -- "$bin" run "$default" --trial 3 --trace --strategy train_staff

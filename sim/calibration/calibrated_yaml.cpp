@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "calibration/calibrated_values.hpp"
+#include "core/json_text.hpp"
 #include "flowfolio/calibration/calibration.hpp"
 #include "flowfolio/core/format.hpp"
 
@@ -14,7 +15,7 @@ namespace flowfolio {
 namespace {
 
 // A YAML scalar for any text: JSON's double-quoted strings are YAML's too.
-std::string quoted(const std::string& text) { return nlohmann::json(text).dump(); }
+std::string quoted(const std::string& text) { return json_text(nlohmann::json(text)); }
 
 // Text on a comment line: one line, printable.
 std::string comment_text(std::string text) {

@@ -7,6 +7,7 @@
 
 #include "calibration/calibration_data.hpp"
 #include "calibration/fits.hpp"
+#include "core/json_text.hpp"
 #include "flowfolio/core/portable_math.hpp"
 #include "flowfolio/calibration/calibration.hpp"
 
@@ -154,7 +155,7 @@ nlohmann::ordered_json calibration_document(const Scenario& s, const Calibration
 }
 
 std::string calibration_json(const Scenario& scenario, const Calibration& calibration) {
-  return calibration_document(scenario, calibration).dump(2) + "\n";
+  return json_text(calibration_document(scenario, calibration), 2) + "\n";
 }
 
 }  // namespace flowfolio

@@ -5,6 +5,7 @@
 
 #include "calibration/calibrated_values.hpp"
 #include "calibration/calibration_data.hpp"
+#include "core/json_text.hpp"
 #include "flowfolio/calibration/calibration.hpp"
 #include "flowfolio/core/format.hpp"
 #include "flowfolio/output/report.hpp"
@@ -139,7 +140,7 @@ std::string calibration_html(const Scenario& scenario, const Calibration& calibr
   h << "<footer>flowfolio " << FLOWFOLIO_VERSION << ", model version " << kModelVersion << "</footer>\n</main>\n";
   nlohmann::ordered_json data = calibration_document(scenario, calibration);
   data["currency"] = scenario.currency;
-  h << "<script type=\"application/json\" id=\"data\">" << script_json(data.dump()) << "</script>\n"
+  h << "<script type=\"application/json\" id=\"data\">" << script_json(json_text(data)) << "</script>\n"
     << chart_library_scripts() << "<script>\n" << calibration_script() << "</script>\n</body></html>\n";
   return h.str();
 }

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "core/json_text.hpp"
+
 namespace flowfolio {
 
 std::string Diagnostic::to_string() const {
@@ -29,8 +31,7 @@ std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
                     {"path", d.path},
                     {"message", d.message},
                     {"severity", d.severity == Diagnostic::Severity::kWarning ? "warning" : "error"}});
-  // Invalid UTF-8 in a file name or value is replaced, not a reason to fail.
-  return list.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return json_text(list);  // invalid UTF-8 in a file name or value is replaced
 }
 
 namespace {

@@ -1,5 +1,6 @@
 #include "output/csv.hpp"
 
+#include "core/encoding.hpp"
 #include "flowfolio/core/error.hpp"
 
 namespace flowfolio {
@@ -84,6 +85,7 @@ class CsvParser {
 }  // namespace
 
 std::vector<CsvRecord> read_csv(const std::string& text, const std::string& file) {
+  require_text(text, file, "CSV");
   return CsvParser(text, file).records();
 }
 

@@ -24,7 +24,8 @@ struct CsvRecord {
 
 // Every record of `text` (quoted fields may hold commas, quotes and line breaks); a
 // quoted field that begins with ' loses that one '. Throws InputError naming `file` and
-// the line of a quote that is never closed or is followed by more text.
+// the line (and column) of a byte that is not UTF-8 or a control character, or of a quote
+// that is never closed or is followed by more text.
 std::vector<CsvRecord> read_csv(const std::string& text, const std::string& file);
 
 }  // namespace flowfolio

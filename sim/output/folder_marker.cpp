@@ -5,6 +5,7 @@
 
 #include "core/digest.hpp"
 #include "core/file_text.hpp"
+#include "core/json_text.hpp"
 #include "flowfolio/core/error.hpp"
 #include "flowfolio/output/output.hpp"
 #include "flowfolio/output/result_folder.hpp"
@@ -96,7 +97,7 @@ FolderMarker write_marker(const fs::path& folder, const std::string& kind,
                              {"run_id", marker.run_id},
                              {"flowfolio_version", marker.version},
                              {"files", entries}};
-  write_file_atomically((folder / kMarkerName).string(), root.dump(2) + "\n");
+  write_file_atomically((folder / kMarkerName).string(), json_text(root, 2) + "\n");
   return marker;
 }
 

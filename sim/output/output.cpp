@@ -16,6 +16,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/json_text.hpp"
 #include "flowfolio/core/error.hpp"
 #include "flowfolio/stats/comparison.hpp"
 #include "flowfolio/stats/statistics.hpp"
@@ -237,7 +238,7 @@ std::string summary_json(const Scenario& scenario, const RunResults& results,
                              {"run", run_object(results, options)},
                              {"strategies", strategies},
                              {"comparisons", paired}};
-  return root.dump(1) + "\n";
+  return json_text(root, 1) + "\n";
 }
 
 std::string paired_json(const Scenario& scenario, const RunResults& results,
@@ -252,7 +253,7 @@ std::string paired_json(const Scenario& scenario, const RunResults& results,
                              {"run", run_object(results, options)},
                              {"baseline", results.strategies[options.baseline].name},
                              {"comparisons", list}};
-  return root.dump(1) + "\n";
+  return json_text(root, 1) + "\n";
 }
 
 void trials_csv(const RunResults& results, const TextSink& sink) {
@@ -350,7 +351,7 @@ std::string manifest_json(const Manifest& m) {
   root["start_time"] = m.start_time;
   root["end_time"] = m.end_time;
   root["files"] = m.files;
-  return root.dump(1) + "\n";
+  return json_text(root, 1) + "\n";
 }
 
 std::string comparison_table(const Scenario& scenario, const RunResults& results,

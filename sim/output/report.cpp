@@ -3,6 +3,7 @@
 #include "flowfolio/output/report.hpp"
 
 #include "core/digest.hpp"
+#include "core/json_text.hpp"
 #include "output/report_assets.hpp"
 #include "output/report_decision.hpp"
 #include "output/report_parts.hpp"
@@ -103,7 +104,7 @@ void how_made(std::ostringstream& h, const ReportInputs& in) {
 
 // The charts' data, the chart libraries and the page's own script, all inline.
 void page_scripts(std::ostringstream& h, const json& data) {
-  h << "<script type=\"application/json\" id=\"data\">" << script_json(data.dump()) << "</script>\n"
+  h << "<script type=\"application/json\" id=\"data\">" << script_json(json_text(data)) << "</script>\n"
     << chart_library_scripts() << "<script>\n" << report_script() << "</script>\n</body></html>\n";
 }
 

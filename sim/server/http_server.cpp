@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.hpp"
 #include "flowfolio/core/error.hpp"
 #include "server/page_assets.hpp"
 
@@ -13,7 +14,7 @@ namespace flowfolio::server {
 namespace {
 void send_error(httplib::Response& res, int status, const std::string& message) {
   res.status = status;
-  res.set_content(nlohmann::json{{"error", message}}.dump(), "application/json");
+  res.set_content(json_text(nlohmann::json{{"error", message}}), "application/json");
 }
 
 // What the page is told for any status the routes did not answer themselves.

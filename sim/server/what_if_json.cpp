@@ -2,6 +2,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.hpp"
 #include "flowfolio/output/verdict.hpp"
 #include "flowfolio/stats/recommendation.hpp"
 #include "flowfolio/stats/summaries.hpp"
@@ -49,7 +50,7 @@ std::string WhatIf::inputs_json() const {
                              {"max_trials", kMaxTrials},
                              {"strategies", strategies},
                              {"inputs", inputs}};
-  return page.dump(2);
+  return json_text(page, 2);
 }
 
 std::string what_if_answer_json(const Scenario& scenario, const RunResults& results,
@@ -74,7 +75,7 @@ std::string what_if_answer_json(const Scenario& scenario, const RunResults& resu
       {"recommended", scenario.strategies[rec.strategy].name},
       {"verdict", verdict_name(rec.verdict)},
       {"sentence", recommendation_sentence(scenario, results, rec, baseline)}};
-  return answer.dump(2);
+  return json_text(answer, 2);
 }
 
 }  // namespace flowfolio::server

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.hpp"
 #include "flowfolio/studies/decision.hpp"
 
 namespace flowfolio {
@@ -63,7 +64,7 @@ std::string decision_json(const Scenario& s, const DecisionAnalysis& a) {
       {"base_pick_differs", a.base_pick_differs},
       {"inputs", inputs},
       {"headline", headline}};
-  return doc.dump(2) + "\n";
+  return json_text(doc, 2) + "\n";
 }
 
 std::string report_decision_json(const Scenario& scenario, const std::string& text,

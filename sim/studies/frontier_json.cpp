@@ -4,6 +4,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.hpp"
+
 namespace flowfolio {
 
 std::string frontier_json(const Scenario& scenario, const FrontierResults& results) {
@@ -70,7 +72,7 @@ std::string frontier_json(const Scenario& scenario, const FrontierResults& resul
     doc["best"] = nullptr;
   }
   doc["recommendation"] = results.recommendation;
-  return doc.dump(2) + "\n";
+  return json_text(doc, 2) + "\n";
 }
 
 }  // namespace flowfolio

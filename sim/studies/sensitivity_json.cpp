@@ -4,6 +4,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.hpp"
 #include "studies/sensitivity_label.hpp"
 
 namespace flowfolio {
@@ -75,7 +76,7 @@ std::string sensitivity_json(const Scenario& scenario, const SensitivityResults&
                             {"evaluations", results.evaluations},
                             {"inputs", inputs},
                             {"outputs", outputs}};
-  return doc.dump(2) + "\n";
+  return json_text(doc, 2) + "\n";
 }
 
 }  // namespace flowfolio

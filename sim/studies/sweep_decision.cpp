@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "core/json_text.hpp"
 #include "flowfolio/studies/sweep.hpp"
 #include "studies/store.hpp"
 
@@ -156,7 +157,7 @@ std::string decision_json(const std::string& path, const std::string& run_id, co
                             {"pairs", pairs_json(store, run_id, sweep)},
                             {"break_even", break_even_json(sweep, decision.break_even)},
                             {"robustness", robustness_json(decision.robustness)}};
-  return out.dump(2) + "\n";
+  return json_text(out, 2) + "\n";
 }
 
 }  // namespace flowfolio

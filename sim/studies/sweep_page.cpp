@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "core/json_text.hpp"
 #include "flowfolio/core/format.hpp"
 #include "flowfolio/output/report.hpp"
 #include "flowfolio/studies/sweep.hpp"
@@ -66,7 +67,7 @@ std::string sweep_page(const Sweep& sweep, const std::string& decision_json_text
   if (d["robustness"].is_object()) robustness_section(h, d["robustness"]);
   h << "<p class=\"note\">The numbers behind this page: decision.json, paired.csv and results.csv beside it, and "
        "store.sqlite (docs/sweeps.md).</p>\n</main>\n";
-  h << "<script type=\"application/json\" id=\"data\">" << script_json(d.dump()) << "</script>\n"
+  h << "<script type=\"application/json\" id=\"data\">" << script_json(json_text(d)) << "</script>\n"
     << chart_library_scripts() << "<script>\n" << sweep_script() << "</script>\n</body></html>\n";
   return h.str();
 }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.hpp"
 #include "yaml/format_table.hpp"
 
 namespace flowfolio {
@@ -215,7 +216,7 @@ std::string schema_text(std::string_view top, const char* id, const char* title)
     schema["$ref"] = ref(top, false);
   }
   schema["$defs"] = defs;
-  return schema.dump(2) + "\n";
+  return json_text(schema, 2) + "\n";
 }
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/encoding.hpp"
 #include "flowfolio/core/error.hpp"
 #include "flowfolio/core/format.hpp"
 #include "yaml/key_path.hpp"

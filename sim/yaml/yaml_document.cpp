@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/encoding.hpp"
 #include "core/file_text.hpp"
 #include "flowfolio/core/error.hpp"
 
@@ -128,37 +129,6 @@ YAML::Node parse_one_document(const std::string& text, const std::string& file) 
 
 }  // namespace
 
-EncodingProblem check_encoding(const std::string& text) {
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t length = c < 0x80           ? 1
-                               : (c >> 5) == 0x6  ? 2
-                               : (c >> 4) == 0xE  ? 3
-                               : (c >> 3) == 0x1E ? 4
-                                                  : 0;
-    bool ok = length > 0 && i + length <= text.size();
-    for (std::size_t k = 1; ok && k < length; ++k)
-      ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", c);
-    if (!ok)
-      return {line, column, std::string("not valid UTF-8 (byte ") + hex + "); save it as UTF-8"};
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-      return {line, column,
-              std::string("control character ") + hex +
-                  " is not allowed in YAML; is this a text file?"};
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-    i += length;
-  }
-  return {};
-}
-
 YAML::Node load_document(const std::string& text, const std::string& file,
                          const std::string& empty_message, const std::string& kind) {
   if (text.size() > kLargestYamlFile) {
@@ -166,13 +136,7 @@ YAML::Node load_document(const std::string& text, const std::string& file,
                                  .message = "is " + mebibytes(text.size()) + "; a " + kind +
                                             " may be at most " + mebibytes(kLargestYamlFile)}});
   }
-  if (const EncodingProblem bad = check_encoding(text); bad.line > 0) {
-    const bool utf8 = bad.message.rfind("not valid", 0) == 0;
-    throw InputError({Diagnostic{.file = file,
-                                 .line = bad.line,
-                                 .column = bad.column,
-                                 .message = (utf8 ? "the file is " : "") + bad.message}});
-  }
+  require_text(text, file, "YAML");
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     throw InputError({Diagnostic{.file = file, .message = empty_message}});
   return parse_one_document(text, file);

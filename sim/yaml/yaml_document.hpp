@@ -48,13 +48,4 @@ YAML::Node load_yaml_file(const std::string& path, const std::string& empty_mess
 // stack.
 std::size_t count_values(const YAML::Node& root, std::size_t limit);
 
-// The first byte of `text` that is not valid UTF-8, or is a control character YAML
-// forbids (anything below 0x20 but tab, newline and carriage return): its 1-based line
-// and column and a sentence; line 0 when the text is clean.
-struct EncodingProblem {
-  int line = 0, column = 0;
-  std::string message;
-};
-EncodingProblem check_encoding(const std::string& text);
-
 }  // namespace flowfolio
