@@ -132,7 +132,8 @@ expect sensitivity-too-large 2 "each evaluation of this study .* would need abou
 [[ ! -e "$work/never" ]] || { echo "FAIL a refused sensitivity analysis wrote output"; failures=$((failures + 1)); }
 
 # frontier: its files and store rows, the same on any thread count, bad input refused.
-front=(--trials 64 --evaluation-trials 32 --candidates 6 --set optimize.refine=1 -q)
+front=(--trials 64 --evaluation-trials 32 --candidates 6 --set optimize.refine=1 --confirm-trials 512
+       --set optimize.confirm_max_trials=1024 -q)
 expect frontier 0 "" -- "$bin" frontier "$default" "${front[@]}" --out "$work/front" --store "$work/shared.sqlite"
 for f in summary.json frontier.json store.sqlite manifest.json; do
   [[ -s "$work/front/$f" ]] || { echo "FAIL frontier: no $f"; failures=$((failures + 1)); }
@@ -141,14 +142,20 @@ grep -q '"recommendation": "' "$work/front/frontier.json" || { echo "FAIL fronti
 points=$(/usr/bin/python3 -c 'import json, sqlite3, sys
 doc = json.load(open(sys.argv[1]))
 counts = [sqlite3.connect(f).execute("select count(*) from frontier_points").fetchone()[0] for f in sys.argv[2:]]
-print("ok" if counts == [len(doc["points"])] * 2 and len(doc["points"]) == 5 * doc["candidates"] else counts)' \
+tried = [sqlite3.connect(f).execute("select count(*), sum(recommended) from frontier_confirmations").fetchone()
+         for f in sys.argv[2:]]
+runs = len(doc["confirmation"]["runs"])
+ok = counts == [len(doc["points"])] * 2 and len(doc["points"]) == 5 * doc["candidates"]
+ok = ok and runs >= 1 and tried == [(runs, int(doc["confirmation"]["confirmed"] is not None))] * 2
+print("ok" if ok else (counts, tried, runs))' \
   "$work/front/frontier.json" "$work/front/store.sqlite" "$work/shared.sqlite")
 [[ $points == ok ]] || { echo "FAIL frontier store rows: $points"; failures=$((failures + 1)); }
 cp "$work/front/frontier.json" "$work/front-first.json"
 expect frontier-1-thread 0 "" -- "$bin" frontier "$default" "${front[@]}" --threads 1 --out "$work/front"
 cmp -s "$work/front-first.json" "$work/front/frontier.json" || { echo "FAIL frontier: 1 and 2 threads differ"; failures=$((failures + 1)); }
 expect frontier-strategy 0 "train_staff: front of mean npv against CVaR95" -- "$bin" frontier "$default" --trials 64 \
-  --evaluation-trials 32 --candidates 4 --set optimize.refine=0 --strategy train_staff --out "$work/front-one"
+  --evaluation-trials 32 --candidates 4 --set optimize.refine=0 --confirm-trials 512 --set optimize.confirm_max_trials=1024 \
+  --strategy train_staff --out "$work/front-one"
 grep -q "hire_interns: front" "$work/stdout" && { echo "FAIL frontier --strategy did not limit the search"; failures=$((failures + 1)); }
 expect frontier-no-block 2 "has no optimize: block" -- "$bin" frontier "$src/scenarios/b2b-software.yaml" --out "$work/never"
 expect frontier-bad-bound 2 "seed-default.yaml:[0-9]+:[0-9]+: optimize.decisions\[0\]: the value -1 makes the scenario invalid" -- \

@@ -117,7 +117,7 @@ same_study() {  # same_study NAME DIR_A DIR_B
   [[ $ok -eq 1 ]] && pass
 }
 sensitivity_small=(--samples 8 --evaluation-trials 128 --trials 256)
-frontier_small=(--candidates 8 --evaluation-trials 128 --trials 256)
+frontier_small=(--candidates 8 --evaluation-trials 128 --trials 256 --confirm-trials 512 --set optimize.confirm_max_trials=1024)
 "$reference" sensitivity "$default" "${sensitivity_small[@]}" --threads 2 --out "$work/sens-ref" -q || fail "reference sensitivity"
 "$reference" frontier "$default" "${frontier_small[@]}" --threads 2 --out "$work/front-ref" -q || fail "reference frontier"
 for n in 1 2 3; do

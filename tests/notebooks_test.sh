@@ -44,6 +44,6 @@ execute sweep-best-strategy FLOWFOLIO_STORE="$work/sweep/store.sqlite"
 "$bin" sensitivity "$src/scenarios/seed-default.yaml" --evaluation-trials 40 --samples 4 --out "$work/sensitivity" -q
 execute sensitivity FLOWFOLIO_SENSITIVITY="$work/sensitivity"
 "$bin" frontier "$src/scenarios/seed-default.yaml" --evaluation-trials 40 --candidates 6 \
-  --set optimize.refine=1 --out "$work/frontier" -q
+  --set optimize.refine=1 --confirm-trials 512 --set optimize.confirm_max_trials=1024 --out "$work/frontier" -q
 execute frontier FLOWFOLIO_FRONTIER="$work/frontier"
 echo "notebooks: $count runs passed ($((count - 4)) notebooks, then 4 on the command line's files), 0 failed"

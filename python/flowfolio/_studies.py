@@ -42,8 +42,11 @@ class Sensitivity:
 @dataclass
 class Frontier:
     """What :func:`frontier` returns: ``points`` (every strategy at every candidate mix, its
-    decisions as columns), ``best`` and ``current`` (dicts; None when nothing is feasible),
-    the ``recommendation`` sentence, the whole ``document`` (frontier.json) and ``table``."""
+    decisions as columns), ``best`` and ``current`` (dicts of the search's estimates; None
+    when nothing is feasible), the ``recommendation`` sentence, the whole ``document``
+    (frontier.json), ``table``, and ``confirmations`` (one row per confirmation run: its
+    verdict, the search's and the confirmation's mean npv and risk, P(ceilings hold), the
+    paired gain over the mix as written; docs/frontier.md)."""
 
     points: Any
     best: Optional[Dict[str, Any]]
@@ -51,6 +54,7 @@ class Frontier:
     recommendation: str
     document: Dict[str, Any]
     table: str
+    confirmations: Any = None
 
     def __repr__(self) -> str:
         return self.table
@@ -102,8 +106,19 @@ def frontier(scenario: Scenario, seed: Optional[int] = None, threads: Optional[i
     for p in doc["points"]:
         decision = p["decision"] or [None] * len(names)
         rows.append({**{k: v for k, v in p.items() if k != "decision"}, **dict(zip(names, decision))})
+    runs = (doc.get("confirmation") or {}).get("runs", [])
+    confirmed = (doc.get("confirmation") or {}).get("confirmed")
+    tried = pd.DataFrame([{
+        "strategy": r["confirmation_estimate"]["strategy"], "candidate": r["confirmation_estimate"]["candidate"],
+        "verdict": r["verdict"], "recommended": k == confirmed, "seed": r["seed"], "trials": r["trials"],
+        "search_mean_npv": r["search_estimate"]["mean_npv"], "search_risk": r["search_estimate"]["risk"],
+        "mean_npv": r["confirmation_estimate"]["mean_npv"], "mean_npv_se": r["confirmation_estimate"]["mean_npv_se"],
+        "risk": r["confirmation_estimate"]["risk"], "cvar95_lo95": r["confirmation_estimate"]["cvar95_lo95"],
+        "cvar95_hi95": r["confirmation_estimate"]["cvar95_hi95"], "p_meets": r["confirmation_estimate"]["p_meets"],
+        "gain_mean": r["gain_over_current"]["mean"], "gain_lo95": r["gain_over_current"]["lo95"],
+        "gain_hi95": r["gain_over_current"]["hi95"]} for k, r in enumerate(runs)])
     return Frontier(pd.DataFrame(rows), doc.get("best"), doc.get("current_of_best_strategy"),
-                    doc["recommendation"], doc, out["table"])
+                    doc["recommendation"], doc, out["table"], tried)
 
 
 def trace(scenario: Scenario, trial: int = 0, strategy: Optional[str] = None, seed: Optional[int] = None):

@@ -144,6 +144,13 @@ CLI::App* add_frontier(CLI::App& app, RunArguments& args, std::vector<std::strin
   add_block_setting(frontier, "--evaluation-trials", "optimize.trials",
                     "Trials per candidate (default: the block's, else 1000); --trials sets the base run's",
                     args, given);
+  add_block_setting(frontier, "--screening-trials", "optimize.screening_trials",
+                    "Extra trials for the points the search cannot tell apart (default: the block's, else a quarter "
+                    "of the search's; 0: none)",
+                    args, given);
+  add_block_setting(frontier, "--confirm-trials", "optimize.confirm_trials",
+                    "Trials of the confirmation run on a fresh seed (default: the block's, else 20000; 0: none)",
+                    args, given);
   frontier->add_option("--store", args.store,
                        "Also record the search in this results store (e.g. a sweep's store.sqlite)");
   return frontier;

@@ -148,8 +148,72 @@ void sensitivity_section(std::ostringstream& h, const std::string& text,
   h << "</table>\n";
 }
 
+bool view_has_ceiling(const json& doc) {
+  const json& limits = doc["constraints"];
+  for (const char* key : {"cvar95", "p_loss", "cost"})
+    if (limits.value(key, json()).is_number()) return true;
+  return false;
+}
+
+// The recommended mix and the mix as written as frontier.json gives them: from the
+// confirmation run when one met the ceilings (its own figures, the search's beside them),
+// else the search's best.
+struct FrontierChoice {
+  json chosen, current, search;  // search: the search's estimate of `chosen`
+  bool confirmed = false;
+  std::uint64_t trials = 0;
+};
+
+FrontierChoice frontier_choice(const json& doc) {
+  FrontierChoice c;
+  const json& confirmation = doc.value("confirmation", json());
+  if (confirmation.is_object() && confirmation.value("confirmed", json()).is_number()) {
+    const json& run = confirmation["runs"][confirmation["confirmed"].get<std::size_t>()];
+    return {run["confirmation_estimate"], run["current"], run["search_estimate"], true, run.value("trials", 0ull)};
+  }
+  if (doc["best"].is_object()) c = {doc["best"], doc["current_of_best_strategy"], doc["best"], false, 0};
+  return c;
+}
+
+void frontier_table(std::ostringstream& h, const json& doc, const FrontierChoice& choice, bool cvar,
+                    const std::string& currency) {
+  const json& best = choice.chosen;
+  const json& now = choice.current;
+  const auto risk = [&](double x) { return cvar ? money(x, currency) : percent(x, 1); };
+  h << "<table id=\"frontier-table\"><tr><th class=\"l\">decision</th><th>as written</th><th>"
+    << (choice.confirmed ? "recommended, confirmed on " + std::to_string(choice.trials) + " fresh futures"
+                         : std::string("best under the constraints (search only)"))
+    << "</th></tr>\n";
+  for (std::size_t i = 0; i < doc["decisions"].size(); ++i) {
+    const json& decision = doc["decisions"][i];
+    const auto value = [&](const json& x) {
+      return x.is_number() ? escape_html(flowfolio::format_number(x.get<double>())) : escape_html(decision.value("base", ""));
+    };
+    h << "<tr><td class=\"l\">" << escape_html(decision.value("name", "")) << "</td><td>" << value(now["decision"][i])
+      << "</td><td>" << value(best["decision"][i]) << "</td></tr>\n";
+  }
+  h << "<tr><td class=\"l\">mean npv (" << escape_html(best.value("strategy", "")) << ")</td><td>"
+    << escape_html(money(now.value("mean_npv", 0.0), currency)) << "</td><td>"
+    << escape_html(money(best.value("mean_npv", 0.0), currency)) << "<br><span class=\"se\">&plusmn; "
+    << escape_html(money(best.value("mean_npv_se", 0.0), currency)) << "</span></td></tr>\n";
+  h << "<tr><td class=\"l\">" << (cvar ? "CVaR95" : "P(loss)") << "</td><td>" << escape_html(risk(now.value("risk", 0.0)))
+    << "</td><td>" << escape_html(risk(best.value("risk", 0.0))) << "<br><span class=\"se\">"
+    << (cvar ? escape_html("95% interval " + money(best.value("cvar95_lo95", 0.0), currency) + " to " +
+                           money(best.value("cvar95_hi95", 0.0), currency))
+             : "&plusmn; " + escape_html(risk(best.value("risk_se", 0.0))))
+    << "</span></td></tr>\n";
+  if (view_has_ceiling(doc))
+    h << "<tr><td class=\"l\">P(the ceilings hold)</td><td>" << escape_html(percent(now.value("p_meets", 0.0), 1))
+      << "</td><td>" << escape_html(percent(best.value("p_meets", 0.0), 1)) << "</td></tr>\n";
+  if (choice.confirmed)
+    h << "<tr><td class=\"l\">the search's own estimate</td><td></td><td>"
+      << escape_html(money(choice.search.value("mean_npv", 0.0), currency) + ", " + risk(choice.search.value("risk", 0.0)))
+      << "<br><span class=\"se\">on " << choice.search.value("trials", 0) << " trials</span></td></tr>\n";
+  h << "</table>\n";
+}
+
 // "Which mix to take on": the recommendation, the frontier chart with the current mix
-// and the best point marked, and the decisions of both.
+// and the recommended point marked, and the decisions of both.
 void frontier_section(std::ostringstream& h, const std::string& text, const std::string& currency,
                       json& data) {
   const json doc = study_document(text, "frontier.json", "points");
@@ -163,10 +227,11 @@ void frontier_section(std::ostringstream& h, const std::string& text, const std:
                       {"current", p.value("current", false)}});
   }
   json view = {{"points", points}, {"cvar", cvar}};
-  if (doc["best"].is_object())
-    view["best"] = {{"strategy", doc["best"].value("strategy", "")},
-                    {"mean", doc["best"].value("mean_npv", 0.0)},
-                    {"risk", doc["best"].value("risk", 0.0)}};
+  const FrontierChoice choice = frontier_choice(doc);
+  if (choice.search.is_object())  // the star sits where the search saw the mix
+    view["best"] = {{"strategy", choice.search.value("strategy", "")},
+                    {"mean", choice.search.value("mean_npv", 0.0)},
+                    {"risk", choice.search.value("risk", 0.0)}};
   const json& limits = doc["constraints"];
   if (cvar && limits.value("cvar95", json()).is_number()) view["ceiling"] = limits["cvar95"];
   if (!cvar && limits.value("p_loss", json()).is_number()) view["ceiling"] = limits["p_loss"];
@@ -180,33 +245,10 @@ void frontier_section(std::ostringstream& h, const std::string& text, const std:
     << " futures each, all on the same futures): mean npv against " << (cvar ? "CVaR95" : "P(loss)")
     << ". Lines join each strategy's front, where no other mix earns more for less risk; diamonds "
        "mark the scenario as "
-       "written, the star the best mix under the constraints"
-    << (view.contains("ceiling") ? ", the dashed line the risk ceiling" : "") << ".</p>\n";
-  if (doc["best"].is_object()) {
-    const json& best = doc["best"];
-    const json& now = doc["current_of_best_strategy"];
-    const auto risk = [&](double x) { return cvar ? money(x, currency) : percent(x, 1); };
-    h << "<table id=\"frontier-table\"><tr><th class=\"l\">decision</th><th>as "
-         "written</th><th>best under the constraints</th></tr>\n";
-    for (std::size_t i = 0; i < doc["decisions"].size(); ++i) {
-      const json& decision = doc["decisions"][i];
-      const auto value = [&](const json& x) {
-        return x.is_number() ? escape_html(flowfolio::format_number(x.get<double>()))
-                             : escape_html(decision.value("base", ""));
-      };
-      h << "<tr><td class=\"l\">" << escape_html(decision.value("name", "")) << "</td><td>"
-        << value(now["decision"][i]) << "</td><td>" << value(best["decision"][i]) << "</td></tr>\n";
-    }
-    h << "<tr><td class=\"l\">mean npv (" << escape_html(best.value("strategy", "")) << ")</td><td>"
-      << escape_html(money(now.value("mean_npv", 0.0), currency)) << "</td><td>"
-      << escape_html(money(best.value("mean_npv", 0.0), currency))
-      << "<br><span class=\"se\">&plusmn; "
-      << escape_html(money(best.value("mean_npv_se", 0.0), currency)) << "</span></td></tr>\n";
-    h << "<tr><td class=\"l\">" << (cvar ? "CVaR95" : "P(loss)") << "</td><td>"
-      << escape_html(risk(now.value("risk", 0.0))) << "</td><td>"
-      << escape_html(risk(best.value("risk", 0.0))) << "<br><span class=\"se\">&plusmn; "
-      << escape_html(risk(best.value("risk_se", 0.0))) << "</span></td></tr>\n</table>\n";
-  }
+       "written, the star the recommended mix where the search saw it"
+    << (view.contains("ceiling") ? ", the dashed line the risk ceiling" : "")
+    << ". The search's figures rest on few futures each; the table's come from the confirmation run.</p>\n";
+  if (choice.chosen.is_object()) frontier_table(h, doc, choice, cvar, currency);
 }
 
 }  // namespace flowfolio::page

@@ -9,6 +9,9 @@
 #include "flowfolio/engine/engine.hpp"
 #include "flowfolio/engine/trial_runner.hpp"
 #include "flowfolio/yaml/scenario_reader.hpp"
+#include "studies/frontier_confirmation.hpp"
+#include "studies/frontier_points.hpp"
+#include "studies/frontier_screening.hpp"
 #include "studies/frontier_text.hpp"
 #include "studies/study.hpp"
 
@@ -31,15 +34,7 @@ bool dominated(const FrontierPoint& p, const FrontierPoint& q) {
          (q.mean_npv > p.mean_npv || q.risk < p.risk);
 }
 
-// The numbers of one strategy at one candidate: mean npv and its se, CVaR95, P(loss),
-// mean cost, the risk measure and its se.
-constexpr std::size_t kPointNumbers = 7;
-
 }  // namespace
-
-using study::decision_text;
-using study::risk_name;
-using study::risk_text;
 
 FrontierResults run_frontier(const std::string& text, const std::string& file,
                              const FrontierOptions& options) {
@@ -81,38 +76,21 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
   std::vector<std::vector<double>> current_npv;  // per strategy, per trial: the mix as written
   std::map<std::vector<double>, std::size_t> seen;
   std::size_t planned = 1;
-  Diagnostic decisions_block = spec.decisions.front().where;
-  decisions_block.path = "optimize.decisions";
+  const frontier::PointSimulator simulator(text, file, options, spec, searched);
   // Simulates candidate `x` (NaN coordinates: as written) for every searched strategy.
   const auto simulate = [&](const std::vector<double>& x, bool is_current) {
-    Scenario variant =
-        study::scenario_with(text, file, options.overrides, spec.decisions,
-                             is_current ? std::vector<double>(d, std::nan("")) : x,
-                             "the decisions " + decision_text(spec, x), decisions_block);
-    study::keep_strategies(variant, searched);
-    return run(variant, {.trials = spec.trials,
-                         .seed = options.seed,
-                         .threads = options.threads,
-                         .stop = options.stop});
+    return run(simulator.variant(is_current ? std::vector<double>(d, std::nan("")) : x),
+               {.trials = spec.trials, .seed = options.seed, .threads = options.threads, .stop = options.stop});
   };
   // Candidate x simulated for every searched strategy, as the numbers a runner passes
-  // between processes: kPointNumbers per strategy, then for the current mix every
+  // between processes: kMeasureNumbers per strategy, then for the current mix every
   // strategy's per-trial npv.
   const auto candidate_numbers = [&](const std::vector<double>& x, bool is_current) {
     const RunResults r = simulate(x, is_current);
-    std::vector<double> numbers, sorted;
+    std::vector<double> numbers;
     for (const StrategyResults& strategy : r.strategies) {
-      const auto values = strategy.metric(Metric::kNpv);
-      sorted.assign(values.begin(), values.end());
-      std::sort(sorted.begin(), sorted.end());
-      const TailRisk tail = tail_risk_sorted(sorted);
-      const MeanAndError mean = mean_and_error(values);
-      const bool cvar = spec.risk == RiskMeasure::kCvar95;
-      numbers.insert(numbers.end(),
-                     {mean.mean, mean.se, tail.cvar95, tail.p_loss, mean_and_error(strategy.metric(Metric::kCost)).mean,
-                      cvar ? tail.cvar95 : tail.p_loss,
-                      cvar ? study::cvar_standard_error(sorted, tail, 0.95)
-                           : std::sqrt(tail.p_loss * (1 - tail.p_loss) / static_cast<double>(values.size()))});
+      const std::vector<double> m = frontier::measure(strategy.metric(Metric::kNpv), strategy.metric(Metric::kCost));
+      numbers.insert(numbers.end(), m.begin(), m.end());
     }
     if (is_current)
       for (const StrategyResults& strategy : r.strategies)
@@ -123,16 +101,12 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
   const auto add_points = [&](std::size_t candidate, const std::vector<double>& numbers, bool is_current) {
     const std::size_t strategies = results.strategies.size();
     for (std::size_t s = 0; s < strategies; ++s) {
-      const double* n = &numbers[s * kPointNumbers];
-      FrontierPoint p{.strategy = s, .candidate = candidate, .mean_npv = n[0], .mean_npv_se = n[1],
-                      .risk = n[5], .risk_se = n[6], .cvar95 = n[2], .p_loss = n[3], .mean_cost = n[4],
-                      .current = is_current};
-      p.feasible = (!spec.max_cvar95 || p.cvar95 <= *spec.max_cvar95) &&
-                   (!spec.max_p_loss || p.p_loss <= *spec.max_p_loss) &&
-                   (!spec.max_cost || p.mean_cost <= *spec.max_cost);
+      FrontierPoint p{.strategy = s, .candidate = candidate, .current = is_current};
+      frontier::set_measure(p, &numbers[s * frontier::kMeasureNumbers], spec);
       results.points.push_back(p);
       if (is_current) {
-        const auto trials = numbers.begin() + static_cast<std::ptrdiff_t>(strategies * kPointNumbers + s * spec.trials);
+        const auto trials =
+            numbers.begin() + static_cast<std::ptrdiff_t>(strategies * frontier::kMeasureNumbers + s * spec.trials);
         current_npv.emplace_back(trials, trials + static_cast<std::ptrdiff_t>(spec.trials));
       }
     }
@@ -234,21 +208,12 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
   }
   mark_fronts();
 
-  for (std::size_t k = 0; k < results.points.size(); ++k) {
-    const FrontierPoint& p = results.points[k];
-    if (!p.feasible) continue;
-    if (!results.best) {
-      results.best = k;
-      continue;
-    }
-    const FrontierPoint& b = results.points[*results.best];
-    if (p.mean_npv > b.mean_npv || (p.mean_npv == b.mean_npv && p.risk < b.risk)) results.best = k;
-  }
-  const std::string currency = scenario.currency.empty() ? "" : " " + scenario.currency;
+  results.screening = frontier::screen(results, simulator, runner);
+  mark_fronts();
+  results.best = frontier::best_feasible(results.points);
   if (results.best) {
     const FrontierPoint& b = results.points[*results.best];
     results.best_current = b.strategy;  // candidate 0's points come first, one per strategy
-    const FrontierPoint& c = results.points[b.strategy];
     // The best candidate again, for its per-trial npv: the same seed gives the same trials,
     // and only the mix as written is kept throughout the search.
     const std::vector<double> against = runner.each(1, [&](std::size_t) {
@@ -259,32 +224,9 @@ FrontierResults run_frontier(const std::string& text, const std::string& file,
     })[0];
     results.best_against_current = {.mean = against[0], .se = against[1], .lo95 = against[2], .hi95 = against[3],
                                     .p_better = against[4], .p_tie = against[5], .p_worse = against[6]};
-    const PairedDifference& diff = results.best_against_current;
-    if (b.candidate == 0 || (c.feasible && b.mean_npv == c.mean_npv && b.risk == c.risk)) {
-      results.recommendation =
-          "The scenario as written is already the best under the constraints: " +
-          results.strategies[b.strategy] + " with " + decision_text(spec, results.decisions[0]) +
-          ": expected npv " + format_money(c.mean_npv) + currency + " (se " +
-          format_money(c.mean_npv_se) + ") for a " + risk_name(spec.risk) + " of " +
-          risk_text(spec.risk, c.risk) + ".";
-    } else {
-      results.recommendation =
-          "Best under the constraints: " + results.strategies[b.strategy] + " with " +
-          decision_text(spec, results.decisions[b.candidate]) + ": expected npv " +
-          format_money(b.mean_npv) + currency + " (se " + format_money(b.mean_npv_se) + ") for a " +
-          risk_name(spec.risk) + " of " + risk_text(spec.risk, b.risk) + ", against " +
-          format_money(c.mean_npv) + " and " + risk_text(spec.risk, c.risk) + " for " +
-          results.strategies[b.strategy] + " as the scenario stands (npv " +
-          (diff.mean >= 0 ? "+" : "-") + format_money(std::abs(diff.mean)) + ", 95% interval " +
-          format_money(diff.lo95) + " to " + format_money(diff.hi95) + ", on the same futures)." +
-          (spec.risk == RiskMeasure::kCvar95 && b.risk < 0
-               ? " A negative CVaR95 means even the worst 5% of futures gain."
-               : "");
-    }
-  } else {
-    results.recommendation =
-        "No candidate meets the constraints; loosen a ceiling or widen a decision's range.";
   }
+  frontier::confirm(results, simulator, runner);
+  results.recommendation = study::frontier_recommendation(scenario, results);
   return results;
 }
 

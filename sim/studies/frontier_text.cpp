@@ -29,4 +29,13 @@ std::string risk_text(RiskMeasure risk, double x) {
   return buffer;
 }
 
+const char* verdict_name(FrontierConfirmation::Verdict verdict) {
+  switch (verdict) {
+    case FrontierConfirmation::Verdict::kMeets: return "meets";
+    case FrontierConfirmation::Verdict::kFails: return "fails";
+    case FrontierConfirmation::Verdict::kUnsure: break;
+  }
+  return "unsure";
+}
+
 }  // namespace flowfolio::study

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "flowfolio/engine/scenario.hpp"
+#include "flowfolio/studies/frontier.hpp"
 
 namespace flowfolio::study {
 
@@ -15,5 +16,13 @@ std::string decision_text(const OptimizeSpec& spec, const std::vector<double>& x
 std::string risk_name(RiskMeasure risk);
 // A value of the risk measure: money for CVaR95, a percentage for P(loss).
 std::string risk_text(RiskMeasure risk, double x);
+
+// "meets", "fails" or "unsure".
+const char* verdict_name(FrontierConfirmation::Verdict verdict);
+
+// The recommendation (frontier_recommendation.cpp): from the confirmation run when there
+// is one (the first that met the ceilings, after those that did not), else the search's
+// own estimates, said as such.
+std::string frontier_recommendation(const Scenario& scenario, const FrontierResults& results);
 
 }  // namespace flowfolio::study

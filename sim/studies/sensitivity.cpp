@@ -162,7 +162,7 @@ SensitivityResults run_sensitivity(const std::string& text, const std::string& f
         const TailRisk tail = tail_risk_sorted(sorted);
         const bool cvar = p.kind == SensitivityOutput::kCvar95;
         e.value.push_back(cvar ? tail.cvar95 : tail.p_loss);
-        e.se.push_back(cvar ? study::cvar_standard_error(sorted, tail, 0.95)
+        e.se.push_back(cvar ? study::cvar_standard_error(sorted, 0.95)
                             : std::sqrt(tail.p_loss * (1 - tail.p_loss) / m));
       }
     }

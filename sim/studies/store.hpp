@@ -97,6 +97,13 @@ class Store {
         decisions TEXT, mean_npv REAL, mean_npv_se REAL, risk REAL, risk_se REAL, cvar95 REAL,
         p_loss REAL, mean_cost REAL, feasible INTEGER, on_front INTEGER, is_current INTEGER,
         is_best INTEGER);
+      CREATE TABLE IF NOT EXISTS frontier_confidence(run_id TEXT, strategy TEXT, candidate INTEGER,
+        trials INTEGER, p_meets REAL, cvar95_se REAL, cvar95_lo95 REAL, cvar95_hi95 REAL, thin_tail INTEGER);
+      CREATE TABLE IF NOT EXISTS frontier_confirmations(run_id TEXT, attempt INTEGER, strategy TEXT,
+        candidate INTEGER, decisions TEXT, seed INTEGER, trials INTEGER, verdict TEXT, search_mean_npv REAL,
+        search_risk REAL, mean_npv REAL, mean_npv_se REAL, risk REAL, risk_se REAL, cvar95 REAL,
+        cvar95_lo95 REAL, cvar95_hi95 REAL, p_meets REAL, thin_tail INTEGER, current_mean_npv REAL,
+        current_risk REAL, gain_mean REAL, gain_lo95 REAL, gain_hi95 REAL, recommended INTEGER);
     )SQL");
   }
   ~Store() { sqlite3_close(db_); }

@@ -8,6 +8,7 @@
 
 #include "flowfolio/core/random.hpp"
 #include "flowfolio/stats/statistics.hpp"
+#include "flowfolio/stats/tail_confidence.hpp"
 #include "flowfolio/yaml/scenario_reader.hpp"
 
 namespace flowfolio::study {
@@ -83,17 +84,8 @@ std::vector<double> shifted_sobol_points(std::size_t d, std::size_t n, std::uint
   return points;
 }
 
-// The standard error of the CVaR estimate at `level` (Manistre and Hancock 2005):
-// sqrt((Var(X | tail) + level (CVaR - VaR)^2) / (n (1 - level))).
-double cvar_standard_error(std::span<const double> sorted, const TailRisk& tail, double level) {
-  // The tail as tail_risk_sorted takes it: the values at or below the VaR quantile.
-  const auto k = static_cast<std::size_t>(std::upper_bound(sorted.begin(), sorted.end(), -tail.var95) - sorted.begin());
-  const std::span<const double> worst = sorted.first(std::clamp<std::size_t>(k, 1, sorted.size()));
-  // The sd of the tail, from its mean's standard error (no sort needed).
-  const double spread = worst.size() > 1 ? mean_and_error(worst).se * std::sqrt(static_cast<double>(worst.size())) : 0.0;
-  const double gap = tail.cvar95 - tail.var95;
-  return std::sqrt((spread * spread + level * gap * gap) /
-                   (static_cast<double>(sorted.size()) * (1 - level)));
+double cvar_standard_error(std::span<const double> sorted, double level) {
+  return cvar_estimate(sorted, level).se;
 }
 
 }  // namespace flowfolio::study

@@ -40,9 +40,8 @@ void keep_strategies(Scenario& scenario, const std::vector<int>& positions);
 // in [0, 1). Requires: 1 <= d <= 3667.
 std::vector<double> shifted_sobol_points(std::size_t d, std::size_t n, std::uint64_t seed);
 
-// The standard error of the CVaR estimate at `level` from sorted values and their
-// tail_risk_sorted(sorted, level) (Manistre and Hancock 2005):
-// sqrt((Var(X | tail) + level (CVaR - VaR)^2) / (n (1 - level))).
-double cvar_standard_error(std::span<const double> sorted, const TailRisk& tail, double level);
+// The standard error of the CVaR estimate at `level` from sorted values: the influence
+// function's (tail_confidence.hpp).
+double cvar_standard_error(std::span<const double> sorted, double level);
 
 }  // namespace flowfolio::study

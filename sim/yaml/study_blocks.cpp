@@ -124,6 +124,17 @@ void StudyBlocks::optimize(const YAML::Node& node, const YAML::Node& root,
   f_.read_count(m, path, "trials", 2, kMaxTrials, spec.trials);
   f_.read_count(m, path, "candidates", 1, 100'000, spec.candidates);
   f_.read_count(m, path, "refine", 0, 20, spec.refine);
+  if (m.get("screening_trials")) {
+    std::uint64_t budget = 0;
+    f_.read_count(m, path, "screening_trials", 0, kMaxTrials, budget);
+    spec.screening_trials = budget;
+  }
+  f_.read_count(m, path, "confirm_trials", 0, kMaxTrials, spec.confirm_trials);
+  f_.read_count(m, path, "confirm_max_trials", 1, kMaxTrials, spec.confirm_max_trials);
+  f_.read_count(m, path, "confirm_candidates", 1, 100, spec.confirm_candidates);
+  if (const auto* v = m.get("confirm_seed")) spec.confirm_seed = f_.whole(*v, child(path, "confirm_seed"), 0);
+  if (spec.confirm_max_trials < spec.confirm_trials)
+    spec.confirm_max_trials = spec.confirm_trials;  // the floor wins: a cap below it is no cap
   if (const auto* o = m.get("objective"))
     f_.lookup(*o, child(path, "objective"), {"mean_npv"}, "objective");
   if (const auto* r = m.get("risk")) {

@@ -14,7 +14,8 @@ PROBABILITY = "activities.pharma_campaign.incident.probability"
 @pytest.fixture(scope="module")
 def small(scenario):
     return scenario.set({"sensitivity.trials": 64, "sensitivity.samples": 16,
-                         "optimize.trials": 64, "optimize.candidates": 4})
+                         "optimize.trials": 64, "optimize.candidates": 4,
+                         "optimize.confirm_trials": 512, "optimize.confirm_max_trials": 1024})
 
 
 def test_a_traced_trial_is_that_trial_of_a_full_run(scenario):
@@ -51,6 +52,12 @@ def test_sensitivity_tornado_and_indices(small):
 
 def test_frontier_points_and_best(small):
     result = flowfolio.frontier(small, progress=False)
+    # The confirmation runs, one row each; at most one recommended, and it met the ceilings.
+    tried = result.confirmations
+    assert len(tried) == len(result.document["confirmation"]["runs"]) >= 1
+    assert tried.recommended.sum() <= 1
+    assert (tried[tried.recommended].verdict == "meets").all()
+    assert (tried.trials >= 512).all() and {"p_meets", "gain_mean", "search_mean_npv"} <= set(tried.columns)
     decisions = [d["name"] for d in result.document["decisions"]]
     assert set(decisions) <= set(result.points.columns)
     assert result.points.feasible.dtype == bool

@@ -193,7 +193,7 @@ try {
   }
   if (mode === '--frontier') {
     const text = await page.locator('#frontier').evaluate((h) => h.nextElementSibling.innerText);
-    if (!/best under the constraints|No candidate meets/i.test(text)) failures.push('no recommendation: ' + text.slice(0, 200));
+    if (!/Recommended: .*Confirmed on|best under the constraints|No candidate meets|No mix is recommended/i.test(text)) failures.push('no recommendation: ' + text.slice(0, 200));
   }
   if (mode === '--names') {
     // Every chart names every strategy (a legend, an axis or a facet's header); the

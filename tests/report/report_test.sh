@@ -22,7 +22,7 @@ node "$src/tests/report/browser_test.mjs" "$work/default/report.html" "$build/re
   --pdf "$build/report-default.pdf"
 # With a frontier search, the page adds the frontier chart and the recommendation.
 "$bin" frontier "$src/scenarios/seed-default.yaml" --trials 200 --evaluation-trials 40 --candidates 6 \
-  --set optimize.refine=1 --out "$work/frontier" --report -q
+  --set optimize.refine=1 --confirm-trials 512 --set optimize.confirm_max_trials=1024 --out "$work/frontier" --report -q
 node "$src/tests/report/browser_test.mjs" "$work/frontier/report.html" "$build/report-frontier.png" --frontier
 # With a sensitivity analysis, the page adds its tornado and indices (a small one here).
 "$bin" sensitivity "$src/scenarios/seed-default.yaml" --trials 200 --evaluation-trials 40 --samples 4 \

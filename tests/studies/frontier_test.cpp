@@ -104,7 +104,10 @@ TEST_CASE("Frontier: the best mix under a risk ceiling, found as computed by han
   CHECK(r.decisions[current.candidate] == std::vector<double>{1, 1});
   CHECK(std::abs(current.mean_npv - 310) < 4 * current.mean_npv_se + 1e-9);
   CHECK(std::abs(r.best_against_current.mean - 610) < 4 * r.best_against_current.se);
-  CHECK_THAT(r.recommendation, Catch::StartsWith("Best under the constraints: one with risky units = 3, safe units = "));
+  CHECK_THAT(r.recommendation, Catch::StartsWith("Recommended: one with risky units = 3, safe units = "));
+  // P(loss) 2.8% against a 4% ceiling: the confirmation's 20,000 trials settle it.
+  REQUIRE(r.confirmed);
+  CHECK(r.confirmations[*r.confirmed].estimate.p_meets >= 0.95);
 }
 
 TEST_CASE("Frontier: reproducible for a seed on any thread count", "[frontier]") {
@@ -117,7 +120,14 @@ TEST_CASE("Frontier: reproducible for a seed on any thread count", "[frontier]")
   testing::SplittingRunner runner;
   const FrontierResults shared = run_frontier(kTwoActivities, "two.yaml", {.seed = 3, .threads = 1, .runner = &runner});
   CHECK(frontier_json(scenario, shared) == one);
-  CHECK(static_cast<std::size_t>(runner.jobs) == shared.decisions.size() + (shared.best ? 1 : 0));  // + the best again
+  // Every candidate, the best again, then screening's and confirmation's jobs.
+  CHECK(static_cast<std::size_t>(runner.jobs) > shared.decisions.size() + 1);
+  testing::SplittingRunner bare_runner;
+  const FrontierResults bare =
+      run_frontier(kTwoActivities, "two.yaml",
+                   {.seed = 3, .threads = 1, .overrides = {"optimize.screening_trials=0", "optimize.confirm_trials=0"},
+                    .runner = &bare_runner});
+  CHECK(static_cast<std::size_t>(bare_runner.jobs) == bare.decisions.size() + (bare.best ? 1 : 0));
 }
 
 TEST_CASE("Frontier: no candidate meets an impossible ceiling", "[frontier]") {

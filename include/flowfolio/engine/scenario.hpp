@@ -182,6 +182,13 @@ struct OptimizeSpec {
   std::uint64_t trials = 1000;           // per candidate, on the same seed
   std::uint64_t candidates = 64;         // points of the space-filling design
   std::uint64_t refine = 3;              // rounds of local refinement around the front
+  // Extra trials shared among the points the search cannot tell apart (frontier.hpp);
+  // unset: a quarter of the search's own trials; 0: none.
+  std::optional<std::uint64_t> screening_trials;
+  std::uint64_t confirm_trials = 20000;      // the confirmation run's; 0: no confirmation
+  std::uint64_t confirm_max_trials = 100000;  // while the ceiling verdict is unsure
+  std::optional<std::uint64_t> confirm_seed;  // unset: drawn from the search's seed
+  std::uint64_t confirm_candidates = 5;      // most tried, by bisection (frontier_confirmation.hpp)
 };
 
 // A value the scenario holds because `flowfolio calibrate` fitted it to the organisation's
