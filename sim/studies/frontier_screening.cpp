@@ -107,6 +107,45 @@ std::vector<double> ocba_weights(const std::vector<FrontierPoint>& points, std::
   return w;
 }
 
+namespace {
+
+// The contenders of a stage: the best, and the points with a real chance of beating it
+// (the most threatening first, at most kMostContenders of them).
+std::vector<std::size_t> contenders_of(const FrontierResults& results, std::size_t best) {
+  std::vector<std::pair<double, std::size_t>> threats;
+  for (std::size_t k = 0; k < results.points.size(); ++k)
+    if (k != best && results.points[k].trials < results.spec.confirm_max_trials)
+      if (const double t = threat(results.points[k], results.points[best]); t >= kNegligible) threats.emplace_back(t, k);
+  std::stable_sort(threats.begin(), threats.end(), [](auto& a, auto& b) { return a.first > b.first; });
+  if (threats.size() > kMostContenders) threats.resize(kMostContenders);
+  std::vector<std::size_t> out{best};
+  for (const auto& [t, k] : threats) out.push_back(k);
+  return out;
+}
+
+// A stage of `stage` trials shared among the contenders by their OCBA-CO weights, in
+// whole blocks of the engine. A point's first extension simulates its search trials
+// again (same seed and trial numbers, so the same futures): CVaR needs every trial.
+std::vector<Allocation> allocate(const FrontierResults& results, std::size_t best,
+                                 const std::vector<std::size_t>& contenders, std::uint64_t stage,
+                                 const std::map<std::size_t, PointTrials>& kept) {
+  const std::vector<double> w = ocba_weights(results.points, best, contenders);
+  double total = 0;
+  for (double x : w) total += x;
+  std::vector<Allocation> batch;
+  for (std::size_t k = 0; k < contenders.size(); ++k) {
+    const auto share = static_cast<std::uint64_t>(static_cast<double>(stage) * w[k] / total);
+    const std::uint64_t extra = round_up(share, kTrialBlock);
+    const FrontierPoint& p = results.points[contenders[k]];
+    const std::uint64_t begin = kept.count(contenders[k]) ? p.trials : 0;
+    const std::uint64_t end = std::min(round_up(p.trials, kTrialBlock) + extra, results.spec.confirm_max_trials);
+    if (extra > 0 && end > begin) batch.push_back({contenders[k], begin, end});
+  }
+  return batch;
+}
+
+}  // namespace
+
 FrontierScreening screen(FrontierResults& results, const PointSimulator& simulator, TrialRunner& runner) {
   const OptimizeSpec& spec = results.spec;
   FrontierScreening s;
@@ -115,49 +154,25 @@ FrontierScreening screen(FrontierResults& results, const PointSimulator& simulat
   std::optional<std::size_t> best = best_feasible(results.points);
   if (best) s.sure_before = s.sure_after = sure_of_best(results.points, *best);
   while (best && s.sure_after < kSure && s.used < s.budget) {
-    // The contenders: the best, and every point with a real chance of beating it.
-    std::vector<std::pair<double, std::size_t>> threats;
-    for (std::size_t k = 0; k < results.points.size(); ++k)
-      if (k != *best && results.points[k].trials < spec.confirm_max_trials)
-        if (const double t = threat(results.points[k], results.points[*best]); t >= kNegligible)
-          threats.emplace_back(t, k);
-    std::stable_sort(threats.begin(), threats.end(), [](auto& a, auto& b) { return a.first > b.first; });
-    if (threats.size() > kMostContenders) threats.resize(kMostContenders);
-    std::vector<std::size_t> contenders{*best};
-    for (const auto& [t, k] : threats) contenders.push_back(k);
-    const std::vector<double> w = ocba_weights(results.points, *best, contenders);
-    // This stage's trials, shared by weight, in whole blocks of the engine.
-    const std::uint64_t stage = std::min(s.budget - s.used, std::max<std::uint64_t>(kTrialBlock * contenders.size(), s.budget / 6));
-    double total_weight = 0;
-    for (double x : w) total_weight += x;
-    std::vector<Allocation> batch;
-    for (std::size_t k = 0; k < contenders.size(); ++k) {
-      const std::uint64_t extra = round_up(static_cast<std::uint64_t>(static_cast<double>(stage) * w[k] / total_weight), kTrialBlock);
-      if (extra == 0) continue;
-      const FrontierPoint& p = results.points[contenders[k]];
-      // A point's first extension simulates its search trials again (same seed and trial
-      // numbers, so the same futures): CVaR needs every trial, not a summary.
-      const std::uint64_t begin = kept.count(contenders[k]) ? p.trials : 0;
-      const std::uint64_t end = std::min(round_up(p.trials, kTrialBlock) + extra, spec.confirm_max_trials);
-      if (end > begin) batch.push_back({contenders[k], begin, end});
-    }
+    const std::vector<std::size_t> contenders = contenders_of(results, *best);
+    const std::uint64_t stage =
+        std::min(s.budget - s.used, std::max<std::uint64_t>(kTrialBlock * contenders.size(), s.budget / 6));
+    const std::vector<Allocation> batch = allocate(results, *best, contenders, stage, kept);
     if (batch.empty()) break;
     const std::vector<std::vector<double>> numbers = runner.each(batch.size(), [&](std::size_t j) {
-      const Allocation& a = batch[j];
-      const FrontierPoint& p = results.points[a.point];
-      PointTrials t = simulator.simulate(point_decisions(results, p), p.strategy, results.seed, a.begin, a.end);
+      const FrontierPoint& p = results.points[batch[j].point];
+      PointTrials t = simulator.simulate(point_decisions(results, p), p.strategy, results.seed, batch[j].begin, batch[j].end);
       t.npv.insert(t.npv.end(), t.cost.begin(), t.cost.end());
       return t.npv;
     });
     for (std::size_t j = 0; j < batch.size(); ++j) {
       const Allocation& a = batch[j];
       PointTrials& t = kept[a.point];
-      const std::size_t count = a.end - a.begin;
-      if (a.begin == 0) t = {};
-      t.npv.insert(t.npv.end(), numbers[j].begin(), numbers[j].begin() + static_cast<std::ptrdiff_t>(count));
-      t.cost.insert(t.cost.end(), numbers[j].begin() + static_cast<std::ptrdiff_t>(count), numbers[j].end());
+      const auto count = static_cast<std::ptrdiff_t>(a.end - a.begin);
+      t.npv.insert(t.npv.end(), numbers[j].begin(), numbers[j].begin() + count);
+      t.cost.insert(t.cost.end(), numbers[j].begin() + count, numbers[j].end());
       set_measure(results.points[a.point], measure(t.npv, t.cost).data(), spec);
-      s.used += count;  // the search's trials simulated again count too: they cost the same
+      s.used += a.end - a.begin;  // the search's trials simulated again count too: they cost the same
     }
     ++s.stages;
     best = best_feasible(results.points);
